@@ -1,0 +1,42 @@
+// The run socket (docs/protocol.md): sends start and cancel, and dispatches what the server sends
+// as "started", "events", "end", "error", plus "close" when the socket closes.
+import d3 from "./d3.js";
+
+export function socketUrl(loc = window.location) {
+  return `${loc.protocol === "https:" ? "wss" : "ws"}://${loc.host}/ws/runs`;
+}
+
+export function connect(url = socketUrl()) {
+  const dispatch = d3.dispatch("started", "events", "end", "error", "close");
+  const socket = new WebSocket(url);
+  const waiting = [];
+  socket.addEventListener("open", () => waiting.splice(0).forEach((m) => socket.send(m)));
+  socket.addEventListener("message", (message) => {
+    const data = JSON.parse(message.data);
+    dispatch.call(data.type, null, data);
+  });
+  socket.addEventListener("close", () => dispatch.call("close", null, {}));
+
+  function send(message) {
+    const text = JSON.stringify(message);
+    if (socket.readyState === WebSocket.OPEN) socket.send(text);
+    else waiting.push(text);
+  }
+
+  const connection = {
+    on(type, listener) {
+      dispatch.on(type, listener);
+      return connection;
+    },
+    start(scenario, params, speed) {
+      send({ type: "start", scenario, params, speed });
+    },
+    cancel() {
+      send({ type: "cancel" });
+    },
+    close() {
+      socket.close();
+    },
+  };
+  return connection;
+}

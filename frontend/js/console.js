@@ -1,0 +1,35 @@
+// The run's output: what each actor printed, with when and who, like a terminal.
+import d3 from "./d3.js";
+
+export function drawConsole(container, model, t) {
+  const root = d3.select(container);
+  root
+    .selectAll("h3")
+    .data([null])
+    .join("h3")
+    .text(t("console.title"));
+  const lines = model ? model.prints : [];
+  const names = (id) => model?.actors.get(id)?.name ?? String(id);
+  root
+    .selectAll("p.console-empty")
+    .data(lines.length ? [] : [null])
+    .join("p")
+    .attr("class", "console-empty")
+    .text(t("console.empty"));
+  const row = root
+    .selectAll("ol")
+    .data([null])
+    .join("ol")
+    .selectAll("li")
+    .data(lines)
+    .join((enter) => {
+      const li = enter.append("li");
+      li.append("span").attr("class", "console-time");
+      li.append("span").attr("class", "console-actor");
+      li.append("span").attr("class", "console-text");
+      return li;
+    });
+  row.select(".console-time").text((p) => `${p.t.toFixed(2)} s`);
+  row.select(".console-actor").text((p) => names(p.actor));
+  row.select(".console-text").text((p) => p.text);
+}

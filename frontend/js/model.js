@@ -1,0 +1,143 @@
+// The run as the timeline sees it: events in, lanes of state segments out.
+// Pure logic: no DOM, no D3, no clock of its own; tested in the browser by src/test/frontend.
+
+/** The states a lane can be in, in legend order. */
+export const STATES = ["created", "running", "sleeping", "joining", "finished", "cut-off", "killed"];
+
+const STATE_AFTER = {
+  SPAWN: "created",
+  START: "running",
+  SLEEP: "sleeping",
+  WAKE: "running",
+  JOIN: "joining",
+  JOINED: "running",
+};
+
+/** An empty model of the run announced by a "started" message. */
+export function createModel(started) {
+  return {
+    runId: started.runId,
+    speed: started.speed,
+    actors: new Map(), // id -> actor: {id, name, type, pid, daemon, parent, segments, marks}
+    points: new Map(), // seq -> {actor, t}: where each event sits, for causal links
+    links: [], // {kind, from: {actor, t}, to: {actor, t}}
+    prints: [], // {t, actor, text, line}
+    lastT: 0, // tutorial seconds of the latest event
+    end: null, // tutorial seconds at which the run ended
+    outcome: null,
+  };
+}
+
+/** Tutorial seconds of an event's real nanoseconds. */
+export function seconds(model, timeNs) {
+  return (timeNs * model.speed) / 1e9;
+}
+
+/** Applies a batch of events, in order; returns the model. */
+export function applyEvents(model, events) {
+  for (const e of events) {
+    applyEvent(model, e);
+  }
+  return model;
+}
+
+function applyEvent(model, e) {
+  const t = seconds(model, e.timeNs);
+  model.lastT = Math.max(model.lastT, t);
+  model.points.set(e.seq, { actor: e.actor, t });
+  if (e.kind === "SPAWN") {
+    const info = e.value;
+    model.actors.set(info.id, { ...info, segments: [], marks: [] });
+  }
+  const actor = model.actors.get(e.actor);
+  if (e.kind === "END") {
+    model.end = t;
+    model.outcome = e.value;
+    closeAll(model, t);
+    return;
+  }
+  if (!actor) {
+    return;
+  }
+  if (e.kind === "START" && actor.type === "PROCESS" && e.value != null) {
+    actor.pid = e.value;
+  }
+  if (e.cause != null && e.cause >= 0 && model.points.has(e.cause)) {
+    model.links.push({ kind: e.kind, from: model.points.get(e.cause), to: { actor: e.actor, t } });
+  }
+  if (e.kind === "PRINT") {
+    model.prints.push({ t, actor: e.actor, text: e.value, line: e.line });
+    actor.marks.push({ kind: e.kind, t, text: e.value, line: e.line });
+    return;
+  }
+  if (e.kind === "EXIT") {
+    enter(actor, exitState(e.value), t);
+    actor.marks.push({ kind: e.kind, t, text: e.value, line: e.line });
+    return;
+  }
+  const next = STATE_AFTER[e.kind];
+  if (next) {
+    enter(actor, next, t, e.kind === "JOIN" ? e.object : e.kind === "SLEEP" ? e.value : null);
+  }
+}
+
+function exitState(value) {
+  if (value === "cut off") return "cut-off";
+  if (value === "killed") return "killed";
+  return "finished";
+}
+
+function enter(actor, state, t, detail = null) {
+  const open = actor.segments[actor.segments.length - 1];
+  if (open && open.end == null) {
+    open.end = t;
+  }
+  actor.segments.push({ state, start: t, end: null, detail });
+}
+
+function closeAll(model, t) {
+  for (const actor of model.actors.values()) {
+    const open = actor.segments[actor.segments.length - 1];
+    if (open && open.end == null) {
+      open.end = Math.max(open.start, t);
+    }
+  }
+}
+
+/** The run's end once known, else the given live estimate (never before the latest event). */
+export function now(model, liveEstimate = 0) {
+  return model.end ?? Math.max(model.lastT, liveEstimate);
+}
+
+/**
+ * The lanes to draw at time `at`: one per actor in the order they were created, each segment with
+ * a finite end (an open segment lasts until `at`).
+ */
+export function lanes(model, at) {
+  return [...model.actors.values()].map((actor) => ({
+    id: actor.id,
+    name: actor.name,
+    type: actor.type,
+    pid: actor.pid,
+    daemon: actor.daemon,
+    segments: actor.segments.map((s, i) => ({
+      key: `${actor.id}:${i}`,
+      state: s.state,
+      start: s.start,
+      end: s.end ?? Math.max(s.start, at),
+      detail: s.detail,
+    })),
+    marks: actor.marks,
+  }));
+}
+
+/** The state an actor is in at time t, or null before it exists. */
+export function stateAt(model, actorId, t) {
+  const actor = model.actors.get(actorId);
+  if (!actor) return null;
+  let state = null;
+  for (const s of actor.segments) {
+    if (s.start <= t) state = s.state;
+  }
+  return state;
+}

@@ -1,0 +1,146 @@
+// The scenario page: wires the form, the socket, the model and the views together.
+import d3 from "./d3.js";
+import { connect } from "./connection.js";
+import { applyEvents, createModel, lanes, now } from "./model.js";
+import { timeline } from "./timeline.js";
+import { drawLegend } from "./legend.js";
+import { drawConsole } from "./console.js";
+import { applyVariant, readForm } from "./form.js";
+import { pageTranslator } from "./i18n.js";
+
+const t = pageTranslator();
+const page = document.querySelector("main.scenario");
+const scenario = page.dataset.scenario;
+const form = document.getElementById("run-form");
+const runButton = document.getElementById("run");
+const cancelButton = document.getElementById("cancel");
+const status = document.getElementById("status");
+const outcomeBox = document.getElementById("outcome");
+const timelineBox = document.getElementById("timeline");
+const consoleBox = document.getElementById("console");
+
+const chart = timeline().texts(t);
+let model = null;
+let startedAt = 0; // performance.now() when the server said the run started
+let frame = 0;
+let connection = null;
+
+drawLegend(document.getElementById("legend"), t);
+drawConsole(consoleBox, null, t);
+timelineBox.textContent = t("timeline.empty");
+
+function ensureConnection() {
+  if (connection) return connection;
+  connection = connect()
+    .on("started", (message) => {
+      model = createModel(message);
+      startedAt = performance.now();
+      chart.resetZoom();
+      timelineBox.textContent = "";
+      outcomeBox.hidden = true;
+      page.dataset.state = "running";
+      status.textContent = t("run.running");
+      runButton.disabled = false; // a second Run restarts: the server cancels this run first
+      cancelButton.disabled = false;
+      animate();
+    })
+    .on("events", (message) => {
+      if (model && message.runId === model.runId) applyEvents(model, message.events);
+    })
+    .on("end", (message) => {
+      if (!model || message.runId !== model.runId) return;
+      model.outcome = model.outcome ?? message.outcome;
+      if (model.end == null) model.end = (message.outcome.elapsedNs * model.speed) / 1e9;
+      finish();
+    })
+    .on("error", (message) => {
+      status.textContent = errorText(message);
+      status.classList.add("error");
+      runButton.disabled = false;
+    })
+    .on("close", () => {
+      connection = null;
+      if (page.dataset.state === "running") {
+        status.textContent = t("run.disconnected");
+        status.classList.add("error");
+        page.dataset.state = "ended";
+        cancelAnimationFrame(frame);
+      }
+      runButton.disabled = false;
+      cancelButton.disabled = true;
+    });
+  return connection;
+}
+
+function errorText(message) {
+  const d = message.details ?? {};
+  switch (message.code) {
+    case "bad-parameter":
+      return d.bounds ? t("error.bad-parameter", d.parameter, d.bounds) : message.message;
+    case "unknown-scenario":
+    case "busy":
+      return t(`error.${message.code}`);
+    default:
+      return t(`error.${message.code}`, message.message);
+  }
+}
+
+function liveNow() {
+  if (!model) return 0;
+  return now(model, ((performance.now() - startedAt) / 1000) * model.speed);
+}
+
+function render() {
+  if (!model) return;
+  const at = liveNow();
+  chart.width(Math.max(480, timelineBox.clientWidth));
+  d3.select(timelineBox).datum({ lanes: lanes(model, at), links: model.links, at }).call(chart);
+  drawConsole(consoleBox, model, t);
+}
+
+function animate() {
+  cancelAnimationFrame(frame);
+  const step = () => {
+    render();
+    if (model && model.end == null) frame = requestAnimationFrame(step);
+  };
+  frame = requestAnimationFrame(step);
+}
+
+function finish() {
+  cancelAnimationFrame(frame);
+  render();
+  const o = model.outcome;
+  const elapsed = ((o.elapsedNs * model.speed) / 1e9).toFixed(2);
+  const text =
+    o.status === "COMPLETED"
+      ? t("outcome.completed", elapsed)
+      : o.status === "FAILED"
+        ? t("outcome.failed", elapsed, o.error)
+        : t("outcome.cancelled", elapsed);
+  outcomeBox.textContent = o.dropped > 0 ? `${text} · ${t("outcome.dropped", o.dropped)}` : text;
+  outcomeBox.className = `outcome outcome-${o.status.toLowerCase()}`;
+  outcomeBox.hidden = false;
+  page.dataset.state = "ended";
+  page.dataset.outcome = o.status;
+  status.textContent = t("run.ended");
+  runButton.disabled = false;
+  cancelButton.disabled = true;
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const { params, speed } = readForm(form);
+  status.classList.remove("error");
+  status.textContent = t("run.connecting");
+  runButton.disabled = true;
+  ensureConnection().start(scenario, params, speed);
+});
+
+cancelButton.addEventListener("click", () => connection?.cancel());
+
+for (const button of form.querySelectorAll("button.variant")) {
+  button.addEventListener("click", () => applyVariant(form, JSON.parse(button.dataset.values)));
+}
+
+window.addEventListener("resize", () => render());

@@ -1,0 +1,75 @@
+package org.threadlab.child;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.threadlab.event.Event;
+import org.threadlab.event.Recorder;
+
+/**
+ * In a child JVM: sends the child's recorded events to the parent over the pipe, every few
+ * milliseconds from its own thread, and once more from the JVM's shutdown so the last events
+ * are not lost. Workers only record; they never touch the pipe.
+ * <p>
+ * Thread-safety: {@link #flush()} is synchronized, as the sender thread and the shutdown hook may
+ * both call it; nothing on a worker's path calls it.
+ */
+final class ChildSender {
+
+	private static final long PERIOD_MS = 10;
+
+	private final Recorder recorder;
+
+	private final Writer pipe;
+
+	private final List<Event> batch = new ArrayList<>();
+
+	private long cursor;
+
+	ChildSender(Recorder recorder, Writer pipe) {
+		this.recorder = recorder;
+		this.pipe = pipe;
+	}
+
+	void start() {
+		Thread sender = new Thread(this::loop, "threadlab-child-sender");
+		sender.setDaemon(true);
+		sender.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(this::flush, "threadlab-child-last-flush"));
+	}
+
+	private void loop() {
+		try {
+			while (true) {
+				TimeUnit.MILLISECONDS.sleep(PERIOD_MS);
+				flush();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt(); // the JVM is ending; the shutdown hook sends the rest
+		}
+	}
+
+	synchronized void flush() {
+		try {
+			int read;
+			while ((read = recorder.read(cursor, 1024, batch)) > 0) {
+				cursor += read;
+				for (Event event : batch) {
+					pipe.write(EventLine.encode(event));
+					pipe.write('\n');
+				}
+				batch.clear();
+			}
+			pipe.flush();
+		}
+		catch (IOException ex) {
+			// The parent is gone: nobody is left to tell, and ParentWatch ends this process.
+			batch.clear();
+		}
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.threadlab.child;
+
+import org.threadlab.event.ActorInfo;
+import org.threadlab.event.Event;
+import org.threadlab.event.EventKind;
+
+/**
+ * The text form of an event on a child's pipe: one line, tab-separated, with tabs, newlines and
+ * backslashes escaped:
+ * {@code timeNs actor KIND object value line cause seq}. A value is tagged by its first character:
+ * {@code -} null, {@code s} text, {@code l} integer, {@code d} decimal, {@code b} boolean,
+ * {@code a} an actor ({@code id,type,pid,parent,daemon,name}). Stateless; safe from any thread.
+ */
+public final class EventLine {
+
+	private EventLine() {
+	}
+
+	public static String encode(Event e) {
+		return e.timeNs() + "\t" + e.actor() + "\t" + e.kind() + "\t" + (e.object() == null ? "-" : "s" + escape(e.object()))
+				+ "\t" + encodeValue(e.value()) + "\t" + e.line() + "\t" + e.cause() + "\t" + e.seq();
+	}
+
+	/** Decodes a line; {@code seq} is the child's own sequence number and {@code cause} refers to those. */
+	public static Event decode(String line) {
+		String[] f = line.split("\t", -1);
+		if (f.length != 8) {
+			throw new IllegalArgumentException("not an event line: " + line);
+		}
+		String object = f[3].equals("-") ? null : unescape(f[3].substring(1));
+		return new Event(Long.parseLong(f[7]), Long.parseLong(f[0]), Integer.parseInt(f[1]), EventKind.valueOf(f[2]),
+				object, decodeValue(f[4]), Integer.parseInt(f[5]), Long.parseLong(f[6]));
+	}
+
+	private static String encodeValue(Object v) {
+		if (v == null) {
+			return "-";
+		}
+		if (v instanceof Long || v instanceof Integer) {
+			return "l" + v;
+		}
+		if (v instanceof Double || v instanceof Float) {
+			return "d" + v;
+		}
+		if (v instanceof Boolean) {
+			return "b" + v;
+		}
+		if (v instanceof ActorInfo a) {
+			return "a" + a.id() + "," + a.type() + "," + a.pid() + "," + a.parent() + "," + a.daemon() + ","
+					+ escape(a.name());
+		}
+		return "s" + escape(String.valueOf(v));
+	}
+
+	private static Object decodeValue(String f) {
+		String body = f.substring(1);
+		return switch (f.charAt(0)) {
+			case '-' -> null;
+			case 'l' -> Long.parseLong(body);
+			case 'd' -> Double.parseDouble(body);
+			case 'b' -> Boolean.parseBoolean(body);
+			case 'a' -> {
+				String[] a = body.split(",", 6);
+				yield new ActorInfo(Integer.parseInt(a[0]), unescape(a[5]), ActorInfo.Type.valueOf(a[1]),
+						Long.parseLong(a[2]), Integer.parseInt(a[3]), Boolean.parseBoolean(a[4]));
+			}
+			case 's' -> unescape(body);
+			default -> throw new IllegalArgumentException("unknown value tag in " + f);
+		};
+	}
+
+	static String escape(String s) {
+		StringBuilder out = new StringBuilder(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	static String unescape(String s) {
+		StringBuilder out = new StringBuilder(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c == '\\' && i + 1 < s.length()) {
+				char n = s.charAt(++i);
+				out.append(switch (n) {
+					case 't' -> '\t';
+					case 'n' -> '\n';
+					case 'r' -> '\r';
+					default -> n;
+				});
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.threadlab.event;
+
+/**
+ * What happened. The names follow DESIGN.md's vocabulary; a pair such as {@code SLEEP}/{@code WAKE}
+ * brackets a blocking call: the first is recorded before the real call, the second after it returns.
+ */
+public enum EventKind {
+	// actors
+	SPAWN, START, EXIT,
+	// time
+	SLEEP, WAKE, RUN,
+	// joins (a thread or process waiting for another to end)
+	JOIN, JOINED,
+	// locks and semaphores
+	ACQUIRE, ACQUIRED, RELEASE,
+	// conditions
+	WAIT, NOTIFY, NOTIFY_ALL, WOKEN,
+	// queues and pipes
+	PUT, PUT_DONE, GET, GOT, TASK_DONE,
+	// futures and pools
+	SUBMIT, RUNNING, RESULT, EXCEPTION, CANCEL, DONE,
+	// the emulated GIL
+	GIL_REQUEST, GIL_TAKEN, GIL_DROPPED,
+	// shared values
+	READ, WRITE,
+	// output
+	PRINT,
+	// the run itself
+	BEGIN, DEADLOCK, HANG, END
+}

@@ -1,0 +1,87 @@
+package org.threadlab.launch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.stereotype.Service;
+import org.threadlab.run.Run;
+import org.threadlab.run.RunClock;
+import org.threadlab.scenario.BadParameterException;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.ScenarioCatalog;
+
+/**
+ * Checks run requests and starts runs within the server's {@link RunLimits}. A request is checked
+ * whole before anything is created, so a refused one starts no thread and no process.
+ * Thread-safe: any web thread may call it; the count of runs going is atomic.
+ */
+@Service
+public class RunLauncher {
+
+	private final ScenarioCatalog catalog;
+
+	private final RunLimits limits;
+
+	private final ParameterSpec speedSpec;
+
+	private final AtomicInteger going = new AtomicInteger();
+
+	RunLauncher(ScenarioCatalog catalog, RunLimits limits) {
+		this.catalog = catalog;
+		this.limits = limits;
+		this.speedSpec = ParameterSpec.decimal("speed", 1, limits.minSpeed(), limits.maxSpeed());
+	}
+
+	/** A run that has started, with the checked values it runs with. */
+	public record Launched(Run run, Scenario scenario, Params params) {
+	}
+
+	/** Starts the requested run, or refuses it with nothing started. */
+	public Launched launch(RunRequest request) throws LaunchRefused {
+		Scenario scenario = catalog.find(request.scenario())
+			.orElseThrow(() -> new LaunchRefused("unknown-scenario",
+					"There is no scenario '" + request.scenario() + "'.", Map.of("scenario", String.valueOf(request.scenario()))));
+		Params params;
+		double speed;
+		try {
+			params = Params.parse(scenario.parameters(), request.params());
+			speed = request.speed() == null ? 1 : (double) speedSpec.accept(request.speed());
+		}
+		catch (BadParameterException ex) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("parameter", ex.parameter());
+			if (ex.spec() != null) {
+				details.put("bounds", ex.spec().bounds());
+			}
+			throw new LaunchRefused("bad-parameter", ex.getMessage(), details);
+		}
+		if (going.incrementAndGet() > limits.maxConcurrent()) {
+			going.decrementAndGet();
+			throw new LaunchRefused("busy", "The server is running " + limits.maxConcurrent()
+					+ " runs, its limit; try again when one has ended.", Map.of("limit", limits.maxConcurrent()));
+		}
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), limits.traceCapacity());
+		run.outcome().whenComplete((outcome, error) -> going.decrementAndGet());
+		try {
+			run.start(scenario.mainName(params), () -> scenario.run(params));
+		}
+		catch (RuntimeException | Error ex) {
+			going.decrementAndGet();
+			throw ex;
+		}
+		return new Launched(run, scenario, params);
+	}
+
+	/** Runs going now. */
+	public int going() {
+		return going.get();
+	}
+
+	public RunLimits limits() {
+		return limits;
+	}
+
+}

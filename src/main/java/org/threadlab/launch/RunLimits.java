@@ -1,0 +1,22 @@
+package org.threadlab.launch;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How much one server lets its users run: a workshop room shares one server.
+ *
+ * @param maxConcurrent runs going at once, over all users; one more is refused until one ends
+ * @param traceCapacity events kept per run; a run that records more keeps the first ones and says so
+ * @param minSpeed the slowest speed of time a run may ask for
+ * @param maxSpeed the fastest
+ */
+@ConfigurationProperties("threadlab.runs")
+public record RunLimits(int maxConcurrent, long traceCapacity, double minSpeed, double maxSpeed) {
+
+	public RunLimits {
+		if (maxConcurrent < 1 || traceCapacity < 1 || !(minSpeed > 0) || !(maxSpeed >= minSpeed)) {
+			throw new IllegalArgumentException("threadlab.runs: limits must be positive and minSpeed <= maxSpeed");
+		}
+	}
+
+}

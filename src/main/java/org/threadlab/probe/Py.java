@@ -1,0 +1,49 @@
+package org.threadlab.probe;
+
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.threadlab.event.Event;
+import org.threadlab.event.EventKind;
+import org.threadlab.run.Actor;
+
+/**
+ * Python's {@code time.sleep}, {@code time.time} and {@code print} for scenario code, so the Java listing
+ * reads like the Python one. Each acts for the calling thread's actor and passes through the run's hook.
+ * Safe from any thread that plays an actor of a run.
+ */
+public final class Py {
+
+	private Py() {
+	}
+
+	/**
+	 * Really sleeps for {@code seconds} of tutorial time, which is {@code seconds / speed} of real time.
+	 * @throws InterruptedException when the run is cancelled while sleeping (nothing is recorded then:
+	 * the actor's EXIT tells how it ended)
+	 */
+	public static void sleep(double seconds) throws InterruptedException {
+		if (!(seconds >= 0)) {
+			throw new IllegalArgumentException("sleep length must be non-negative, got " + seconds);
+		}
+		Actor me = Actor.current();
+		me.hook().before(me, EventKind.SLEEP, null, seconds);
+		TimeUnit.NANOSECONDS.sleep(me.run().clock().realNanos(seconds));
+		me.hook().after(me, EventKind.WAKE, null, null, Event.NO_CAUSE);
+	}
+
+	/** Tutorial seconds since the run started; differences of it are what Python's time.time() measures. */
+	public static double time() {
+		Actor me = Actor.current();
+		return me.run().clock().tutorialSeconds(me.run().clock().now());
+	}
+
+	/** Prints a line to the run's console, as Python's print: the parts joined by spaces. */
+	public static void print(Object... parts) {
+		Actor me = Actor.current();
+		String line = Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining(" "));
+		me.hook().instant(me, EventKind.PRINT, null, line, Event.NO_CAUSE);
+	}
+
+}

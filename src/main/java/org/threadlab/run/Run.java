@@ -1,0 +1,297 @@
+package org.threadlab.run;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.threadlab.event.ActorInfo;
+import org.threadlab.event.Event;
+import org.threadlab.event.EventKind;
+import org.threadlab.event.Recorder;
+
+/**
+ * One run of one scenario: its clock, its trace, its hook, and everything it starts — threads and child
+ * processes — which it tears down when it ends, so nothing outlives it.
+ * <p>
+ * The main program runs on the run's own main thread. When it returns, the main actor joins the
+ * threads and processes that keep a Python process alive (non-daemon ones), then the run stops what is
+ * left (daemon threads are cut off, processes destroyed), waits for all of it to end, and records
+ * {@code END} with the {@link Outcome}. Only then does {@link #outcome()} complete.
+ * <p>
+ * A run's {@link Home} says where its threads live: in the server (the JVM never exits, so a Python
+ * daemon thread is cut off by the run) or in a child process (the JVM is the Python process, so a daemon
+ * thread really dies when the process ends, and the parent records the run's end).
+ * <p>
+ * Thread-safety: every public method may be called from any thread.
+ */
+public final class Run {
+
+	public enum Home {
+		SERVER, CHILD
+	}
+
+	private static final System.Logger LOG = System.getLogger(Run.class.getName());
+
+	private static final AtomicLong IDS = new AtomicLong();
+
+	private static final Duration TEARDOWN_WAIT = Duration.ofSeconds(5);
+
+	private final long id;
+
+	private final Home home;
+
+	private final RunClock clock;
+
+	private final Recorder recorder;
+
+	private final Hook hook = new Hook(this);
+
+	private final AtomicInteger actorIds = new AtomicInteger();
+
+	private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+	private final Set<Process> processes = ConcurrentHashMap.newKeySet();
+
+	private final Queue<KeepsProcessAlive> keepAlive = new ConcurrentLinkedQueue<>();
+
+	private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+
+	private volatile boolean cancelled;
+
+	private volatile boolean ending;
+
+	private volatile Thread mainThread;
+
+	public Run(Home home, RunClock clock, long traceCapacity) {
+		this.id = IDS.incrementAndGet();
+		this.home = home;
+		this.clock = clock;
+		this.recorder = new Recorder(traceCapacity);
+	}
+
+	/** Starts the main program on a new thread playing the actor {@code mainName}. Call once. */
+	public void start(String mainName, RunBody body) {
+		Actor main = newActor(mainName, ActorInfo.Type.THREAD, ProcessHandle.current().pid(), null, false);
+		Thread thread = newThread(main, false, () -> runMain(main, body));
+		mainThread = thread;
+		hook.instant(main, EventKind.BEGIN, null, clock.speed(), Event.NO_CAUSE);
+		thread.start();
+	}
+
+	/** In a child process: plays the main actor on the calling thread (the JVM's main thread). */
+	public void runHere(String mainName, RunBody body) {
+		Actor main = newActor(mainName, ActorInfo.Type.PROCESS, ProcessHandle.current().pid(), null, false);
+		mainThread = Thread.currentThread();
+		threads.add(mainThread);
+		main.bind();
+		runMain(main, body);
+	}
+
+	private void runMain(Actor main, RunBody body) {
+		Outcome.Status status = Outcome.Status.COMPLETED;
+		String error = null;
+		try {
+			hook.instant(main, EventKind.START, null, null, Event.NO_CAUSE);
+			body.run();
+		}
+		catch (Throwable ex) {
+			error = describe(ex);
+			status = Outcome.Status.FAILED;
+		}
+		try {
+			// Like Python's interpreter at exit, even after an error in main: non-daemons keep it alive.
+			for (KeepsProcessAlive alive; (alive = keepAlive.poll()) != null;) {
+				if (alive.isAlive()) {
+					alive.join();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			// Only a cancel interrupts the main actor; it is reported by the outcome below.
+			status = Outcome.Status.CANCELLED;
+		}
+		if (cancelled) {
+			status = Outcome.Status.CANCELLED;
+			error = null;
+		}
+		if (main.markExited()) {
+			hook.instant(main, EventKind.EXIT, null, error == null ? null : "error", Event.NO_CAUSE);
+		}
+		if (home == Home.CHILD) {
+			return; // the process ends now; its daemon threads end with it and the parent records the end
+		}
+		stopTheRest();
+		Outcome result = new Outcome(status, error, clock.now(), recorder.dropped());
+		hook.instant(main, EventKind.END, null, result, Event.NO_CAUSE);
+		Actor.unbind();
+		outcome.complete(result);
+	}
+
+	/** After the main actor exits: cut off daemon threads, destroy processes, wait for all of it to end. */
+	private void stopTheRest() {
+		ending = true;
+		Thread self = Thread.currentThread();
+		for (Process process : processes) {
+			stopProcess(process);
+		}
+		for (Thread thread : threads) {
+			if (thread != self) {
+				thread.interrupt();
+			}
+		}
+		long deadline = System.nanoTime() + TEARDOWN_WAIT.toNanos();
+		boolean interrupted = false;
+		for (Thread thread : threads) {
+			if (thread == self) {
+				continue;
+			}
+			try {
+				thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+			catch (InterruptedException ex) {
+				interrupted = true; // a second cancel during teardown: keep waiting, restore the flag after
+			}
+			if (thread.isAlive()) {
+				LOG.log(Level.WARNING, "run {0}: thread {1} did not end within {2}", id, thread.getName(),
+						TEARDOWN_WAIT);
+			}
+		}
+		if (interrupted) {
+			self.interrupt();
+		}
+	}
+
+	/** Asks a child process to end (its shutdown flushes its last events), then kills it if it lingers. */
+	private static void stopProcess(Process process) {
+		process.destroy();
+		try {
+			process.onExit().get(TEARDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+			// it did not end by itself in time: kill it below
+		}
+		if (process.isAlive()) {
+			process.destroyForcibly();
+		}
+	}
+
+	/** Stops the run: every blocking step of every actor is interrupted; the run ends as cancelled. */
+	public void cancel() {
+		cancelled = true;
+		for (Thread thread : threads) {
+			thread.interrupt();
+		}
+		for (Process process : processes) {
+			process.destroy();
+		}
+	}
+
+	/** Registers a new actor and records its {@code SPAWN}. */
+	public Actor newActor(String name, ActorInfo.Type type, long pid, Actor parent, boolean daemon) {
+		Actor actor = registerActor(name, type, pid, parent == null ? ActorInfo.NO_PARENT : parent.id(), daemon);
+		hook.instant(actor, EventKind.SPAWN, null, actor.info(), Event.NO_CAUSE);
+		return actor;
+	}
+
+	/** Registers a new actor without recording anything: for actors whose SPAWN is reported by a child. */
+	public Actor registerActor(String name, ActorInfo.Type type, long pid, int parentId, boolean daemon) {
+		return new Actor(this, new ActorInfo(actorIds.getAndIncrement(), name, type, pid, parentId, daemon));
+	}
+
+	/**
+	 * Makes the thread that will play {@code actor}, named after the run and the actor. In the server every
+	 * run thread is a JVM daemon (a stuck run must never keep the server from stopping); in a child
+	 * process the JVM's daemon flag is Python's, so a daemon thread really dies with its process.
+	 */
+	public Thread newThread(Actor actor, boolean pythonDaemon, Runnable body) {
+		Thread thread = new Thread(() -> {
+			actor.bind();
+			try {
+				body.run();
+			}
+			finally {
+				Actor.unbind();
+			}
+		}, "run-" + id + "-" + actor.name());
+		thread.setDaemon(home == Home.SERVER || pythonDaemon);
+		threads.add(thread);
+		return thread;
+	}
+
+	/** Makes a thread of the run's machinery (a pipe reader) that plays no actor; the run still waits for it. */
+	public Thread newServiceThread(String role, Runnable body) {
+		Thread thread = new Thread(body, "run-" + id + "-" + role);
+		thread.setDaemon(true);
+		threads.add(thread);
+		return thread;
+	}
+
+	/** Tracks a child process so that the run destroys it when it ends. */
+	public void adopt(Process process) {
+		processes.add(process);
+	}
+
+	/** Registers a thread or process that the main actor must join before the run may end. */
+	public void keepAliveUntilEnded(KeepsProcessAlive alive) {
+		keepAlive.add(alive);
+	}
+
+	/** Waits until the run's main thread has ended; after that no thread of the run is alive. */
+	public boolean awaitTermination(Duration timeout) throws InterruptedException {
+		Thread main = mainThread;
+		if (main == null) {
+			return true;
+		}
+		main.join(Math.max(1, timeout.toMillis()));
+		return !main.isAlive();
+	}
+
+	private static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+	}
+
+	public long id() {
+		return id;
+	}
+
+	public Home home() {
+		return home;
+	}
+
+	public RunClock clock() {
+		return clock;
+	}
+
+	public Recorder recorder() {
+		return recorder;
+	}
+
+	public Hook hook() {
+		return hook;
+	}
+
+	public CompletableFuture<Outcome> outcome() {
+		return outcome;
+	}
+
+	public boolean isCancelled() {
+		return cancelled;
+	}
+
+	/** True once the main actor has exited and the run is stopping what is left. */
+	public boolean isEnding() {
+		return ending;
+	}
+
+}

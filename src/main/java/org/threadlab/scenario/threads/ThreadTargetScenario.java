@@ -1,0 +1,108 @@
+package org.threadlab.scenario.threads;
+
+import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
+import static org.threadlab.probe.Py.time;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.child.ChildProgram;
+import org.threadlab.child.TracedProcess;
+import org.threadlab.probe.TracedThread;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §2.1: threads made from a target function; join waits for the longest, daemons die with main. */
+public final class ThreadTargetScenario implements Scenario, ChildProgram {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.decimal("htmlSeconds", 2, 0.1, 10),
+			ParameterSpec.decimal("urlSeconds", 4, 0.1, 10),
+			ParameterSpec.flag("join", true),
+			ParameterSpec.flag("daemon", false));
+
+	// ---- the program: it mirrors the Python listing line by line ----
+
+	static void getDetailHtml(double seconds) throws InterruptedException {
+		print("get detail html started");
+		sleep(seconds);
+		print("get detail html end");
+	}
+
+	static void getDetailUrl(double seconds) throws InterruptedException {
+		print("get detail url started");
+		sleep(seconds);
+		print("get detail url end");
+	}
+
+	static void main(Params p) throws InterruptedException {
+		// target is the function itself, run later by the new thread · target 是函数本身，由新线程稍后调用
+		var thread1 = new TracedThread("Thread-1 (get_detail_html)", p.flag("daemon"),
+				() -> getDetailHtml(p.decimal("htmlSeconds")));
+		var thread2 = new TracedThread("Thread-2 (get_detail_url)", p.flag("daemon"),
+				() -> getDetailUrl(p.decimal("urlSeconds")));
+
+		double startTime = time();
+		thread1.start();
+		thread2.start();
+
+		if (p.flag("join")) {
+			// main waits max(2, 4) seconds, not 2 + 4 · 主线程等待 max(2, 4) 秒，而不是 2 + 4
+			thread1.join();
+			thread2.join();
+		}
+		print(String.format("last time: %.2f", time() - startTime));
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	@Override
+	public void run(Params params) throws Exception {
+		if (!params.flag("daemon")) {
+			main(params);
+			return;
+		}
+		// Daemon threads die when their process ends, and this server never ends: so the script runs
+		// as a process of its own (a child JVM), whose end really ends its daemon threads.
+		TracedProcess script = new TracedProcess("main", ThreadTargetScenario.class, params.asStrings());
+		script.start();
+		script.join();
+	}
+
+	/** In the child JVM of the daemon variant. */
+	@Override
+	public void main(Map<String, String> args) throws InterruptedException {
+		main(Params.parse(PARAMETERS, args));
+	}
+
+	@Override
+	public String mainName(Params params) {
+		return params.flag("daemon") ? "launcher" : "main";
+	}
+
+	@Override
+	public String id() {
+		return "thread-target";
+	}
+
+	@Override
+	public Section section() {
+		return Section.THREADS;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+	@Override
+	public Map<String, Map<String, Object>> variants() {
+		return Map.of("join", Map.of("join", true, "daemon", false),
+				"daemon", Map.of("join", false, "daemon", true),
+				"no-join", Map.of("join", false, "daemon", false));
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.threadlab.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.event.Event;
+import org.threadlab.run.Outcome;
+
+/** The messages the server sends on the run socket (docs/protocol.md). Immutable records. */
+final class Messages {
+
+	private Messages() {
+	}
+
+	record Started(String type, long runId, String scenario, double speed, Map<String, Object> params) {
+		Started(long runId, String scenario, double speed, Map<String, Object> params) {
+			this("started", runId, scenario, speed, params);
+		}
+	}
+
+	record Events(String type, long runId, List<Event> events) {
+		Events(long runId, List<Event> events) {
+			this("events", runId, events);
+		}
+	}
+
+	record End(String type, long runId, Outcome outcome) {
+		End(long runId, Outcome outcome) {
+			this("end", runId, outcome);
+		}
+	}
+
+	record Error(String type, String code, String message, Map<String, Object> details) {
+		Error(String code, String message, Map<String, Object> details) {
+			this("error", code, message, details);
+		}
+	}
+
+}

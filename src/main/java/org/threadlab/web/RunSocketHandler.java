@@ -1,0 +1,147 @@
+package org.threadlab.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.threadlab.launch.LaunchRefused;
+import org.threadlab.launch.RunLauncher;
+import org.threadlab.launch.RunRequest;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The run socket: a client sends {@code start} or {@code cancel}; the server answers {@code started}
+ * then streams {@code events} and an {@code end}, or answers {@code error} and changes nothing.
+ * One run per socket: a new start cancels the socket's previous run; a closed socket cancels its run.
+ * See docs/protocol.md. Thread-safety: Spring calls it for one session at a time, sessions in
+ * parallel; the map of streams is concurrent.
+ */
+@Component
+class RunSocketHandler extends TextWebSocketHandler {
+
+	/** How long a send may take and how much may queue behind it before a client counts as gone. */
+	private static final int SEND_TIME_LIMIT_MS = 10_000;
+
+	private static final int SEND_BUFFER_LIMIT = 8 * 1024 * 1024;
+
+	private final RunLauncher launcher;
+
+	private final EventPump pump;
+
+	private final JsonMapper json;
+
+	private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
+
+	private final Map<String, RunStream> streams = new ConcurrentHashMap<>();
+
+	RunSocketHandler(RunLauncher launcher, EventPump pump, JsonMapper json) {
+		this.launcher = launcher;
+		this.pump = pump;
+		this.json = json;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) {
+		sessions.put(session.getId(), new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS,
+				SEND_BUFFER_LIMIT, ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE));
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession raw, TextMessage message) throws IOException {
+		WebSocketSession session = sessions.getOrDefault(raw.getId(), raw);
+		JsonNode request;
+		try {
+			request = json.readTree(message.getPayload());
+		}
+		catch (JacksonException ex) {
+			error(session, "malformed", "The message is not JSON.", Map.of());
+			return;
+		}
+		String type = request.isObject() && request.path("type").isString() ? request.path("type").asString() : null;
+		if ("start".equals(type)) {
+			start(session, request);
+		}
+		else if ("cancel".equals(type)) {
+			stopStream(session.getId());
+		}
+		else {
+			error(session, "unknown-type", "A message's \"type\" must be \"start\" or \"cancel\".",
+					Map.of("type", String.valueOf(type)));
+		}
+	}
+
+	private void start(WebSocketSession session, JsonNode request) throws IOException {
+		JsonNode scenario = request.path("scenario");
+		JsonNode params = request.path("params");
+		JsonNode speed = request.path("speed");
+		if (!scenario.isString() || !(params.isMissingNode() || params.isObject())
+				|| !(speed.isMissingNode() || speed.isNumber())) {
+			error(session, "malformed", "A start message needs \"scenario\" (text), and may have \"params\" (an object) "
+					+ "and \"speed\" (a number).", Map.of());
+			return;
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> param : params.properties()) {
+			JsonNode value = param.getValue();
+			values.put(param.getKey(), value.isBoolean() ? (Object) value.booleanValue()
+					: value.isNumber() ? value.numberValue() : value.isString() ? value.asString() : value.toString());
+		}
+		RunLauncher.Launched launched;
+		try {
+			launched = launcher.launch(new RunRequest(scenario.asString(), values,
+					speed.isNumber() ? speed.doubleValue() : null));
+		}
+		catch (LaunchRefused refused) {
+			error(session, refused.code(), refused.getMessage(), refused.details());
+			return;
+		}
+		stopStream(session.getId());
+		RunStream stream = new RunStream(launched.run(), session);
+		streams.put(session.getId(), stream);
+		send(session, new Messages.Started(launched.run().id(), launched.scenario().id(),
+				launched.run().clock().speed(), launched.params().asMap()));
+		pump.follow(stream);
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		sessions.remove(session.getId());
+		RunStream stream = streams.remove(session.getId());
+		if (stream != null) {
+			pump.unfollow(stream);
+			stream.run().cancel(); // a client that vanished mid-run leaves nothing running
+		}
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession session, Throwable exception) {
+		stopStream(session.getId());
+	}
+
+	private void stopStream(String sessionId) {
+		RunStream stream = streams.get(sessionId);
+		if (stream != null) {
+			stream.run().cancel(); // the pump sends what is left and the END, then forgets it
+		}
+	}
+
+	private void error(WebSocketSession session, String code, String message, Map<String, Object> details)
+			throws IOException {
+		send(session, new Messages.Error(code, message, details));
+	}
+
+	private void send(WebSocketSession session, Object message) throws IOException {
+		session.sendMessage(new TextMessage(json.writeValueAsString(message)));
+	}
+
+}

@@ -1,0 +1,114 @@
+package org.threadlab.scenario.threads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.threadlab.event.EventKind.EXIT;
+import static org.threadlab.event.EventKind.JOIN;
+import static org.threadlab.event.EventKind.JOINED;
+import static org.threadlab.event.EventKind.PRINT;
+import static org.threadlab.event.EventKind.SLEEP;
+import static org.threadlab.event.EventKind.SPAWN;
+import static org.threadlab.event.EventKind.START;
+import static org.threadlab.event.EventKind.WAKE;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.threadlab.event.ActorInfo;
+import org.threadlab.event.Event;
+import org.threadlab.run.Outcome;
+import org.threadlab.run.Run;
+import org.threadlab.run.RunClock;
+import org.threadlab.scenario.Params;
+import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Trace;
+
+/** §2.1 on real threads, run without the web: what the learner must see is what the trace holds. */
+class ThreadTargetScenarioTest {
+
+	private static final String HTML = "Thread-1 (get_detail_html)";
+
+	private static final String URL = "Thread-2 (get_detail_url)";
+
+	private static final double SPEED = 10;
+
+	private final ThreadTargetScenario scenario = new ThreadTargetScenario();
+
+	@AfterEach
+	void nothingIsLeftRunning() throws InterruptedException {
+		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
+		assertThat(RunThreads.childProcesses()).isEmpty();
+	}
+
+	private Trace run(Map<String, ?> values) throws Exception {
+		Params params = Params.parse(scenario.parameters(), values);
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(SPEED), 100_000);
+		run.start(scenario.mainName(params), () -> scenario.run(params));
+		Outcome outcome = run.outcome().get(60, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
+		assertThat(outcome.status()).as("outcome %s", outcome).isEqualTo(Outcome.Status.COMPLETED);
+		return Trace.of(run.recorder());
+	}
+
+	@Test
+	void eachWorkerSpawnsStartsSleepsWakesAndExits() throws Exception {
+		Trace trace = run(Map.of());
+		for (String worker : new String[] { HTML, URL }) {
+			assertThat(trace.kindsOf(worker)).containsExactly(SPAWN, START, PRINT, SLEEP, WAKE, PRINT, EXIT);
+		}
+		assertThat(trace.printsOf(HTML)).containsExactly("get detail html started", "get detail html end");
+		assertThat(trace.first(HTML, SLEEP).value()).isEqualTo(2.0);
+		assertThat(trace.first(URL, SLEEP).value()).isEqualTo(4.0);
+	}
+
+	@Test
+	void bothThreadsSleepAtOnceSoMainWaitsForTheLongestNotTheSum() throws Exception {
+		Trace trace = run(Map.of());
+		// the second sleep begins before the first one ends: they overlap
+		assertThat(trace.first(URL, SLEEP).timeNs()).isLessThan(trace.first(HTML, WAKE).timeNs());
+
+		Event joinedUrl = trace.first("main", JOINED, e -> URL.equals(e.object()));
+		Event urlExit = trace.first(URL, EXIT);
+		assertThat(joinedUrl.cause()).as("the join returns because of the thread's EXIT").isEqualTo(urlExit.seq());
+		assertThat(joinedUrl.timeNs()).isGreaterThanOrEqualTo(urlExit.timeNs());
+		assertThat(trace.kindsOf("main")).containsSubsequence(JOIN, JOINED, JOIN, JOINED, PRINT, EXIT);
+
+		double elapsed = tutorialSeconds(trace.first("main", EXIT).timeNs() - trace.first(HTML, START).timeNs());
+		assertThat(elapsed).as("elapsed ≈ max(2, 4), well under 2 + 4").isBetween(4.0, 5.0);
+	}
+
+	@Test
+	void withoutJoinMainEndsFirstButTheProcessStillWaitsForItsThreads() throws Exception {
+		Trace trace = run(Map.of("join", false));
+		assertThat(trace.printsOf("main").get(0)).startsWith("last time: 0.");
+		// Python's interpreter joins non-daemon threads at exit, and so does the run
+		Event atExit = trace.first("main", JOINED, e -> URL.equals(e.object()));
+		assertThat(atExit.cause()).isEqualTo(trace.first(URL, EXIT).seq());
+		assertThat(trace.printsOf(URL)).contains("get detail url end");
+	}
+
+	@Test
+	void daemonThreadsRunInARealChildProcessAndAreCutOffWhenItsMainEnds() throws Exception {
+		Trace trace = run(Map.of("daemon", true, "join", false));
+		ActorInfo script = trace.actor("main");
+		assertThat(script.type()).isEqualTo(ActorInfo.Type.PROCESS);
+		long pid = ((Number) trace.first("main", START).value()).longValue();
+		assertThat(pid).as("a real process of its own").isNotEqualTo(ProcessHandle.current().pid()).isPositive();
+		assertThat(trace.actor(HTML).pid()).isEqualTo(pid);
+		assertThat(trace.actor(HTML).daemon()).isTrue();
+
+		for (String worker : new String[] { HTML, URL }) {
+			assertThat(trace.first(worker, EXIT).value()).isEqualTo("cut off");
+			assertThat(trace.kindsOf(worker)).doesNotContain(WAKE);
+			assertThat(trace.first(worker, EXIT).timeNs()).isGreaterThanOrEqualTo(trace.first("main", EXIT).timeNs());
+		}
+		assertThat(trace.allPrints()).doesNotContain("get detail html end", "get detail url end");
+		assertThat(trace.first("launcher", JOINED).value()).isEqualTo("exit code 0");
+	}
+
+	private static double tutorialSeconds(long realNanos) {
+		return realNanos * SPEED / 1e9;
+	}
+
+}
