@@ -76,13 +76,19 @@ function errorText(message) {
   const d = message.details ?? {};
   switch (message.code) {
     case "bad-parameter":
-      return d.bounds ? t("error.bad-parameter", d.parameter, d.bounds) : message.message;
+      return d.bounds ? t("error.bad-parameter", labelOf(d.parameter), d.bounds) : message.message;
     case "unknown-scenario":
     case "busy":
       return t(`error.${message.code}`);
     default:
       return t(`error.${message.code}`, message.message);
   }
+}
+
+/** The form's label of a parameter, for messages about it; its name if the form has none. */
+function labelOf(name) {
+  const label = form.querySelector(`input[name="${CSS.escape(name)}"]`)?.closest("label")?.querySelector(".label");
+  return label ? label.textContent.trim() : name;
 }
 
 function liveNow() {

@@ -6,7 +6,7 @@ import d3 from "./d3.js";
 export function timeline() {
   let width = 960;
   let laneHeight = 30;
-  let labelWidth = 230;
+  let labelWidth = 260;
   let t = (key) => key;
   let transform = d3.zoomIdentity;
   const margin = { top: 8, right: 24, bottom: 40 };
@@ -164,7 +164,7 @@ export function timeline() {
   }
 
   function laneLabel(l) {
-    const pid = l.pid ? ` · pid ${l.pid}` : "";
+    const pid = l.type === "PROCESS" && l.pid ? ` · pid ${l.pid}` : "";
     return `${l.name}${l.daemon ? " (daemon)" : ""}${pid}`;
   }
 

@@ -67,7 +67,7 @@ final class ChildSender {
 			pipe.flush();
 		}
 		catch (IOException ex) {
-			// The parent is gone: nobody is left to tell, and ParentWatch ends this process.
+			// The parent is gone: nobody is left to tell, and the parent watch ends this process.
 			batch.clear();
 		}
 	}

@@ -1,41 +1,42 @@
 package org.threadlab.event;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The append-only trace of one run. Any number of threads may {@link #record} at once; any number of
  * threads may {@link #read} at once, each with its own cursor.
  * <p>
- * Recording is lock-free and wait-free apart from one rare allocation: it claims a sequence number with
- * one {@code getAndIncrement}, builds the event and publishes it with a release store into a chunk of
- * slots. It never blocks, does no I/O and never waits for a reader. Readers see events strictly in
- * sequence order: a reader stops at the first slot whose writer has claimed it but not yet published
- * it, and picks it up on its next read. So nothing is lost and nothing is seen out of order.
+ * Recording is lock-free and shares nothing between recording threads but one counter: it claims a
+ * sequence number with one {@code getAndIncrement}, then appends the event to the calling thread's own
+ * {@link Lane} (packed primitive arrays that no other thread writes, so there is no false sharing and
+ * no object to allocate per event) and publishes it with a release store. It never blocks, does no I/O
+ * and never waits for a reader. A thread finds its lane through a {@link ThreadLocal}, the cheapest
+ * lookup there is; the lane goes with the thread. Only threads of a run record into its recorder,
+ * and they all end with the run, so no lane outlives it.
+ * <p>
+ * Readers merge the lanes by sequence number, so they see events strictly in sequence order: a reader
+ * stops at the first number claimed but not yet published and picks it up on its next read. Nothing
+ * is lost and nothing is seen out of order; readers build the {@link Event} objects.
  * <p>
  * The trace is bounded by {@code capacity}; events past it are counted in {@link #dropped()} and not kept.
  */
 public final class Recorder {
 
-	private static final int CHUNK_BITS = 12;
-
-	private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
-
-	private static final int CHUNK_MASK = CHUNK_SIZE - 1;
-
 	private final long capacity;
 
 	private final AtomicLong next = new AtomicLong();
 
-	private final AtomicReferenceArray<AtomicReferenceArray<Event>> chunks;
+	private final ThreadLocal<Lane> laneOfThread = ThreadLocal.withInitial(this::newLane);
+
+	private final List<Lane> lanes = new CopyOnWriteArrayList<>();
 
 	public Recorder(long capacity) {
-		if (capacity < 1 || capacity > (long) Integer.MAX_VALUE * CHUNK_SIZE) {
-			throw new IllegalArgumentException("capacity out of range: " + capacity);
+		if (capacity < 1) {
+			throw new IllegalArgumentException("capacity must be positive: " + capacity);
 		}
 		this.capacity = capacity;
-		this.chunks = new AtomicReferenceArray<>((int) ((capacity + CHUNK_SIZE - 1) >>> CHUNK_BITS));
 	}
 
 	/**
@@ -43,13 +44,19 @@ public final class Recorder {
 	 * @return the event's sequence number, or -1 when the trace is full and the event was dropped
 	 */
 	public long record(long timeNs, int actor, EventKind kind, String object, Object value, int line, long cause) {
+		Lane lane = laneOfThread.get();
 		long seq = next.getAndIncrement();
 		if (seq >= capacity) {
 			return -1;
 		}
-		chunk((int) (seq >>> CHUNK_BITS)).setRelease((int) (seq & CHUNK_MASK),
-				new Event(seq, timeNs, actor, kind, object, value, line, cause));
+		lane.append(seq, timeNs, actor, kind, object, value, line, cause);
 		return seq;
+	}
+
+	private Lane newLane() {
+		Lane lane = new Lane();
+		lanes.add(lane);
+		return lane;
 	}
 
 	/**
@@ -58,18 +65,25 @@ public final class Recorder {
 	 * @return how many were appended; the caller's next {@code from} is {@code from} plus this
 	 */
 	public int read(long from, int max, List<Event> into) {
-		long end = Math.min(next.get(), capacity);
-		int count = 0;
-		for (long seq = from; seq < end && count < max; seq++) {
-			AtomicReferenceArray<Event> chunk = chunks.getAcquire((int) (seq >>> CHUNK_BITS));
-			Event event = chunk == null ? null : chunk.getAcquire((int) (seq & CHUNK_MASK));
-			if (event == null) {
-				break;
-			}
-			into.add(event);
-			count++;
+		Lane.View[] views = lanes.stream().map(Lane::view).toArray(Lane.View[]::new);
+		for (Lane.View view : views) {
+			view.seek(from);
 		}
-		return count;
+		long end = Math.min(next.get(), capacity);
+		int taken = 0;
+		long seq = from;
+		next: while (taken < max && seq < end) {
+			for (Lane.View view : views) {
+				if (view.current() == seq) {
+					into.add(view.take());
+					seq++;
+					taken++;
+					continue next;
+				}
+			}
+			break; // seq is claimed but not published yet
+		}
+		return taken;
 	}
 
 	/** How many events were claimed so far, kept or dropped. */
@@ -84,18 +98,6 @@ public final class Recorder {
 
 	public long capacity() {
 		return capacity;
-	}
-
-	private AtomicReferenceArray<Event> chunk(int index) {
-		AtomicReferenceArray<Event> chunk = chunks.getAcquire(index);
-		if (chunk == null) {
-			AtomicReferenceArray<Event> fresh = new AtomicReferenceArray<>(CHUNK_SIZE);
-			chunk = chunks.compareAndExchange(index, null, fresh);
-			if (chunk == null) {
-				chunk = fresh;
-			}
-		}
-		return chunk;
 	}
 
 }

@@ -78,10 +78,15 @@ public final class Run {
 
 	/** Starts the main program on a new thread playing the actor {@code mainName}. Call once. */
 	public void start(String mainName, RunBody body) {
-		Actor main = newActor(mainName, ActorInfo.Type.THREAD, ProcessHandle.current().pid(), null, false);
-		Thread thread = newThread(main, false, () -> runMain(main, body));
+		// Only the run's own threads record (the caller may be a web server's thread, kept for years).
+		Actor main = registerActor(mainName, ActorInfo.Type.THREAD, ProcessHandle.current().pid(), ActorInfo.NO_PARENT,
+				false);
+		Thread thread = newThread(main, false, () -> {
+			hook.instant(main, EventKind.BEGIN, null, clock.speed(), Event.NO_CAUSE);
+			hook.instant(main, EventKind.SPAWN, null, main.info(), Event.NO_CAUSE);
+			runMain(main, body);
+		});
 		mainThread = thread;
-		hook.instant(main, EventKind.BEGIN, null, clock.speed(), Event.NO_CAUSE);
 		thread.start();
 	}
 
@@ -134,33 +139,41 @@ public final class Run {
 		outcome.complete(result);
 	}
 
-	/** After the main actor exits: cut off daemon threads, destroy processes, wait for all of it to end. */
+	/**
+	 * After the main actor exits: cut off daemon threads, stop processes, wait for all of it to end.
+	 * A cancel that arrives meanwhile interrupts this thread; the waits go on to their deadline anyway
+	 * (teardown must finish) and the interrupt is restored afterwards.
+	 */
 	private void stopTheRest() {
 		ending = true;
 		Thread self = Thread.currentThread();
+		long deadline = System.nanoTime() + TEARDOWN_WAIT.toNanos();
+		boolean interrupted = Thread.interrupted();
 		for (Process process : processes) {
-			stopProcess(process);
+			process.destroy(); // a polite stop: the child's shutdown sends its last events
 		}
 		for (Thread thread : threads) {
 			if (thread != self) {
 				thread.interrupt();
 			}
 		}
-		long deadline = System.nanoTime() + TEARDOWN_WAIT.toNanos();
-		boolean interrupted = false;
+		for (Process process : processes) {
+			interrupted |= waitUntil(deadline, left -> process.waitFor(left, TimeUnit.NANOSECONDS));
+			if (process.isAlive()) {
+				LOG.log(Level.WARNING, "run {0}: process {1} did not stop; killing it", id, process.pid());
+				process.destroyForcibly();
+			}
+		}
 		for (Thread thread : threads) {
-			if (thread == self) {
-				continue;
-			}
-			try {
-				thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-			}
-			catch (InterruptedException ex) {
-				interrupted = true; // a second cancel during teardown: keep waiting, restore the flag after
-			}
-			if (thread.isAlive()) {
-				LOG.log(Level.WARNING, "run {0}: thread {1} did not end within {2}", id, thread.getName(),
-						TEARDOWN_WAIT);
+			if (thread != self) {
+				interrupted |= waitUntil(deadline, left -> {
+					TimeUnit.NANOSECONDS.timedJoin(thread, left);
+					return !thread.isAlive();
+				});
+				if (thread.isAlive()) {
+					LOG.log(Level.WARNING, "run {0}: thread {1} did not end within {2}", id, thread.getName(),
+							TEARDOWN_WAIT);
+				}
 			}
 		}
 		if (interrupted) {
@@ -168,25 +181,34 @@ public final class Run {
 		}
 	}
 
-	/** Asks a child process to end (its shutdown flushes its last events), then kills it if it lingers. */
-	private static void stopProcess(Process process) {
-		process.destroy();
-		try {
-			process.onExit().get(TEARDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
-			// it did not end by itself in time: kill it below
-		}
-		if (process.isAlive()) {
-			process.destroyForcibly();
+	private interface TimedWait {
+
+		/** Waits at most {@code nanos}; true when what it waits for has happened. */
+		boolean await(long nanos) throws InterruptedException;
+
+	}
+
+	/** Waits until done or the deadline, through interrupts; returns whether any interrupt arrived. */
+	private static boolean waitUntil(long deadline, TimedWait wait) {
+		boolean interrupted = false;
+		while (true) {
+			long left = deadline - System.nanoTime();
+			try {
+				if (wait.await(Math.max(1, left)) || left <= 0) {
+					return interrupted;
+				}
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
 		}
 	}
 
 	/** Stops the run: every blocking step of every actor is interrupted; the run ends as cancelled. */
 	public void cancel() {
+		if (cancelled) {
+			return; // once is enough: a second interrupt would only disturb the teardown
+		}
 		cancelled = true;
 		for (Thread thread : threads) {
 			thread.interrupt();

@@ -3,6 +3,8 @@ package org.threadlab.testing;
 import java.time.Duration;
 import java.util.List;
 
+import org.threadlab.child.ChildMain;
+
 /** What is left alive of runs: their threads are all named "run-<id>-...". */
 public final class RunThreads {
 
@@ -33,9 +35,13 @@ public final class RunThreads {
 		return alive;
 	}
 
-	/** Child processes of this JVM still running. */
+	/** Child JVMs of runs (not the browser driver's processes) still running. */
 	public static List<ProcessHandle> childProcesses() {
-		return ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList();
+		return ProcessHandle.current()
+			.descendants()
+			.filter(ProcessHandle::isAlive)
+			.filter(p -> p.info().commandLine().orElse("").contains(ChildMain.class.getName()))
+			.toList();
 	}
 
 }

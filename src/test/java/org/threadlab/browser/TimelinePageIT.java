@@ -1,0 +1,148 @@
+package org.threadlab.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.threadlab.testing.Chromium;
+import org.threadlab.testing.RunThreads;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+
+/** A learner opens thread-target, presses Run and watches the timeline grow; screenshots in target/screenshots. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class TimelinePageIT {
+
+	private static final LocatorAssertions.HasCountOptions LONG = new LocatorAssertions.HasCountOptions().setTimeout(30_000);
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	private BrowserContext context;
+
+	private Page page;
+
+	@BeforeAll
+	static void launchBrowser() {
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void openPage() {
+		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-US"));
+		page = context.newPage();
+	}
+
+	@AfterEach
+	void closePage() throws InterruptedException {
+		context.close();
+		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
+		assertThat(RunThreads.childProcesses()).isEmpty();
+	}
+
+	private void open(String path) {
+		page.navigate("http://localhost:" + port + path);
+	}
+
+	private void waitForEnd() {
+		assertThat(page.locator("main.scenario[data-state=ended]")).hasCount(1, LONG);
+	}
+
+	@Test
+	void runningThreadTargetDrawsThreeLanesAndTheOutcome() {
+		open("/scenarios/thread-target");
+		page.fill("input[name=speed]", "4");
+		page.click("#run");
+		waitForEnd();
+
+		assertThat(page.locator("g.lane")).hasCount(3);
+		for (String lane : new String[] { "main", "Thread-1 (get_detail_html)", "Thread-2 (get_detail_url)" }) {
+			assertThat(page.locator("g.lane[data-actor='" + lane + "'] rect.segment").count()).as(lane).isGreaterThan(1);
+		}
+		assertThat(page.locator("g.lane[data-actor='main'] rect.state-joining")).hasCount(2);
+		assertThat(page.locator("g.lane rect.state-sleeping")).hasCount(2);
+		assertThat(page.locator("path.link")).hasCount(2);
+		assertThat(page.locator("#outcome")).containsText("Completed in 4.");
+		assertThat(page.locator("#console")).containsText("get detail url end");
+		assertThat(page.locator(".timeline-chart .axis .tick").count()).isGreaterThan(2);
+		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("thread-target")));
+	}
+
+	@Test
+	void theTimelineGrowsWhileTheRunIsGoing() {
+		open("/scenarios/thread-target");
+		page.fill("input[name=speed]", "1");
+		page.click("#run");
+		// at speed 1 the run takes 4 s: the lanes are there long before it ends
+		assertThat(page.locator("main.scenario[data-state=running] g.lane")).hasCount(3, LONG);
+		assertThat(page.locator("g.lane rect.state-sleeping")).hasCount(2, LONG);
+		assertThat(page.locator("#outcome")).isHidden();
+		page.click("#cancel");
+		waitForEnd();
+		assertThat(page.locator("#outcome")).containsText("Cancelled");
+	}
+
+	@Test
+	void theDaemonVariantShowsItsThreadsCutOffWithTheirProcess() {
+		open("/scenarios/thread-target");
+		page.click("button.variant[data-variant=daemon]");
+		page.fill("input[name=speed]", "4");
+		page.click("#run");
+		waitForEnd();
+
+		assertThat(page.locator("g.lane")).hasCount(4);
+		assertThat(page.locator("g.lane rect.state-cut-off")).hasCount(2);
+		assertThat(page.locator(".lane-label").nth(1)).containsText("pid");
+		assertThat(page.locator("#console")).not().containsText("get detail url end");
+		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("thread-target-daemon")));
+	}
+
+	@Test
+	void aValueOutOfBoundsIsRefusedWithItsBoundsAndNothingRuns() {
+		open("/scenarios/thread-target");
+		page.fill("input[name=htmlSeconds]", "99");
+		page.click("#run");
+		assertThat(page.locator("#status.error")).containsText("get_detail_html sleeps");
+		assertThat(page.locator("#status.error")).containsText("0.1 to 10");
+		assertThat(page.locator("g.lane")).hasCount(0);
+	}
+
+	@Test
+	void thePageSpeaksChinese() {
+		open("/scenarios/thread-target?lang=zh");
+		assertThat(page.locator("h1")).containsText("用目标函数创建线程");
+		assertThat(page.locator("#run")).hasText("运行");
+		page.fill("input[name=speed]", "10");
+		page.click("#run");
+		waitForEnd();
+		assertThat(page.locator("#outcome")).containsText("完成");
+		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("thread-target-zh")).setFullPage(true));
+	}
+
+}

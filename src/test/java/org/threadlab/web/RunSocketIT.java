@@ -1,0 +1,189 @@
+package org.threadlab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.threadlab.event.EventKind.EXIT;
+import static org.threadlab.event.EventKind.JOINED;
+import static org.threadlab.event.EventKind.PRINT;
+import static org.threadlab.event.EventKind.SLEEP;
+import static org.threadlab.event.EventKind.SPAWN;
+import static org.threadlab.event.EventKind.START;
+import static org.threadlab.event.EventKind.WAKE;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.threadlab.event.Event;
+import org.threadlab.launch.RunLauncher;
+import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.SocketClient;
+import org.threadlab.testing.Trace;
+
+import tools.jackson.databind.JsonNode;
+
+/** The whole path: a real WebSocket client asks for a run and reads the story of real threads. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class RunSocketIT {
+
+	private static final String HTML = "Thread-1 (get_detail_html)";
+
+	private static final String URL = "Thread-2 (get_detail_url)";
+
+	/** Speed 5: the 4-second sleep takes 0.8 s, and max and sum stay 0.4 s of real time apart. */
+	private static final double SPEED = 5;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RunLauncher launcher;
+
+	@AfterEach
+	void nothingIsLeftRunning() throws InterruptedException {
+		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
+		assertThat(RunThreads.childProcesses()).isEmpty();
+		assertThat(launcher.going()).isZero();
+	}
+
+	@Test
+	void threadTargetTellsItsStoryOverTheSocket() throws Exception {
+		try (SocketClient client = new SocketClient(port)) {
+			client.start("thread-target", "{}", SPEED);
+			JsonNode started = client.next("started");
+			assertThat(started.get("scenario").asString()).isEqualTo("thread-target");
+			assertThat(started.get("params").get("htmlSeconds").asDouble()).isEqualTo(2.0);
+			Trace trace = Trace.fromJson(client.eventsUntilEnd(started.get("runId").asLong()));
+
+			for (String worker : new String[] { HTML, URL }) {
+				assertThat(trace.kindsOf(worker)).containsExactly(SPAWN, START, PRINT, SLEEP, WAKE, PRINT, EXIT);
+			}
+			Event lastJoin = trace.first("main", JOINED, e -> URL.equals(e.object()));
+			Event longerExit = trace.first(URL, EXIT);
+			assertThat(lastJoin.cause()).isEqualTo(longerExit.seq());
+			assertThat(lastJoin.timeNs()).isGreaterThanOrEqualTo(longerExit.timeNs());
+
+			String lastTime = trace.printsOf("main").get(0);
+			double elapsed = Double.parseDouble(lastTime.substring("last time: ".length()));
+			assertThat(elapsed).as("elapsed near max(2, 4) = 4, well under 2 + 4 = 6").isBetween(4.0, 5.0);
+
+			Event end = trace.end();
+			assertThat(end.value()).isInstanceOf(JsonNode.class);
+			assertThat(((JsonNode) end.value()).get("status").asString()).isEqualTo("COMPLETED");
+			assertThat(trace.events()).extracting(Event::seq)
+				.as("every event once, in order")
+				.containsExactlyElementsOf(java.util.stream.LongStream.range(0, trace.events().size()).boxed().toList());
+		}
+	}
+
+	@Test
+	void aParameterOutOfBoundsIsRefusedByNameAndNothingStarts() throws Exception {
+		try (SocketClient client = new SocketClient(port)) {
+			client.start("thread-target", "{\"htmlSeconds\": 99}", 1);
+			JsonNode error = client.next();
+			assertThat(error.get("type").asString()).isEqualTo("error");
+			assertThat(error.get("code").asString()).isEqualTo("bad-parameter");
+			assertThat(error.get("details").get("parameter").asString()).isEqualTo("htmlSeconds");
+			assertThat(error.get("details").get("bounds").asString()).isEqualTo("0.1 to 10");
+			assertThat(error.get("message").asString()).contains("htmlSeconds", "0.1 to 10", "99");
+			assertThat(RunThreads.alive()).isEmpty();
+			assertThat(launcher.going()).isZero();
+			assertThat(client.poll(Duration.ofMillis(200))).as("no run was started").isNull();
+		}
+	}
+
+	@Test
+	void everyBadRequestGetsAClearErrorAndTheSocketStaysUsable() throws Exception {
+		try (SocketClient client = new SocketClient(port)) {
+			client.send("this is not json");
+			assertThat(client.next().get("code").asString()).isEqualTo("malformed");
+			client.send("{\"type\":\"dance\"}");
+			assertThat(client.next().get("code").asString()).isEqualTo("unknown-type");
+			client.send("[1,2,3]");
+			assertThat(client.next().get("code").asString()).isEqualTo("unknown-type");
+			client.send("{\"type\":\"start\",\"scenario\":42}");
+			assertThat(client.next().get("code").asString()).isEqualTo("malformed");
+			client.start("no-such-scenario", "{}", 1);
+			assertThat(client.next().get("code").asString()).isEqualTo("unknown-scenario");
+			client.start("thread-target", "{\"colour\": 1}", 1);
+			JsonNode unknown = client.next();
+			assertThat(unknown.get("code").asString()).isEqualTo("bad-parameter");
+			assertThat(unknown.get("message").asString()).contains("colour", "htmlSeconds");
+			client.start("thread-target", "{\"daemon\": \"yes\"}", 1);
+			assertThat(client.next().get("details").get("parameter").asString()).isEqualTo("daemon");
+			client.start("thread-target", "{}", 1000);
+			assertThat(client.next().get("details").get("parameter").asString()).isEqualTo("speed");
+			assertThat(RunThreads.alive()).isEmpty();
+
+			client.start("thread-target", "{\"htmlSeconds\": 0.1, \"urlSeconds\": 0.1}", 10);
+			JsonNode started = client.next("started");
+			client.eventsUntilEnd(started.get("runId").asLong());
+		}
+	}
+
+	@Test
+	void aClientThatVanishesMidRunLeavesNothingRunning() throws Exception {
+		SocketClient client = new SocketClient(port);
+		client.start("thread-target", "{\"daemon\": true, \"join\": false, \"htmlSeconds\": 10, \"urlSeconds\": 10}", 0.5);
+		client.next("started");
+		client.next("events");
+		client.vanish();
+		// @AfterEach: no run thread, no child process, no run counted as going
+	}
+
+	@Test
+	void cancelEndsTheRunAsCancelled() throws Exception {
+		try (SocketClient client = new SocketClient(port)) {
+			client.start("thread-target", "{\"htmlSeconds\": 10, \"urlSeconds\": 10}", 1);
+			long runId = client.next("started").get("runId").asLong();
+			client.next("events");
+			client.send("{\"type\":\"cancel\"}");
+			JsonNode end;
+			do {
+				end = client.next();
+			}
+			while (!"end".equals(end.path("type").asString()));
+			assertThat(end.get("runId").asLong()).isEqualTo(runId);
+			assertThat(end.get("outcome").get("status").asString()).isEqualTo("CANCELLED");
+		}
+	}
+
+	@Test
+	void afterManyRunsTheJvmHasTheThreadsItHadBefore() throws Exception {
+		runQuickly(false);
+		Set<String> before = liveThreads();
+		for (int i = 0; i < 4; i++) {
+			runQuickly(i % 2 == 0);
+		}
+		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
+		assertThat(liveThreads()).isSubsetOf(before);
+	}
+
+	private void runQuickly(boolean daemon) throws Exception {
+		try (SocketClient client = new SocketClient(port)) {
+			client.start("thread-target",
+					"{\"htmlSeconds\": 0.2, \"urlSeconds\": 0.3, \"daemon\": " + daemon + ", \"join\": " + !daemon + "}", 10);
+			client.eventsUntilEnd(client.next("started").get("runId").asLong());
+		}
+		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
+	}
+
+	/** Live threads, less the ones that come and go with connections (the web server's and HTTP client's pools). */
+	private static Set<String> liveThreads() {
+		List<String> pooled = List.of("http-nio-", "HttpClient-", "threadlab-send-");
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(Thread::isAlive)
+			.map(Thread::getName)
+			.filter(name -> pooled.stream().noneMatch(name::startsWith))
+			.collect(Collectors.toSet());
+	}
+
+}
