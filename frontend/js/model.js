@@ -71,13 +71,13 @@ function applyEvent(model, e) {
     return;
   }
   if (e.kind === "EXIT") {
-    enter(actor, exitState(e.value), t);
+    enter(actor, exitState(e.value), t, null, e.line);
     actor.marks.push({ kind: e.kind, t, text: e.value, line: e.line });
     return;
   }
   const next = STATE_AFTER[e.kind];
   if (next) {
-    enter(actor, next, t, e.kind === "JOIN" ? e.object : e.kind === "SLEEP" ? e.value : null);
+    enter(actor, next, t, e.kind === "JOIN" ? e.object : e.kind === "SLEEP" ? e.value : null, e.line);
   }
 }
 
@@ -87,12 +87,12 @@ function exitState(value) {
   return "finished";
 }
 
-function enter(actor, state, t, detail = null) {
+function enter(actor, state, t, detail = null, line = 0) {
   const open = actor.segments[actor.segments.length - 1];
   if (open && open.end == null) {
     open.end = t;
   }
-  actor.segments.push({ state, start: t, end: null, detail });
+  actor.segments.push({ state, start: t, end: null, detail, line });
 }
 
 function closeAll(model, t) {
@@ -126,6 +126,7 @@ export function lanes(model, at) {
       start: s.start,
       end: s.end ?? Math.max(s.start, at),
       detail: s.detail,
+      line: s.line,
     })),
     marks: actor.marks,
   }));

@@ -7,6 +7,7 @@ import { drawLegend } from "./legend.js";
 import { drawConsole } from "./console.js";
 import { applyVariant, readForm } from "./form.js";
 import { pageTranslator } from "./i18n.js";
+import { codeView } from "./code-view.js";
 
 const t = pageTranslator();
 const page = document.querySelector("main.scenario");
@@ -19,7 +20,11 @@ const outcomeBox = document.getElementById("outcome");
 const timelineBox = document.getElementById("timeline");
 const consoleBox = document.getElementById("console");
 
-const chart = timeline().texts(t);
+const highlightJava = codeView(document.getElementById("java-listing"));
+codeView(document.getElementById("python-listing"));
+const chart = timeline()
+  .texts(t)
+  .on("select", ({ line }) => line > 0 && highlightJava(line));
 let model = null;
 let startedAt = 0; // performance.now() when the server said the run started
 let frame = 0;
@@ -76,7 +81,8 @@ function errorText(message) {
   const d = message.details ?? {};
   switch (message.code) {
     case "bad-parameter":
-      return d.bounds ? t("error.bad-parameter", labelOf(d.parameter), d.bounds) : message.message;
+      if (d.type === "boolean") return t("error.bad-flag", labelOf(d.parameter));
+      return d.min != null ? t("error.bad-parameter", labelOf(d.parameter), d.min, d.max) : message.message;
     case "unknown-scenario":
     case "busy":
       return t(`error.${message.code}`);

@@ -11,6 +11,8 @@ export function timeline() {
   let transform = d3.zoomIdentity;
   const margin = { top: 8, right: 24, bottom: 40 };
   const zoom = d3.zoom().scaleExtent([1, 200]);
+  // "select": the learner clicked a segment or a mark; listeners get {line} (the Java listing's line).
+  const dispatch = d3.dispatch("select");
 
   function chart(selection) {
     selection.each(function (data) {
@@ -121,6 +123,7 @@ export function timeline() {
       .attr("width", (s) => Math.max(1, x(s.end) - x(s.start)))
       .attr("height", y.bandwidth())
       .attr("rx", 3)
+      .on("click", (event, s) => dispatch.call("select", null, { line: s.line }))
       .select("title")
       .text((s) => segmentTitle(s));
 
@@ -134,6 +137,7 @@ export function timeline() {
       .attr("class", (m) => `mark mark-${m.kind.toLowerCase()}`)
       .attr("d", d3.symbol(d3.symbolDiamond, 46))
       .attr("transform", (m) => `translate(${x(m.t)},${y.bandwidth() / 2})`)
+      .on("click", (event, m) => dispatch.call("select", null, { line: m.line }))
       .select("title")
       .text((m) => `${m.t.toFixed(2)} s · ${t(`event.${m.kind.toLowerCase()}`)}${m.text ? `: ${m.text}` : ""}`);
 
@@ -178,6 +182,7 @@ export function timeline() {
   chart.laneHeight = (value) => (value === undefined ? laneHeight : ((laneHeight = value), chart));
   chart.labelWidth = (value) => (value === undefined ? labelWidth : ((labelWidth = value), chart));
   chart.texts = (value) => (value === undefined ? t : ((t = value), chart));
+  chart.on = (type, listener) => (dispatch.on(type, listener), chart);
   chart.resetZoom = () => {
     transform = d3.zoomIdentity;
     return chart;

@@ -54,7 +54,10 @@ public class RunLauncher {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("parameter", ex.parameter());
 			if (ex.spec() != null) {
+				details.put("type", ex.spec().type().name().toLowerCase(java.util.Locale.ROOT));
 				details.put("bounds", ex.spec().bounds());
+				details.put("min", ex.spec().minText());
+				details.put("max", ex.spec().maxText());
 			}
 			throw new LaunchRefused("bad-parameter", ex.getMessage(), details);
 		}
@@ -73,6 +76,11 @@ public class RunLauncher {
 			throw ex;
 		}
 		return new Launched(run, scenario, params);
+	}
+
+	/** The speed of time a run may ask for, within the server's limits. */
+	public ParameterSpec speedSpec() {
+		return speedSpec;
 	}
 
 	/** Runs going now. */

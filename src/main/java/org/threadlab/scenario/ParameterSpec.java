@@ -81,13 +81,24 @@ public record ParameterSpec(String name, Type type, Object defaultValue, double 
 		return BadParameterException.outOfBounds(this, raw, expected);
 	}
 
-	/** The bounds as a reader would write them: "0.1 to 10". */
+	/** The smallest value as text, without trailing zeros: "0.1", "10". */
+	public String minText() {
+		return plain(min);
+	}
+
+	public String maxText() {
+		return plain(max);
+	}
+
+	private static String plain(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+	}
+
+	/** The bounds as a reader would write them in English: "0.1 to 10". */
 	public String bounds() {
 		return switch (type) {
 			case BOOLEAN -> "true or false";
-			case INTEGER -> (long) min + " to " + (long) max;
-			case DECIMAL -> BigDecimal.valueOf(min).stripTrailingZeros().toPlainString() + " to "
-					+ BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
+			case INTEGER, DECIMAL -> minText() + " to " + maxText();
 		};
 	}
 

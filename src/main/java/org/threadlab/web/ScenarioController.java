@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.threadlab.launch.RunLauncher;
 import org.threadlab.scenario.Language;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Scenario;
@@ -30,14 +31,17 @@ class ScenarioController {
 
 	private final JsonMapper json;
 
-	ScenarioController(ScenarioCatalog catalog, UiTexts uiTexts, JsonMapper json) {
+	private final ParameterSpec speed;
+
+	ScenarioController(ScenarioCatalog catalog, UiTexts uiTexts, JsonMapper json, RunLauncher launcher) {
 		this.catalog = catalog;
+		this.speed = launcher.speedSpec();
 		this.uiTexts = uiTexts;
 		this.json = json;
 	}
 
 	/** A parameter as the form shows it. */
-	record Field(String name, String label, String type, Object value, double min, double max, String bounds) {
+	record Field(String name, String label, String type, Object value, String min, String max) {
 	}
 
 	/** A one-click set of values. */
@@ -60,6 +64,7 @@ class ScenarioController {
 		model.addAttribute("texts", texts);
 		model.addAttribute("paragraphs", texts.lesson().split("\n\n"));
 		model.addAttribute("fields", fields);
+		model.addAttribute("speed", speed);
 		model.addAttribute("variants", variants);
 		model.addAttribute("uiTexts", json.writeValueAsString(uiTexts.in(locale)));
 		return VIEW;
@@ -67,7 +72,7 @@ class ScenarioController {
 
 	private static Field field(ParameterSpec spec, ScenarioTexts texts) {
 		return new Field(spec.name(), texts.label("param." + spec.name()), spec.type().name().toLowerCase(Locale.ROOT),
-				spec.defaultValue(), spec.min(), spec.max(), spec.bounds());
+				spec.defaultValue(), spec.minText(), spec.maxText());
 	}
 
 }

@@ -19,7 +19,7 @@ class UiTexts {
 			"state.finished", "state.cut-off", "state.killed", "outcome.completed", "outcome.failed",
 			"outcome.cancelled", "outcome.dropped", "run.connecting", "run.running", "run.ended",
 			"run.disconnected", "timeline.axis", "timeline.empty", "console.title", "console.empty",
-			"error.malformed", "error.unknown-type", "error.unknown-scenario", "error.bad-parameter", "error.busy",
+			"error.malformed", "error.unknown-type", "error.unknown-scenario", "error.bad-parameter", "error.bad-flag", "error.busy",
 			"event.print", "event.join", "event.joined", "event.sleep", "event.spawn", "event.start", "event.exit");
 
 	private final MessageSource messages;

@@ -91,6 +91,11 @@ class TimelinePageIT {
 		assertThat(page.locator("#outcome")).containsText("Completed in 4.");
 		assertThat(page.locator("#console")).containsText("get detail url end");
 		assertThat(page.locator(".timeline-chart .axis .tick").count()).isGreaterThan(2);
+
+		// a click on a sleep shows the line of the Java listing that slept
+		page.locator("g.lane[data-actor='Thread-1 (get_detail_html)'] rect.state-sleeping").click();
+		assertThat(page.locator("#java-listing .code-line.highlighted")).containsText("sleep(seconds);");
+		assertThat(page.locator("#java-listing .code-line.highlighted")).hasAttribute("data-line", "31");
 		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("thread-target")));
 	}
 
@@ -128,8 +133,7 @@ class TimelinePageIT {
 		open("/scenarios/thread-target");
 		page.fill("input[name=htmlSeconds]", "99");
 		page.click("#run");
-		assertThat(page.locator("#status.error")).containsText("get_detail_html sleeps");
-		assertThat(page.locator("#status.error")).containsText("0.1 to 10");
+		assertThat(page.locator("#status.error")).hasText("get_detail_html sleeps (s) must be from 0.1 to 10.");
 		assertThat(page.locator("g.lane")).hasCount(0);
 	}
 

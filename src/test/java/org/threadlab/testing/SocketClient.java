@@ -28,6 +28,8 @@ public final class SocketClient implements AutoCloseable {
 
 	private final WebSocket socket;
 
+	private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+
 	public SocketClient(int port) {
 		this.socket = HttpClient.newHttpClient()
 			.newWebSocketBuilder()
@@ -88,7 +90,14 @@ public final class SocketClient implements AutoCloseable {
 
 	@Override
 	public void close() {
-		socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+		if (closed.getCount() > 0 && !socket.isOutputClosed()) {
+			socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+		}
+	}
+
+	/** Whether the server closed the connection within the given time. */
+	public boolean awaitClosed(Duration within) throws InterruptedException {
+		return closed.await(within.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/** Closes the connection without a goodbye, as a browser tab that is killed. */
@@ -109,6 +118,17 @@ public final class SocketClient implements AutoCloseable {
 			}
 			webSocket.request(1);
 			return null;
+		}
+
+		@Override
+		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			closed.countDown();
+			return null;
+		}
+
+		@Override
+		public void onError(WebSocket webSocket, Throwable error) {
+			closed.countDown();
 		}
 
 	}

@@ -9,14 +9,18 @@ import static org.hamcrest.Matchers.containsString;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.threadlab.launch.RunLauncher;
+import org.threadlab.launch.RunLimits;
 import org.threadlab.scenario.ScenarioCatalog;
 
 @WebMvcTest({ HomeController.class, ScenarioController.class })
-@Import({ ScenarioCatalog.class, UiTexts.class, LocaleConfig.class })
+@Import({ ScenarioCatalog.class, UiTexts.class, LocaleConfig.class, RunLauncher.class })
+@EnableConfigurationProperties(RunLimits.class)
 class PagesTest {
 
 	@Autowired
@@ -46,7 +50,7 @@ class PagesTest {
 			.andExpect(content().string(allOf(containsString("the longest, not the sum"),
 					containsString("threading.Thread(target=get_detail_html"),
 					containsString("class ThreadTargetScenario"), containsString("name=\"htmlSeconds\""),
-					containsString("from 0.1 to 10"), containsString("id=\"run\""),
+					containsString("from 0.1 to 10"), containsString("from 0.1 to 100"), containsString("id=\"run\""),
 					containsString("data-variant=\"daemon\""), containsString("\"state.sleeping\":\"sleeping\""))));
 	}
 

@@ -90,7 +90,8 @@ class RunSocketIT {
 			assertThat(error.get("type").asString()).isEqualTo("error");
 			assertThat(error.get("code").asString()).isEqualTo("bad-parameter");
 			assertThat(error.get("details").get("parameter").asString()).isEqualTo("htmlSeconds");
-			assertThat(error.get("details").get("bounds").asString()).isEqualTo("0.1 to 10");
+			assertThat(error.get("details").get("min").asString()).isEqualTo("0.1");
+			assertThat(error.get("details").get("max").asString()).isEqualTo("10");
 			assertThat(error.get("message").asString()).contains("htmlSeconds", "0.1 to 10", "99");
 			assertThat(RunThreads.alive()).isEmpty();
 			assertThat(launcher.going()).isZero();
