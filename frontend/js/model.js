@@ -83,7 +83,7 @@ function applyEvent(model, e) {
 
 function exitState(value) {
   if (value === "cut off") return "cut-off";
-  if (value === "killed") return "killed";
+  if (typeof value === "string" && value.startsWith("killed")) return "killed";
   return "finished";
 }
 

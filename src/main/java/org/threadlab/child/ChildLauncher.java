@@ -24,6 +24,9 @@ public final class ChildLauncher {
 
 	private static final String BOOT_CLASSES = "BOOT-INF/classes/";
 
+	/** Overrides the class path of child JVMs; tests use it to give children their own programs. */
+	public static final String CLASS_PATH_PROPERTY = "threadlab.child.class-path";
+
 	private static volatile String classPath;
 
 	private ChildLauncher() {
@@ -33,8 +36,8 @@ public final class ChildLauncher {
 			Map<String, String> args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
 				"-XX:+UseSerialGC", "-Xmx64m", "-Xss256k", "-Dfile.encoding=UTF-8", "-cp", classPath(),
-				ChildMain.class.getName(), program.getName(), mainName, Long.toString(clock.startNanos()),
-				Double.toString(clock.speed())));
+				ChildMain.class.getName(), Long.toString(ProcessHandle.current().pid()), program.getName(), mainName,
+				Long.toString(clock.startNanos()), Double.toString(clock.speed())));
 		args.forEach((key, value) -> command.add(key + "=" + value));
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 	}
@@ -49,6 +52,10 @@ public final class ChildLauncher {
 	 * temporary folder, since a plain JVM cannot read Spring Boot's nested jar.
 	 */
 	static String classPath() {
+		String given = System.getProperty(CLASS_PATH_PROPERTY);
+		if (given != null && !given.isBlank()) {
+			return given;
+		}
 		String path = classPath;
 		if (path == null) {
 			synchronized (ChildLauncher.class) {

@@ -12,8 +12,9 @@ import org.threadlab.run.Run;
 import org.threadlab.run.RunClock;
 
 /**
- * The main class of a child JVM. Arguments: the {@link ChildProgram} class, the main actor's name, the
- * run's start on the monotonic clock (ns), the speed, then the program's {@code key=value} arguments.
+ * The main class of a child JVM. Arguments: the parent's pid, the {@link ChildProgram} class, the main
+ * actor's name, the run's start on the monotonic clock (ns), the speed, then the program's
+ * {@code key=value} arguments.
  * <p>
  * Standard output is the event pipe to the parent (anything the program writes to System.out goes to
  * standard error instead). When the parent dies this process halts within a fifth of a second, so no
@@ -30,26 +31,27 @@ public final class ChildMain {
 	}
 
 	public static void main(String[] args) throws Exception {
-		if (args.length < 4) {
-			System.err.println("usage: ChildMain <program class> <main name> <run start ns> <speed> [key=value...]");
+		if (args.length < 5) {
+			System.err.println(
+					"usage: ChildMain <parent pid> <program class> <main name> <run start ns> <speed> [key=value...]");
 			System.exit(2);
 		}
 		PrintStream pipe = System.out;
 		System.setOut(System.err);
-		watchParent();
+		watchParent(Long.parseLong(args[0]));
 
-		ChildProgram program = (ChildProgram) Class.forName(args[0]).getDeclaredConstructor().newInstance();
+		ChildProgram program = (ChildProgram) Class.forName(args[1]).getDeclaredConstructor().newInstance();
 		Map<String, String> programArgs = new LinkedHashMap<>();
-		for (int i = 4; i < args.length; i++) {
+		for (int i = 5; i < args.length; i++) {
 			int eq = args[i].indexOf('=');
 			programArgs.put(args[i].substring(0, eq), args[i].substring(eq + 1));
 		}
-		Run run = new Run(Run.Home.CHILD, new RunClock(Long.parseLong(args[2]), Double.parseDouble(args[3])),
+		Run run = new Run(Run.Home.CHILD, new RunClock(Long.parseLong(args[3]), Double.parseDouble(args[4])),
 				TRACE_CAPACITY);
 		new ChildSender(run.recorder(),
 				new BufferedWriter(new OutputStreamWriter(pipe, StandardCharsets.UTF_8), 1 << 16))
 			.start();
-		run.runHere(args[1], () -> program.main(programArgs));
+		run.runHere(args[2], () -> program.main(programArgs));
 		// Returning ends the JVM once only daemon threads are left; they die with it, as in Python.
 	}
 
@@ -58,8 +60,8 @@ public final class ChildMain {
 	 * the JVM's exit waits up to 300 ms for a thread blocked in a native read, which would show up on the
 	 * timeline as a process that takes a third of a second to die.
 	 */
-	private static void watchParent() {
-		ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+	private static void watchParent(long parentPid) {
+		ProcessHandle parent = ProcessHandle.of(parentPid).orElse(null);
 		Thread watch = new Thread(() -> {
 			try {
 				while (parent != null && parent.isAlive()) {

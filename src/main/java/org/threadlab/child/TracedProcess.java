@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -60,13 +61,12 @@ public final class TracedProcess implements KeepsProcessAlive {
 			throw new IllegalStateException("cannot start a process twice");
 		}
 		Process started = ChildLauncher.launch(program, actor.name(), run.clock(), args);
-		process = started;
 		run.adopt(started);
-		run.keepAliveUntilEnded(this);
+		process = started;
 		actor.hook().instant(actor, EventKind.START, null, started.pid(), Event.NO_CAUSE);
 		Thread thread = run.newServiceThread("pipe-" + started.pid(), () -> readPipe(started));
 		reader = thread;
-		thread.start();
+		run.startThread(thread, this);
 	}
 
 	/** The child's pid once started, as Python's {@code Process.pid}; null before. */
@@ -101,15 +101,34 @@ public final class TracedProcess implements KeepsProcessAlive {
 		return p == null || p.isAlive() ? null : p.exitValue();
 	}
 
+	private static String exitCodeOf(Process child) {
+		try {
+			// The pipe closed, so the process is ending; a killed one may take a moment to be reaped.
+			return child.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) ? String.valueOf(child.exitValue()) : "?";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "?";
+		}
+	}
+
 	private void readPipe(Process child) {
-		Map<Integer, Actor> actors = new HashMap<>();
+		Map<Integer, Actor> actors = new LinkedHashMap<>();
 		Map<Long, Long> seqs = new HashMap<>();
 		Set<Actor> ended = new HashSet<>();
 		actors.put(0, actor);
 		try (BufferedReader in = new BufferedReader(
 				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line; (line = in.readLine()) != null;) {
-				Event e = EventLine.decode(line);
+				Event e;
+				try {
+					e = EventLine.decode(line);
+				}
+				catch (RuntimeException garbled) {
+					// Not one of ours (a JVM warning, say): skip it, and keep draining the pipe to its end,
+					// or a full pipe would block the child for ever.
+					continue;
+				}
 				Actor who = e.actor() == 0 ? actor : actors.get(e.actor());
 				Object value = e.value();
 				if (e.kind() == EventKind.SPAWN && e.value() instanceof ActorInfo info) {
@@ -138,17 +157,20 @@ public final class TracedProcess implements KeepsProcessAlive {
 				}
 			}
 		}
-		catch (IOException | RuntimeException ex) {
-			// A broken or garbled pipe ends the reading; the process is treated as ended below.
+		catch (IOException ex) {
+			// A broken pipe: the process is gone, and treated as ended below.
 		}
-		for (Actor a : actors.values()) {
-			if (!ended.contains(a) && a.markExited()) {
-				long seq = run.recorder().record(run.clock().now(), a.id(), EventKind.EXIT, null,
-						a == actor ? "killed" : "cut off", 0, Event.NO_CAUSE);
-				if (a == actor) {
-					exitSeq = seq;
-				}
+		// The pipe's end is the process's end: its threads that recorded no EXIT died with it, then it.
+		actors.remove(0);
+		for (Actor thread : actors.values()) {
+			if (!ended.contains(thread) && thread.markExited()) {
+				run.recorder().record(run.clock().now(), thread.id(), EventKind.EXIT, null, "cut off", 0, Event.NO_CAUSE);
 			}
+		}
+		if (actor.markExited()) {
+			// Its main never returned: it crashed or was killed. Its exit code says which.
+			exitSeq = run.recorder().record(run.clock().now(), actor.id(), EventKind.EXIT, null,
+					"killed (exit code " + exitCodeOf(child) + ")", 0, Event.NO_CAUSE);
 		}
 	}
 

@@ -64,31 +64,35 @@ final class Lane {
 
 	private int size;
 
+	/** Writer only: makes sure the next append has a slot, so that append itself cannot fail. */
+	void makeRoom() {
+		if (tail == null || size - tail.first == tail.size()) {
+			grow();
+		}
+	}
+
+	/** Writer only, after {@link #makeRoom()}: cannot fail, so a claimed sequence number is always published. */
 	void append(long seq, long timeNs, int actor, EventKind kind, String object, Object value, int line, long cause) {
 		Segment segment = tail;
-		if (segment == null || size - segment.first == segment.size()) {
-			segment = grow();
-		}
 		int i = size - segment.first;
 		long[] longs = segment.longs;
 		longs[4 * i] = seq;
 		longs[4 * i + 1] = timeNs;
 		longs[4 * i + 2] = cause;
-		longs[4 * i + 3] = ((long) actor << 32) | ((long) (line & 0xFFFFFF) << 8) | kind.ordinal();
+		longs[4 * i + 3] = ((long) actor << 32) | ((long) (Math.max(0, line) & 0xFFFFFF) << 8) | kind.ordinal();
 		segment.refs[2 * i] = object;
 		segment.refs[2 * i + 1] = value;
 		size++;
 		PUBLISHED.setRelease(this, size);
 	}
 
-	private Segment grow() {
+	private void grow() {
 		int next = tail == null ? FIRST_SEGMENT : Math.min(tail.size() * 2, LARGEST_SEGMENT);
 		Segment segment = new Segment(size, next);
 		Segment[] grown = Arrays.copyOf(segments, segments.length + 1);
 		grown[grown.length - 1] = segment;
 		segments = grown;
 		tail = segment;
-		return segment;
 	}
 
 	/** How many entries are complete; entries below it may be read by any thread. */

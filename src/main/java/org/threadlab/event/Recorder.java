@@ -45,6 +45,7 @@ public final class Recorder {
 	 */
 	public long record(long timeNs, int actor, EventKind kind, String object, Object value, int line, long cause) {
 		Lane lane = laneOfThread.get();
+		lane.makeRoom(); // may allocate, so before the claim: a claimed number must always be published
 		long seq = next.getAndIncrement();
 		if (seq >= capacity) {
 			return -1;

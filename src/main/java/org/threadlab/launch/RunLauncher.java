@@ -2,7 +2,13 @@ package org.threadlab.launch;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Service;
 import org.threadlab.run.Run;
@@ -15,7 +21,8 @@ import org.threadlab.scenario.ScenarioCatalog;
 
 /**
  * Checks run requests and starts runs within the server's {@link RunLimits}. A request is checked
- * whole before anything is created, so a refused one starts no thread and no process.
+ * whole before anything is created, so a refused one starts no thread and no process. A run that
+ * outlasts the time limit is cancelled, so a forgotten tab cannot hold a place for ever.
  * Thread-safe: any web thread may call it; the count of runs going is atomic.
  */
 @Service
@@ -28,6 +35,13 @@ public class RunLauncher {
 	private final ParameterSpec speedSpec;
 
 	private final AtomicInteger going = new AtomicInteger();
+
+	/** Cancels runs that outlast {@link RunLimits#maxSeconds()}; one thread for all runs. */
+	private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "threadlab-run-limit");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	RunLauncher(ScenarioCatalog catalog, RunLimits limits) {
 		this.catalog = catalog;
@@ -67,7 +81,13 @@ public class RunLauncher {
 					+ " runs, its limit; try again when one has ended.", Map.of("limit", limits.maxConcurrent()));
 		}
 		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), limits.traceCapacity());
-		run.outcome().whenComplete((outcome, error) -> going.decrementAndGet());
+		ScheduledFuture<?> timeLimit = clock.schedule(
+				() -> run.cancel("stopped by the server after " + limits.maxSeconds() + " s, its limit for one run"),
+				limits.maxSeconds(), TimeUnit.SECONDS);
+		run.outcome().whenComplete((outcome, error) -> {
+			going.decrementAndGet();
+			timeLimit.cancel(false);
+		});
 		try {
 			run.start(scenario.mainName(params), () -> scenario.run(params));
 		}
@@ -81,6 +101,11 @@ public class RunLauncher {
 	/** The speed of time a run may ask for, within the server's limits. */
 	public ParameterSpec speedSpec() {
 		return speedSpec;
+	}
+
+	@PreDestroy
+	void stop() {
+		clock.shutdownNow();
 	}
 
 	/** Runs going now. */

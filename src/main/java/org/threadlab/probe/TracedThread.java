@@ -59,11 +59,8 @@ public class TracedThread implements KeepsProcessAlive {
 		if (!started.compareAndSet(false, true)) {
 			throw new IllegalStateException("threads can only be started once");
 		}
-		if (!daemon) {
-			run.keepAliveUntilEnded(this);
-		}
 		actor.hook().instant(actor, EventKind.START, null, null, Event.NO_CAUSE);
-		thread.start();
+		run.startThread(thread, daemon ? null : this);
 	}
 
 	private void body(Task target) {
@@ -108,8 +105,8 @@ public class TracedThread implements KeepsProcessAlive {
 		else {
 			TimeUnit.NANOSECONDS.timedJoin(thread, run.clock().realNanos(timeoutSeconds));
 		}
-		me.hook().after(me, EventKind.JOINED, actor.name(), thread.isAlive() ? "timed out" : null,
-				thread.isAlive() ? Event.NO_CAUSE : exitSeq);
+		boolean ended = !thread.isAlive();
+		me.hook().after(me, EventKind.JOINED, actor.name(), ended ? null : "timed out", ended ? exitSeq : Event.NO_CAUSE);
 	}
 
 	public boolean isAlive() {

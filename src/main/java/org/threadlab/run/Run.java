@@ -2,11 +2,11 @@ package org.threadlab.run;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,15 +21,18 @@ import org.threadlab.event.Recorder;
  * processes — which it tears down when it ends, so nothing outlives it.
  * <p>
  * The main program runs on the run's own main thread. When it returns, the main actor joins the
- * threads and processes that keep a Python process alive (non-daemon ones), then the run stops what is
- * left (daemon threads are cut off, processes destroyed), waits for all of it to end, and records
- * {@code END} with the {@link Outcome}. Only then does {@link #outcome()} complete.
+ * threads and processes that keep a Python process alive (non-daemon ones), then the run is
+ * <em>ending</em>: nothing new may start (as Python says, "can't create new thread at interpreter
+ * shutdown"), daemon threads are cut off, processes are stopped, and once all of it has ended the run
+ * records {@code END} with the {@link Outcome}. Only then does {@link #outcome()} complete.
  * <p>
  * A run's {@link Home} says where its threads live: in the server (the JVM never exits, so a Python
  * daemon thread is cut off by the run) or in a child process (the JVM is the Python process, so a daemon
  * thread really dies when the process ends, and the parent records the run's end).
  * <p>
- * Thread-safety: every public method may be called from any thread.
+ * Thread-safety: every public method may be called from any thread. Starting a thread or process and
+ * the switch to ending take one lock ({@code lifecycle}), so nothing can start behind the teardown's
+ * back; recording never takes it.
  */
 public final class Run {
 
@@ -55,17 +58,22 @@ public final class Run {
 
 	private final AtomicInteger actorIds = new AtomicInteger();
 
-	private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-
-	private final Set<Process> processes = ConcurrentHashMap.newKeySet();
-
-	private final Queue<KeepsProcessAlive> keepAlive = new ConcurrentLinkedQueue<>();
-
 	private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+
+	private final Object lifecycle = new Object();
+
+	// guarded by lifecycle
+	private final List<Thread> threads = new ArrayList<>();
+
+	private final List<Process> processes = new ArrayList<>();
+
+	private final Queue<KeepsProcessAlive> keepAlive = new ArrayDeque<>();
+
+	private volatile boolean ending;
 
 	private volatile boolean cancelled;
 
-	private volatile boolean ending;
+	private volatile String cancelReason;
 
 	private volatile Thread mainThread;
 
@@ -81,62 +89,87 @@ public final class Run {
 		// Only the run's own threads record (the caller may be a web server's thread, kept for years).
 		Actor main = registerActor(mainName, ActorInfo.Type.THREAD, ProcessHandle.current().pid(), ActorInfo.NO_PARENT,
 				false);
-		Thread thread = newThread(main, false, () -> {
-			hook.instant(main, EventKind.BEGIN, null, clock.speed(), Event.NO_CAUSE);
-			hook.instant(main, EventKind.SPAWN, null, main.info(), Event.NO_CAUSE);
-			runMain(main, body);
-		});
+		Thread thread = newThread(main, false, () -> runMain(main, body, true));
 		mainThread = thread;
-		thread.start();
+		startThread(thread, null);
 	}
 
 	/** In a child process: plays the main actor on the calling thread (the JVM's main thread). */
 	public void runHere(String mainName, RunBody body) {
-		Actor main = newActor(mainName, ActorInfo.Type.PROCESS, ProcessHandle.current().pid(), null, false);
+		Actor main = registerActor(mainName, ActorInfo.Type.PROCESS, ProcessHandle.current().pid(),
+				ActorInfo.NO_PARENT, false);
 		mainThread = Thread.currentThread();
-		threads.add(mainThread);
 		main.bind();
-		runMain(main, body);
+		runMain(main, body, false);
 	}
 
-	private void runMain(Actor main, RunBody body) {
+	private void runMain(Actor main, RunBody body, boolean announce) {
 		Outcome.Status status = Outcome.Status.COMPLETED;
 		String error = null;
 		try {
+			if (announce) {
+				hook.instant(main, EventKind.BEGIN, null, clock.speed(), Event.NO_CAUSE);
+			}
+			hook.instant(main, EventKind.SPAWN, null, main.info(), Event.NO_CAUSE);
 			hook.instant(main, EventKind.START, null, null, Event.NO_CAUSE);
-			body.run();
+			try {
+				body.run();
+			}
+			catch (Throwable ex) {
+				error = describe(ex);
+				status = Outcome.Status.FAILED;
+			}
+			try {
+				joinWhatKeepsTheProcessAlive();
+			}
+			catch (InterruptedException ex) {
+				// Only a cancel interrupts the main actor; it is reported by the outcome below.
+				status = Outcome.Status.CANCELLED;
+			}
+			if (cancelled) {
+				status = Outcome.Status.CANCELLED;
+				error = cancelReason;
+			}
+			if (main.markExited()) {
+				hook.instant(main, EventKind.EXIT, null, error == null ? null : "error", Event.NO_CAUSE);
+			}
+			if (home == Home.CHILD) {
+				return; // the process ends now; its daemon threads end with it and the parent records the end
+			}
+			stopTheRest();
+			Outcome result = new Outcome(status, error, clock.now(), recorder.dropped());
+			hook.instant(main, EventKind.END, null, result, Event.NO_CAUSE);
+			outcome.complete(result);
 		}
-		catch (Throwable ex) {
-			error = describe(ex);
-			status = Outcome.Status.FAILED;
+		finally {
+			if (!outcome.isDone() && home == Home.SERVER) {
+				// Something broke the teardown itself; whoever waits for this run must still hear of its end.
+				outcome.complete(new Outcome(Outcome.Status.FAILED, "the run could not end cleanly", clock.now(),
+						recorder.dropped()));
+			}
+			Actor.unbind();
 		}
-		try {
-			// Like Python's interpreter at exit, even after an error in main: non-daemons keep it alive.
-			for (KeepsProcessAlive alive; (alive = keepAlive.poll()) != null;) {
-				if (alive.isAlive()) {
-					alive.join();
+	}
+
+	/**
+	 * Like Python's interpreter at exit, even after an error in main: joins every non-daemon thread and
+	 * process, including those started meanwhile; when none is left the run is ending, atomically, so
+	 * none can start after the last look.
+	 */
+	private void joinWhatKeepsTheProcessAlive() throws InterruptedException {
+		while (true) {
+			KeepsProcessAlive next;
+			synchronized (lifecycle) {
+				next = cancelled ? null : keepAlive.poll();
+				if (next == null) {
+					ending = true;
+					return;
 				}
 			}
+			if (next.isAlive()) {
+				next.join();
+			}
 		}
-		catch (InterruptedException ex) {
-			// Only a cancel interrupts the main actor; it is reported by the outcome below.
-			status = Outcome.Status.CANCELLED;
-		}
-		if (cancelled) {
-			status = Outcome.Status.CANCELLED;
-			error = null;
-		}
-		if (main.markExited()) {
-			hook.instant(main, EventKind.EXIT, null, error == null ? null : "error", Event.NO_CAUSE);
-		}
-		if (home == Home.CHILD) {
-			return; // the process ends now; its daemon threads end with it and the parent records the end
-		}
-		stopTheRest();
-		Outcome result = new Outcome(status, error, clock.now(), recorder.dropped());
-		hook.instant(main, EventKind.END, null, result, Event.NO_CAUSE);
-		Actor.unbind();
-		outcome.complete(result);
 	}
 
 	/**
@@ -145,34 +178,44 @@ public final class Run {
 	 * (teardown must finish) and the interrupt is restored afterwards.
 	 */
 	private void stopTheRest() {
-		ending = true;
+		List<Thread> threadsLeft;
+		List<Process> processesLeft;
+		synchronized (lifecycle) {
+			ending = true;
+			threadsLeft = List.copyOf(threads);
+			processesLeft = List.copyOf(processes);
+		}
 		Thread self = Thread.currentThread();
-		long deadline = System.nanoTime() + TEARDOWN_WAIT.toNanos();
 		boolean interrupted = Thread.interrupted();
-		for (Process process : processes) {
+		for (Process process : processesLeft) {
 			process.destroy(); // a polite stop: the child's shutdown sends its last events
 		}
-		for (Thread thread : threads) {
+		for (Thread thread : threadsLeft) {
 			if (thread != self) {
 				thread.interrupt();
 			}
 		}
-		for (Process process : processes) {
-			interrupted |= waitUntil(deadline, left -> process.waitFor(left, TimeUnit.NANOSECONDS));
+		long processDeadline = System.nanoTime() + TEARDOWN_WAIT.toNanos();
+		for (Process process : processesLeft) {
+			interrupted |= waitUntil(processDeadline, left -> process.waitFor(left, TimeUnit.NANOSECONDS));
 			if (process.isAlive()) {
 				LOG.log(Level.WARNING, "run {0}: process {1} did not stop; killing it", id, process.pid());
 				process.destroyForcibly();
+				interrupted |= waitUntil(System.nanoTime() + TEARDOWN_WAIT.toNanos(),
+						left -> process.waitFor(left, TimeUnit.NANOSECONDS));
 			}
 		}
-		for (Thread thread : threads) {
+		// The threads get their own time: pipe readers finish only once their process has ended.
+		long threadDeadline = System.nanoTime() + TEARDOWN_WAIT.toNanos();
+		for (Thread thread : threadsLeft) {
 			if (thread != self) {
-				interrupted |= waitUntil(deadline, left -> {
+				interrupted |= waitUntil(threadDeadline, left -> {
 					TimeUnit.NANOSECONDS.timedJoin(thread, left);
 					return !thread.isAlive();
 				});
 				if (thread.isAlive()) {
-					LOG.log(Level.WARNING, "run {0}: thread {1} did not end within {2}", id, thread.getName(),
-							TEARDOWN_WAIT);
+					LOG.log(Level.WARNING, "run {0}: thread {1} ignored its interrupt and is still running", id,
+							thread.getName());
 				}
 			}
 		}
@@ -206,14 +249,26 @@ public final class Run {
 
 	/** Stops the run: every blocking step of every actor is interrupted; the run ends as cancelled. */
 	public void cancel() {
-		if (cancelled) {
-			return; // once is enough: a second interrupt would only disturb the teardown
+		cancel(null);
+	}
+
+	/** Stops the run, saying why in its outcome (null: the user asked). */
+	public void cancel(String reason) {
+		List<Thread> threadsNow;
+		List<Process> processesNow;
+		synchronized (lifecycle) {
+			if (cancelled) {
+				return; // once is enough: a second interrupt would only disturb the teardown
+			}
+			cancelReason = reason;
+			cancelled = true;
+			threadsNow = List.copyOf(threads);
+			processesNow = List.copyOf(processes);
 		}
-		cancelled = true;
-		for (Thread thread : threads) {
+		for (Thread thread : threadsNow) {
 			thread.interrupt();
 		}
-		for (Process process : processes) {
+		for (Process process : processesNow) {
 			process.destroy();
 		}
 	}
@@ -231,9 +286,10 @@ public final class Run {
 	}
 
 	/**
-	 * Makes the thread that will play {@code actor}, named after the run and the actor. In the server every
-	 * run thread is a JVM daemon (a stuck run must never keep the server from stopping); in a child
-	 * process the JVM's daemon flag is Python's, so a daemon thread really dies with its process.
+	 * Makes (does not start) the thread that will play {@code actor}, named after the run and the actor.
+	 * In the server every run thread is a JVM daemon (a stuck run must never keep the server from
+	 * stopping); in a child process the JVM's daemon flag is Python's, so a daemon thread really dies with
+	 * its process.
 	 */
 	public Thread newThread(Actor actor, boolean pythonDaemon, Runnable body) {
 		Thread thread = new Thread(() -> {
@@ -246,7 +302,6 @@ public final class Run {
 			}
 		}, "run-" + id + "-" + actor.name());
 		thread.setDaemon(home == Home.SERVER || pythonDaemon);
-		threads.add(thread);
 		return thread;
 	}
 
@@ -254,18 +309,51 @@ public final class Run {
 	public Thread newServiceThread(String role, Runnable body) {
 		Thread thread = new Thread(body, "run-" + id + "-" + role);
 		thread.setDaemon(true);
-		threads.add(thread);
 		return thread;
 	}
 
-	/** Tracks a child process so that the run destroys it when it ends. */
-	public void adopt(Process process) {
-		processes.add(process);
+	/**
+	 * Starts a thread of this run; if it is a non-daemon, the main actor will join it before the run ends.
+	 * @throws IllegalStateException once the run is ending, as Python refuses new threads at shutdown
+	 */
+	public void startThread(Thread thread, KeepsProcessAlive nonDaemon) {
+		synchronized (lifecycle) {
+			refuseWhenEnding();
+			threads.add(thread);
+			thread.start();
+			if (nonDaemon != null) {
+				keepAlive.add(nonDaemon);
+			}
+		}
 	}
 
-	/** Registers a thread or process that the main actor must join before the run may end. */
-	public void keepAliveUntilEnded(KeepsProcessAlive alive) {
-		keepAlive.add(alive);
+	/**
+	 * Tracks a child process, which the run stops when it ends.
+	 * @throws IllegalStateException once the run is ending; the process is killed then
+	 */
+	public void adopt(Process process) {
+		synchronized (lifecycle) {
+			if (!ending && !cancelled) {
+				processes.add(process);
+				return;
+			}
+		}
+		process.destroyForcibly();
+		refuseWhenEnding();
+	}
+
+	/** Registers a started child process that the main actor must join before the run may end. */
+	public void keepAliveUntilEnded(KeepsProcessAlive process) {
+		synchronized (lifecycle) {
+			refuseWhenEnding();
+			keepAlive.add(process);
+		}
+	}
+
+	private void refuseWhenEnding() {
+		if (ending || cancelled) {
+			throw new IllegalStateException("can't create new thread at interpreter shutdown (run " + id + " is ending)");
+		}
 	}
 
 	/** Waits until the run's main thread has ended; after that no thread of the run is alive. */
@@ -279,8 +367,13 @@ public final class Run {
 	}
 
 	private static String describe(Throwable ex) {
-		String message = ex.getMessage();
-		return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+		try {
+			String message = ex.getMessage();
+			return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+		}
+		catch (RuntimeException broken) {
+			return ex.getClass().getSimpleName();
+		}
 	}
 
 	public long id() {

@@ -79,12 +79,11 @@ class EventPump implements DisposableBean {
 			if (!batch.isEmpty()) {
 				send(stream, new Messages.Events(stream.run().id(), batch));
 			}
-			if (stream.finished()) {
-				streams.remove(stream);
+			if (stream.finished() && streams.remove(stream)) {
 				send(stream, new Messages.End(stream.run().id(), stream.run().outcome().join()));
 			}
 		}
-		catch (IOException | IllegalStateException ex) {
+		catch (IOException | RuntimeException ex) {
 			// The client is gone: nobody watches this run any more.
 			LOG.debug("stopping run {}: its socket failed: {}", stream.run().id(), ex.toString());
 			streams.remove(stream);

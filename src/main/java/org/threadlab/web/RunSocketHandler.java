@@ -108,8 +108,22 @@ class RunSocketHandler extends TextWebSocketHandler {
 		stopStream(session.getId());
 		RunStream stream = new RunStream(launched.run(), session);
 		streams.put(session.getId(), stream);
-		send(session, new Messages.Started(launched.run().id(), launched.scenario().id(),
-				launched.run().clock().speed(), launched.params().asMap()));
+		if (!sessions.containsKey(session.getId())) {
+			// The socket closed while the run started: closing removes the session before the stream,
+			// so either it saw this stream and cancelled it, or we see the session gone here.
+			streams.remove(session.getId(), stream);
+			launched.run().cancel();
+			return;
+		}
+		try {
+			send(session, new Messages.Started(launched.run().id(), launched.scenario().id(),
+					launched.run().clock().speed(), launched.params().asMap()));
+		}
+		catch (IOException | RuntimeException ex) {
+			streams.remove(session.getId(), stream);
+			launched.run().cancel();
+			throw ex;
+		}
 		pump.follow(stream);
 	}
 

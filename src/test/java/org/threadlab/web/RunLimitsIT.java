@@ -15,7 +15,7 @@ import org.threadlab.testing.SocketClient;
 import tools.jackson.databind.JsonNode;
 
 /** A server shared by a room: its limits hold, and one user's excess does not touch another's run. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "threadlab.runs.max-concurrent=1")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "threadlab.runs.max-concurrent=1", "threadlab.runs.max-seconds=3" })
 class RunLimitsIT {
 
 	@LocalServerPort
@@ -43,6 +43,21 @@ class RunLimitsIT {
 
 			second.start("thread-target", "{\"htmlSeconds\": 0.1, \"urlSeconds\": 0.1}", 10);
 			second.eventsUntilEnd(second.next("started").get("runId").asLong());
+		}
+	}
+
+	@Test
+	void aRunThatOutlastsTheTimeLimitIsStoppedAndSaysWhy() throws Exception {
+		try (SocketClient client = new SocketClient(port)) {
+			client.start("thread-target", "{\"htmlSeconds\": 10, \"urlSeconds\": 10}", 1);
+			long runId = client.next("started").get("runId").asLong();
+			JsonNode end;
+			do {
+				end = client.next();
+			}
+			while (!"end".equals(end.path("type").asString()) || end.get("runId").asLong() != runId);
+			assertThat(end.get("outcome").get("status").asString()).isEqualTo("CANCELLED");
+			assertThat(end.get("outcome").get("error").asString()).contains("3 s", "limit");
 		}
 	}
 
