@@ -7,6 +7,7 @@ import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
+import org.threadlab.run.Blocker;
 import org.threadlab.run.KeepsProcessAlive;
 import org.threadlab.run.Run;
 
@@ -32,6 +33,21 @@ public class TracedThread implements KeepsProcessAlive {
 	private final AtomicBoolean started = new AtomicBoolean();
 
 	private volatile long exitSeq = Event.NO_CAUSE;
+
+	/** What a join waits on, for the watchdog: this thread's end. */
+	private final Blocker joinBlocker = new Blocker() {
+
+		@Override
+		public String name() {
+			return actor.name();
+		}
+
+		@Override
+		public boolean canProceed(Actor waiter) {
+			return actor.hasExited();
+		}
+
+	};
 
 	/** {@code threading.Thread(target=..., name=..., daemon=...)}. */
 	public TracedThread(String name, boolean daemon, Task target) {
@@ -60,17 +76,19 @@ public class TracedThread implements KeepsProcessAlive {
 			throw new IllegalStateException("threads can only be started once");
 		}
 		actor.hook().instant(actor, EventKind.START, null, null, Event.NO_CAUSE);
+		actor.hook().starting(actor);
 		run.startThread(thread, daemon ? null : this);
 	}
 
 	private void body(Task target) {
 		String ending = null;
 		try {
+			actor.hook().entered(actor);
 			target.run();
 		}
 		catch (InterruptedException ex) {
 			// The interrupt ends this thread; the EXIT below is how it is reported.
-			ending = run.isEnding() ? "cut off" : "cancelled";
+			ending = run.whyInterrupted();
 		}
 		catch (Exception | Error ex) {
 			// As Python does: the exception ends only this thread ("Exception in thread ...").
@@ -78,7 +96,7 @@ public class TracedThread implements KeepsProcessAlive {
 		}
 		finally {
 			if (actor.markExited()) {
-				exitSeq = actor.hook().instant(actor, EventKind.EXIT, null, ending, Event.NO_CAUSE);
+				exitSeq = actor.hook().exited(actor, ending);
 			}
 		}
 	}
@@ -98,7 +116,12 @@ public class TracedThread implements KeepsProcessAlive {
 		if (me == actor) {
 			throw new IllegalStateException("cannot join current thread");
 		}
-		me.hook().before(me, EventKind.JOIN, actor.name(), actor.id());
+		if (timeoutSeconds < 0) {
+			me.hook().beforeWait(me, EventKind.JOIN, actor.name(), actor.id(), joinBlocker);
+		}
+		else {
+			me.hook().before(me, EventKind.JOIN, actor.name(), actor.id());
+		}
 		if (timeoutSeconds < 0) {
 			thread.join();
 		}

@@ -4,15 +4,16 @@ import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 
 /**
- * The one path every probe operation takes. A blocking operation calls {@link #before} on the acting
- * thread just before the real blocking call and {@link #after} just after it returns; an operation that
- * does not block calls {@link #instant}. This is the single place where steps are recorded, and where
- * the pause/step gate, the emulated GIL and the deadlock watchdog attach: a new primitive calls the hook,
- * it never re-implements any of them.
+ * The one path every probe operation takes. A blocking operation calls {@link #before} (or
+ * {@link #beforeWait} when it may wait for ever) on the acting thread just before the real blocking
+ * call, and {@link #after} just after it returns; an operation that does not block calls
+ * {@link #instant}. This is the single place where steps are recorded and where the run's parts attach:
+ * the {@link Gate} (pause, step, forced interleavings), the emulated {@link Gil} and the
+ * {@link Watchdog}. A new primitive calls the hook; it never re-implements any of them.
  * <p>
- * Thread-safety: called concurrently by every actor of the run; it keeps no state of its own.
- * Interruption: {@link #before} throws {@link InterruptedException} when the run is being cancelled,
- * so a cancelled actor stops at its next blocking step instead of starting it.
+ * Thread-safety: called concurrently by every actor of the run; the parts document their own.
+ * Interruption: {@link #before} and {@link #beforeWait} throw {@link InterruptedException} when the run
+ * is being stopped, so a stopped actor does not start a new wait.
  */
 public final class Hook {
 
@@ -27,20 +28,157 @@ public final class Hook {
 	 * @return the recorded event's sequence number, for causal links, or -1 if the trace was full
 	 */
 	public long instant(Actor actor, EventKind kind, String object, Object value, long cause) {
+		Gate gate = run.gate();
+		if (gate != null && !run.isCancelled()) {
+			try {
+				holdAt(gate, actor, kind, object);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt(); // the run is stopping; its next blocking step ends the actor
+			}
+		}
+		run.gil().switchPoint(actor, Gil.SwitchPoint.CALL);
 		return record(actor, kind, object, value, cause);
 	}
 
-	/** Records the start of a blocking step; called right before the real blocking call. */
+	/** Records the start of a blocking step that ends by itself in time (a sleep, a timed wait). */
 	public long before(Actor actor, EventKind kind, String object, Object value) throws InterruptedException {
-		if (run.isCancelled() || Thread.interrupted()) {
-			throw new InterruptedException("run " + run.id() + " is cancelled");
+		return beforeWait(actor, kind, object, value, null);
+	}
+
+	/**
+	 * Records the start of a blocking step; called right before the real blocking call. With a
+	 * {@code blocker}, the step may wait for ever, and the watchdog checks whether it closes a deadlock
+	 * or leaves the run hanging; if so the run is stopped, which interrupts this very wait.
+	 */
+	public long beforeWait(Actor actor, EventKind kind, String object, Object value, Blocker blocker)
+			throws InterruptedException {
+		pass(actor, kind, object);
+		long seq = record(actor, kind, object, value, Event.NO_CAUSE);
+		run.gil().release(actor);
+		if (blocker != null) {
+			waitingOn(actor, blocker);
 		}
+		return seq;
+	}
+
+	/**
+	 * Tells the watchdog that the actor is about to wait on {@code blocker} with no timeout, for a step
+	 * that records its start first and lets go of something before it blocks (a condition's wait
+	 * releases its lock in between). If the wait closes a deadlock or leaves the run hanging, the run is
+	 * stopped, which interrupts this very wait.
+	 */
+	public void waitingOn(Actor actor, Blocker blocker) {
+		Watchdog.Finding finding = run.watchdog().waiting(actor, blocker);
+		if (finding != null) {
+			run.stopFor(actor, finding);
+		}
+	}
+
+	/**
+	 * Records a step of the size of one bytecode (a read, a write): it passes the gate, and the GIL may
+	 * change hands before it when switch points fall between bytecodes.
+	 * @throws InterruptedException when the run is stopping: loops of such steps end there
+	 */
+	public long step(Actor actor, EventKind kind, String object, Object value) throws InterruptedException {
+		pass(actor, kind, object);
+		run.gil().switchPoint(actor, Gil.SwitchPoint.BYTECODE);
 		return record(actor, kind, object, value, Event.NO_CAUSE);
 	}
 
-	/** Records the end of a blocking step; called right after the real blocking call returned. */
+	/**
+	 * The same step without an event, for loops too long to draw step by step: it still passes the gate
+	 * and may hand the GIL over, so the loop behaves the same; only the recording is left out.
+	 */
+	public void silentStep(Actor actor, EventKind kind, String object) throws InterruptedException {
+		pass(actor, kind, object);
+		run.gil().switchPoint(actor, Gil.SwitchPoint.BYTECODE);
+	}
+
+	/**
+	 * Records the end of a blocking step; called right after the real blocking call returned. Then the
+	 * actor takes the GIL back, as a woken CPython thread does before it runs Python code again.
+	 */
 	public long after(Actor actor, EventKind kind, String object, Object value, long cause) {
+		long seq = afterInside(actor, kind, object, value, cause);
+		resume(actor);
+		return seq;
+	}
+
+	/**
+	 * {@link #after} for a primitive that still holds an inner lock of its own (a queue's mutex): records
+	 * the end without taking the GIL, which must never be awaited while holding another lock. The
+	 * primitive calls {@link #resume} once it has let go of its lock.
+	 */
+	public long afterInside(Actor actor, EventKind kind, String object, Object value, long cause) {
+		long seq = record(actor, kind, object, value, cause);
+		run.watchdog().running(actor);
+		return seq;
+	}
+
+	/** Lets go of the GIL before a short wait for a primitive's inner lock; {@link #resume} takes it back. */
+	public void release(Actor actor) {
+		run.gil().release(actor);
+	}
+
+	/** Takes the GIL back after {@link #afterInside} or {@link #release}. */
+	public void resume(Actor actor) {
+		run.gil().acquire(actor);
+	}
+
+	/**
+	 * Records a step that does not block, made while a primitive holds an inner lock of its own: no gate
+	 * and no switch point here, since both may block.
+	 */
+	public long instantInside(Actor actor, EventKind kind, String object, Object value, long cause) {
 		return record(actor, kind, object, value, cause);
+	}
+
+	/** An actor is being started (by its creator, before its thread runs): it now counts for the watchdog. */
+	public void starting(Actor actor) {
+		run.watchdog().started(actor);
+	}
+
+	/** An actor's own thread begins to run its code: it takes the GIL first, as a Python thread does. */
+	public void entered(Actor actor) {
+		run.gil().acquire(actor);
+	}
+
+	/** Records an actor's end; the others may be stuck for good now, which the watchdog checks. */
+	public long exited(Actor actor, Object value) {
+		long seq = record(actor, EventKind.EXIT, null, value, Event.NO_CAUSE);
+		run.gil().release(actor);
+		Watchdog.Finding finding = run.watchdog().exited(actor);
+		if (finding != null) {
+			run.stopFor(actor, finding);
+		}
+		return seq;
+	}
+
+	/** A point where the emulated GIL may change hands: a loop's back-edge, or one bytecode-sized step. */
+	public void switchPoint(Actor actor, Gil.SwitchPoint point) {
+		run.gil().switchPoint(actor, point);
+	}
+
+	private void pass(Actor actor, EventKind kind, String object) throws InterruptedException {
+		if (run.isCancelled() || Thread.interrupted()) {
+			throw new InterruptedException("run " + run.id() + " is stopping");
+		}
+		Gate gate = run.gate();
+		if (gate != null) {
+			holdAt(gate, actor, kind, object);
+		}
+		run.gil().switchPoint(actor, Gil.SwitchPoint.CALL);
+	}
+
+	private void holdAt(Gate gate, Actor actor, EventKind kind, String object) throws InterruptedException {
+		run.gil().release(actor); // a held-back actor must not hold the GIL
+		try {
+			gate.pass(actor, kind, object);
+		}
+		finally {
+			run.gil().acquire(actor);
+		}
 	}
 
 	private long record(Actor actor, EventKind kind, String object, Object value, long cause) {

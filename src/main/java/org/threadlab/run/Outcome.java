@@ -3,7 +3,7 @@ package org.threadlab.run;
 /**
  * How a run ended, the value of its {@code END} event.
  *
- * @param status    completed, failed, cancelled
+ * @param status    completed, failed, cancelled, or ended by the watchdog: deadlock, hang
  * @param error     for a failure, what was raised and its message; for a cancel by the server, why;
  *                  otherwise null
  * @param elapsedNs real nanoseconds from the run's start to its end
@@ -12,7 +12,7 @@ package org.threadlab.run;
 public record Outcome(Status status, String error, long elapsedNs, long dropped) {
 
 	public enum Status {
-		COMPLETED, FAILED, CANCELLED
+		COMPLETED, FAILED, CANCELLED, DEADLOCK, HANG
 	}
 
 }

@@ -56,6 +56,12 @@ public final class Run {
 
 	private final Hook hook = new Hook(this);
 
+	private final Watchdog watchdog = new Watchdog();
+
+	private volatile Gil gil = Gil.off();
+
+	private volatile Gate gate;
+
 	private final AtomicInteger actorIds = new AtomicInteger();
 
 	private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -74,6 +80,8 @@ public final class Run {
 	private volatile boolean cancelled;
 
 	private volatile String cancelReason;
+
+	private volatile Outcome.Status stopStatus = Outcome.Status.CANCELLED;
 
 	private volatile Thread mainThread;
 
@@ -112,6 +120,8 @@ public final class Run {
 			}
 			hook.instant(main, EventKind.SPAWN, null, main.info(), Event.NO_CAUSE);
 			hook.instant(main, EventKind.START, null, null, Event.NO_CAUSE);
+			hook.starting(main);
+			hook.entered(main);
 			try {
 				body.run();
 			}
@@ -127,11 +137,11 @@ public final class Run {
 				status = Outcome.Status.CANCELLED;
 			}
 			if (cancelled) {
-				status = Outcome.Status.CANCELLED;
+				status = stopStatus;
 				error = cancelReason;
 			}
 			if (main.markExited()) {
-				hook.instant(main, EventKind.EXIT, null, error == null ? null : "error", Event.NO_CAUSE);
+				hook.exited(main, status == Outcome.Status.FAILED ? "error" : cancelled ? whyInterrupted() : null);
 			}
 			if (home == Home.CHILD) {
 				return; // the process ends now; its daemon threads end with it and the parent records the end
@@ -254,6 +264,20 @@ public final class Run {
 
 	/** Stops the run, saying why in its outcome (null: the user asked). */
 	public void cancel(String reason) {
+		stop(Outcome.Status.CANCELLED, reason);
+	}
+
+	/**
+	 * The watchdog found a deadlock or a hang: records it, then stops the run, which frees every blocked
+	 * thread (each is interrupted in its wait) so that nothing is left behind.
+	 */
+	void stopFor(Actor finder, Watchdog.Finding finding) {
+		hook.instant(finder, finding.deadlock() ? EventKind.DEADLOCK : EventKind.HANG, String.join(", ", finding.objects()),
+				finding.asValue(), Event.NO_CAUSE);
+		stop(finding.deadlock() ? Outcome.Status.DEADLOCK : Outcome.Status.HANG, finding.description());
+	}
+
+	private void stop(Outcome.Status status, String reason) {
 		List<Thread> threadsNow;
 		List<Process> processesNow;
 		synchronized (lifecycle) {
@@ -261,6 +285,7 @@ public final class Run {
 				return; // once is enough: a second interrupt would only disturb the teardown
 			}
 			cancelReason = reason;
+			stopStatus = status;
 			cancelled = true;
 			threadsNow = List.copyOf(threads);
 			processesNow = List.copyOf(processes);
@@ -271,6 +296,15 @@ public final class Run {
 		for (Process process : processesNow) {
 			process.destroy();
 		}
+		gil.wakeAll();
+	}
+
+	/** How an actor whose wait was interrupted ended: the EXIT's value. */
+	public String whyInterrupted() {
+		if (cancelled) {
+			return stopStatus == Outcome.Status.CANCELLED ? "cancelled" : "freed";
+		}
+		return ending ? "cut off" : "interrupted";
 	}
 
 	/** Registers a new actor and records its {@code SPAWN}. */
@@ -400,6 +434,29 @@ public final class Run {
 		return outcome;
 	}
 
+	public Watchdog watchdog() {
+		return watchdog;
+	}
+
+	public Gil gil() {
+		return gil;
+	}
+
+	/** Sets the emulated GIL; before {@link #start} only. */
+	public void useGil(double switchIntervalSeconds, Gil.Mode mode) {
+		this.gil = Gil.on(this, switchIntervalSeconds, mode);
+	}
+
+	public Gate gate() {
+		return gate;
+	}
+
+	/** Puts a gate on every step; before {@link #start}, or while running to pause or step. */
+	public void useGate(Gate gate) {
+		this.gate = gate;
+	}
+
+	/** True once the run is being stopped: cancelled, or ended by the watchdog. */
 	public boolean isCancelled() {
 		return cancelled;
 	}

@@ -1,0 +1,143 @@
+package org.threadlab.probe;
+
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.threadlab.event.Event;
+import org.threadlab.event.EventKind;
+import org.threadlab.run.Actor;
+import org.threadlab.run.Blocker;
+import org.threadlab.run.Run;
+
+/**
+ * Python's {@code threading.Lock} on a real {@link Semaphore} of one permit: not reentrant (a second
+ * acquire by the holder really blocks, and the watchdog reports the self-deadlock), releasable by any
+ * thread, and {@code release()} of an unlocked lock is refused as Python refuses it.
+ * Events: ACQUIRE before the real call, ACQUIRED after it (caused by the RELEASE that let it through),
+ * RELEASE before the real release.
+ * <p>
+ * Thread-safety: any actor of the run may call any method. The holder seen by the watchdog is changed
+ * under the watchdog's lock.
+ */
+public final class TracedLock implements LockLike {
+
+	private final String name;
+
+	private final Run run;
+
+	private final Semaphore permit = new Semaphore(1);
+
+	private volatile Actor holder;
+
+	/** Whether it is locked as Python sees it: set after the real acquire, cleared before the real release. */
+	private final java.util.concurrent.atomic.AtomicBoolean locked = new java.util.concurrent.atomic.AtomicBoolean();
+
+	private volatile long lastRelease = Event.NO_CAUSE;
+
+	private final Blocker blocker = new Blocker() {
+
+		@Override
+		public String name() {
+			return name;
+		}
+
+		@Override
+		public boolean canProceed(Actor waiter) {
+			return holder == null;
+		}
+
+		@Override
+		public List<Actor> holders() {
+			Actor h = holder;
+			return h == null ? List.of() : List.of(h);
+		}
+
+	};
+
+	public TracedLock(String name) {
+		this.name = name;
+		this.run = Actor.current().run();
+	}
+
+	@Override
+	public String name() {
+		return name;
+	}
+
+	/** {@code lock.acquire()}: waits as long as it takes. */
+	@Override
+	public void acquire() throws InterruptedException {
+		acquire(true, -1);
+	}
+
+	/** {@code lock.acquire(blocking, timeout)}: false when not blocking and busy, or when the timeout ran out. */
+	public boolean acquire(boolean blocking, double timeoutSeconds) throws InterruptedException {
+		Actor me = Actor.current();
+		if (!blocking) {
+			me.hook().instant(me, EventKind.ACQUIRE, name, "non-blocking", Event.NO_CAUSE);
+			boolean got = permit.tryAcquire();
+			return acquired(me, got);
+		}
+		boolean got;
+		if (timeoutSeconds < 0) {
+			me.hook().beforeWait(me, EventKind.ACQUIRE, name, null, blocker);
+			permit.acquire();
+			got = true;
+		}
+		else {
+			me.hook().before(me, EventKind.ACQUIRE, name, timeoutSeconds);
+			got = permit.tryAcquire(run.clock().realNanos(timeoutSeconds), TimeUnit.NANOSECONDS);
+		}
+		return acquired(me, got);
+	}
+
+	private boolean acquired(Actor me, boolean got) {
+		if (got) {
+			locked.set(true);
+			run.watchdog().change(() -> holder = me);
+		}
+		me.hook().after(me, EventKind.ACQUIRED, name, got ? null : "not acquired", got ? lastRelease : Event.NO_CAUSE);
+		return got;
+	}
+
+	/** {@code lock.release()}: any thread may release a locked Lock; an unlocked one is refused. */
+	@Override
+	public void release() {
+		Actor me = Actor.current();
+		if (!locked.compareAndSet(true, false)) {
+			throw new PyRuntimeError("release unlocked lock");
+		}
+		run.watchdog().change(() -> holder = null);
+		// RELEASE is recorded before the real release, so the next ACQUIRED always comes after it.
+		lastRelease = me.hook().instant(me, EventKind.RELEASE, name, null, Event.NO_CAUSE);
+		permit.release();
+	}
+
+	/** {@code with lock:} as a try-with-resources block. */
+	public Held hold() throws InterruptedException {
+		acquire();
+		return this::release;
+	}
+
+	@Override
+	public boolean isOwnedBy(Actor actor) {
+		return holder == actor;
+	}
+
+	public boolean locked() {
+		return locked.get();
+	}
+
+	@Override
+	public int releaseSave() {
+		release();
+		return 1;
+	}
+
+	@Override
+	public void acquireRestore(int saved) throws InterruptedException {
+		acquire();
+	}
+
+}

@@ -1,0 +1,280 @@
+package org.threadlab.probe;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.threadlab.event.Event;
+import org.threadlab.event.EventKind;
+import org.threadlab.run.Actor;
+import org.threadlab.run.Blocker;
+import org.threadlab.run.Run;
+
+/**
+ * Python's {@code queue.Queue}, built as CPython builds it: a deque guarded by one mutex with three
+ * conditions (not empty, not full, all tasks done), here a real {@link ReentrantLock} and its
+ * {@link Condition}s. {@code put} blocks while full, {@code get} while empty; the {@code _nowait}
+ * forms raise {@link Full} and {@link Empty}; every put adds an unfinished task that {@code task_done}
+ * finishes ({@code ValueError} when called too many times), and {@code join} waits until none is left.
+ * <p>
+ * Events: PUT … PUT_DONE (value: the depth after it), GET … GOT (value: the item; caused by the PUT_DONE
+ * that brought it), TASK_DONE (value: tasks left), JOIN … JOINED on the queue.
+ * <p>
+ * Thread-safety: any actor may call any method; state is guarded by the mutex, and the counts the
+ * watchdog reads are volatile copies written under it.
+ */
+public final class TracedQueue {
+
+	/** Python's {@code queue.Full}. */
+	public static final class Full extends RuntimeException {
+
+		Full() {
+			super("queue.Full");
+		}
+
+	}
+
+	/** Python's {@code queue.Empty}. */
+	public static final class Empty extends RuntimeException {
+
+		Empty() {
+			super("queue.Empty");
+		}
+
+	}
+
+	private record Entry(Object item, long putSeq) {
+	}
+
+	private final String name;
+
+	private final Run run;
+
+	private final int maxsize;
+
+	private final ReentrantLock mutex = new ReentrantLock();
+
+	private final Condition notEmpty = mutex.newCondition();
+
+	private final Condition notFull = mutex.newCondition();
+
+	private final Condition allTasksDone = mutex.newCondition();
+
+	// guarded by mutex
+	private final Deque<Entry> items = new ArrayDeque<>();
+
+	private int unfinished;
+
+	private volatile int depth;
+
+	private volatile int unfinishedTasks;
+
+	private final Blocker forGet = blocker(() -> depth > 0);
+
+	private final Blocker forPut = blocker(() -> depth < capacity());
+
+	private final Blocker forJoin = blocker(() -> unfinishedTasks == 0);
+
+	/** {@code queue.Queue(maxsize)}; 0 or less: no bound. */
+	public TracedQueue(String name, int maxsize) {
+		this.name = name;
+		this.maxsize = maxsize;
+		this.run = Actor.current().run();
+	}
+
+	private int capacity() {
+		return maxsize <= 0 ? Integer.MAX_VALUE : maxsize;
+	}
+
+	private Blocker blocker(java.util.function.BooleanSupplier canProceed) {
+		return new Blocker() {
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+			@Override
+			public boolean canProceed(Actor waiter) {
+				return canProceed.getAsBoolean();
+			}
+
+		};
+	}
+
+	/** {@code q.put(item)}: waits while the queue is full. */
+	public void put(Object item) throws InterruptedException {
+		put(item, true, -1);
+	}
+
+	/** {@code q.put_nowait(item)}. */
+	public void putNowait(Object item) throws InterruptedException {
+		put(item, false, -1);
+	}
+
+	/** {@code q.put(item, block, timeout)}: raises {@link Full} when it cannot put in time. */
+	public void put(Object item, boolean block, double timeoutSeconds) throws InterruptedException {
+		Actor me = Actor.current();
+		if (block && timeoutSeconds < 0) {
+			me.hook().beforeWait(me, EventKind.PUT, name, String.valueOf(item), forPut);
+		}
+		else {
+			me.hook().before(me, EventKind.PUT, name, String.valueOf(item));
+		}
+		boolean done;
+		mutex.lockInterruptibly();
+		try {
+			done = waitFor(notFull, () -> items.size() < capacity(), block, timeoutSeconds);
+			if (done) {
+				long seq = me.hook().afterInside(me, EventKind.PUT_DONE, name, (long) items.size() + 1, Event.NO_CAUSE);
+				items.addLast(new Entry(item, seq));
+				unfinished++;
+				depth = items.size();
+				unfinishedTasks = unfinished;
+				notEmpty.signal();
+			}
+			else {
+				me.hook().afterInside(me, EventKind.PUT_DONE, name, "full", Event.NO_CAUSE);
+			}
+		}
+		finally {
+			mutex.unlock();
+		}
+		me.hook().resume(me);
+		if (!done) {
+			throw new Full();
+		}
+	}
+
+	/** {@code q.get()}: waits while the queue is empty. */
+	public Object get() throws InterruptedException {
+		return get(true, -1);
+	}
+
+	/** {@code q.get_nowait()}. */
+	public Object getNowait() throws InterruptedException {
+		return get(false, -1);
+	}
+
+	/** {@code q.get(block, timeout)}: raises {@link Empty} when nothing comes in time. */
+	public Object get(boolean block, double timeoutSeconds) throws InterruptedException {
+		Actor me = Actor.current();
+		if (block && timeoutSeconds < 0) {
+			me.hook().beforeWait(me, EventKind.GET, name, null, forGet);
+		}
+		else {
+			me.hook().before(me, EventKind.GET, name, null);
+		}
+		Entry entry = null;
+		mutex.lockInterruptibly();
+		try {
+			if (waitFor(notEmpty, () -> !items.isEmpty(), block, timeoutSeconds)) {
+				entry = items.pollFirst();
+				depth = items.size();
+				me.hook().afterInside(me, EventKind.GOT, name, String.valueOf(entry.item()), entry.putSeq());
+				notFull.signal();
+			}
+			else {
+				me.hook().afterInside(me, EventKind.GOT, name, "empty", Event.NO_CAUSE);
+			}
+		}
+		finally {
+			mutex.unlock();
+		}
+		me.hook().resume(me);
+		if (entry == null) {
+			throw new Empty();
+		}
+		return entry.item();
+	}
+
+	/** {@code q.task_done()}: one task taken by get is finished. */
+	public void taskDone() {
+		Actor me = Actor.current();
+		if (!mutex.tryLock()) {
+			me.hook().release(me); // never wait for the mutex holding the GIL (CPython drops it too)
+			mutex.lock();
+		}
+		try {
+			if (unfinished == 0) {
+				throw new PyValueError("task_done() called too many times");
+			}
+			unfinished--;
+			unfinishedTasks = unfinished;
+			me.hook().instantInside(me, EventKind.TASK_DONE, name, (long) unfinished, Event.NO_CAUSE);
+			if (unfinished == 0) {
+				allTasksDone.signalAll();
+			}
+		}
+		finally {
+			mutex.unlock();
+			me.hook().resume(me);
+		}
+	}
+
+	/** {@code q.join()}: waits until every item put has been marked done. */
+	public void join() throws InterruptedException {
+		Actor me = Actor.current();
+		me.hook().beforeWait(me, EventKind.JOIN, name, "all tasks done", forJoin);
+		mutex.lockInterruptibly();
+		try {
+			while (unfinished > 0) {
+				allTasksDone.await();
+			}
+			me.hook().afterInside(me, EventKind.JOINED, name, null, Event.NO_CAUSE);
+		}
+		finally {
+			mutex.unlock();
+		}
+		me.hook().resume(me);
+	}
+
+	/** {@code q.qsize()}. */
+	public int qsize() {
+		return depth;
+	}
+
+	public int maxsize() {
+		return maxsize;
+	}
+
+	/** The items now in the queue, oldest first. */
+	public List<Object> contents() {
+		mutex.lock(); // not for actors: for tests and panels, which hold no GIL
+		try {
+			List<Object> list = new ArrayList<>();
+			items.forEach(e -> list.add(e.item()));
+			return list;
+		}
+		finally {
+			mutex.unlock();
+		}
+	}
+
+	/** Waits on {@code condition} until {@code ready}, as the put/get arguments say; true if ready. */
+	private boolean waitFor(Condition condition, java.util.function.BooleanSupplier ready, boolean block,
+			double timeoutSeconds) throws InterruptedException {
+		if (!block) {
+			return ready.getAsBoolean();
+		}
+		if (timeoutSeconds < 0) {
+			while (!ready.getAsBoolean()) {
+				condition.await();
+			}
+			return true;
+		}
+		long left = run.clock().realNanos(timeoutSeconds);
+		while (!ready.getAsBoolean()) {
+			if (left <= 0) {
+				return false;
+			}
+			left = condition.awaitNanos(left);
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,143 @@
+package org.threadlab.probe;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.threadlab.event.Event;
+import org.threadlab.event.EventKind;
+import org.threadlab.run.Actor;
+import org.threadlab.run.Blocker;
+import org.threadlab.run.Run;
+
+/**
+ * Python's {@code threading.RLock} on a real {@link ReentrantLock}: its owner may take it again, each
+ * acquire counted and each release undoing one; the hold count rides on ACQUIRED and RELEASE. A release
+ * by a thread that does not own it is refused as Python refuses it.
+ * <p>
+ * Thread-safety: any actor of the run may call any method. The owner seen by the watchdog is changed
+ * under the watchdog's lock.
+ */
+public final class TracedRLock implements LockLike {
+
+	private final String name;
+
+	private final Run run;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private volatile Actor owner;
+
+	private volatile long lastRelease = Event.NO_CAUSE;
+
+	private final Blocker blocker = new Blocker() {
+
+		@Override
+		public String name() {
+			return name;
+		}
+
+		@Override
+		public boolean canProceed(Actor waiter) {
+			Actor o = owner;
+			return o == null || o == waiter;
+		}
+
+		@Override
+		public List<Actor> holders() {
+			Actor o = owner;
+			return o == null ? List.of() : List.of(o);
+		}
+
+	};
+
+	public TracedRLock(String name) {
+		this.name = name;
+		this.run = Actor.current().run();
+	}
+
+	@Override
+	public String name() {
+		return name;
+	}
+
+	@Override
+	public void acquire() throws InterruptedException {
+		acquire(true, -1);
+	}
+
+	public boolean acquire(boolean blocking, double timeoutSeconds) throws InterruptedException {
+		Actor me = Actor.current();
+		boolean got;
+		if (!blocking) {
+			me.hook().instant(me, EventKind.ACQUIRE, name, "non-blocking", Event.NO_CAUSE);
+			got = lock.tryLock();
+		}
+		else if (timeoutSeconds < 0) {
+			me.hook().beforeWait(me, EventKind.ACQUIRE, name, lock.getHoldCount(), blocker);
+			lock.lockInterruptibly();
+			got = true;
+		}
+		else {
+			me.hook().before(me, EventKind.ACQUIRE, name, lock.getHoldCount());
+			got = lock.tryLock(run.clock().realNanos(timeoutSeconds), TimeUnit.NANOSECONDS);
+		}
+		if (got) {
+			run.watchdog().change(() -> owner = me);
+		}
+		boolean first = got && lock.getHoldCount() == 1;
+		me.hook().after(me, EventKind.ACQUIRED, name, got ? (Object) (long) lock.getHoldCount() : "not acquired",
+				first ? lastRelease : Event.NO_CAUSE);
+		return got;
+	}
+
+	@Override
+	public void release() {
+		Actor me = Actor.current();
+		if (!lock.isHeldByCurrentThread()) {
+			throw new PyRuntimeError("cannot release un-acquired lock");
+		}
+		int left = lock.getHoldCount() - 1;
+		if (left == 0) {
+			run.watchdog().change(() -> owner = null);
+		}
+		long seq = me.hook().instant(me, EventKind.RELEASE, name, (long) left, Event.NO_CAUSE);
+		if (left == 0) {
+			lastRelease = seq;
+		}
+		lock.unlock();
+	}
+
+	/** {@code with rlock:} as a try-with-resources block. */
+	public Held hold() throws InterruptedException {
+		acquire();
+		return this::release;
+	}
+
+	/** How many times the calling thread holds it. */
+	public int holdCount() {
+		return lock.getHoldCount();
+	}
+
+	@Override
+	public boolean isOwnedBy(Actor actor) {
+		return owner == actor;
+	}
+
+	@Override
+	public int releaseSave() {
+		int count = lock.getHoldCount();
+		for (int i = 0; i < count; i++) {
+			release();
+		}
+		return count;
+	}
+
+	@Override
+	public void acquireRestore(int saved) throws InterruptedException {
+		for (int i = 0; i < saved; i++) {
+			acquire();
+		}
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.threadlab.probe;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.threadlab.event.Event;
+import org.threadlab.event.EventKind;
+import org.threadlab.run.Actor;
+import org.threadlab.run.Blocker;
+import org.threadlab.run.Run;
+
+/**
+ * Python's {@code threading.Semaphore} and {@code BoundedSemaphore} on a real {@link Semaphore}. The
+ * permits left ride on ACQUIRED and RELEASE. A bounded one refuses a release past its initial value,
+ * as Python does ("Semaphore released too many times"); a plain one lets the count grow.
+ * <p>
+ * Thread-safety: any actor may call any method. The count shown is kept with a compare-and-set, so a
+ * bounded release is checked and counted in one atomic step.
+ */
+public final class TracedSemaphore {
+
+	private final String name;
+
+	private final Run run;
+
+	private final int initial;
+
+	private final boolean bounded;
+
+	private final Semaphore permits;
+
+	/** Python's counter: decreased after a real acquire, increased before a real release. */
+	private final AtomicInteger value;
+
+	private volatile long lastRelease = Event.NO_CAUSE;
+
+	private final Blocker blocker = new Blocker() {
+
+		@Override
+		public String name() {
+			return name;
+		}
+
+		@Override
+		public boolean canProceed(Actor waiter) {
+			return permits.availablePermits() > 0;
+		}
+
+	};
+
+	private TracedSemaphore(String name, int value, boolean bounded) {
+		if (value < 0) {
+			throw new PyValueError("semaphore initial value must be >= 0");
+		}
+		this.name = name;
+		this.initial = value;
+		this.bounded = bounded;
+		this.permits = new Semaphore(value, true);
+		this.value = new AtomicInteger(value);
+		this.run = Actor.current().run();
+	}
+
+	/** {@code threading.Semaphore(value)}. */
+	public static TracedSemaphore semaphore(String name, int value) {
+		return new TracedSemaphore(name, value, false);
+	}
+
+	/** {@code threading.BoundedSemaphore(value)}. */
+	public static TracedSemaphore bounded(String name, int value) {
+		return new TracedSemaphore(name, value, true);
+	}
+
+	public void acquire() throws InterruptedException {
+		acquire(-1);
+	}
+
+	/** {@code sem.acquire(timeout=...)}; false when the timeout ran out. */
+	public boolean acquire(double timeoutSeconds) throws InterruptedException {
+		Actor me = Actor.current();
+		boolean got;
+		if (timeoutSeconds < 0) {
+			me.hook().beforeWait(me, EventKind.ACQUIRE, name, (long) value.get(), blocker);
+			permits.acquire();
+			got = true;
+		}
+		else {
+			me.hook().before(me, EventKind.ACQUIRE, name, (long) value.get());
+			got = permits.tryAcquire(run.clock().realNanos(timeoutSeconds), TimeUnit.NANOSECONDS);
+		}
+		long left = got ? value.decrementAndGet() : value.get();
+		me.hook().after(me, EventKind.ACQUIRED, name, got ? (Object) left : "not acquired",
+				got ? lastRelease : Event.NO_CAUSE);
+		return got;
+	}
+
+	public void release() {
+		Actor me = Actor.current();
+		int now;
+		do {
+			now = value.get();
+			if (bounded && now >= initial) {
+				throw new PyValueError("Semaphore released too many times");
+			}
+		}
+		while (!value.compareAndSet(now, now + 1));
+		lastRelease = me.hook().instant(me, EventKind.RELEASE, name, (long) now + 1, Event.NO_CAUSE);
+		permits.release();
+	}
+
+	/** Permits left now. */
+	public int value() {
+		return value.get();
+	}
+
+	public int initial() {
+		return initial;
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.threadlab.run;
+
+/**
+ * Decides when an actor may take its next step: every step passes the run's gate, in the hook, before
+ * it happens. Without a gate every step goes at once. A gate may hold a step back (to pause a run, to
+ * step through it, or to force a test's interleaving) by blocking the calling actor's thread.
+ * Implementations are called concurrently by every actor of a run.
+ */
+@FunctionalInterface
+public interface Gate {
+
+	/**
+	 * Returns when the actor may take the step {@code kind} on {@code object}.
+	 * @throws InterruptedException when the run is cancelled while the step is held back
+	 */
+	void pass(Actor actor, org.threadlab.event.EventKind kind, String object) throws InterruptedException;
+
+}

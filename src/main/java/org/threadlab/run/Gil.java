@@ -1,0 +1,201 @@
+package org.threadlab.run;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.threadlab.event.Event;
+import org.threadlab.event.EventKind;
+
+/**
+ * The emulated global interpreter lock of one process, as CPython's works: only the thread holding it
+ * runs Python code. A thread that wants it waits one switch interval (CPython: 5 ms); if the GIL has
+ * not changed hands by then, it asks the holder to drop it, and the holder does so at its next switch
+ * point, then waits until another thread has taken it before asking again (CPython's forced
+ * switching). Every blocking call drops it before blocking and takes it back after.
+ * <p>
+ * Which steps are switch points is a setting: CPython up to 3.9 could switch between almost any two
+ * bytecodes, so between the read and the write of {@code total += 1}; from 3.10 on it switches only at
+ * loop back-edges and calls, so {@code total += 1} in a loop is all but never torn.
+ * <p>
+ * Off, it does nothing: the JVM's threads run in parallel, like free-threaded CPython.
+ * <p>
+ * Thread-safety: all state is guarded by one {@link ReentrantLock}; the fast path of a switch point
+ * that need not switch reads one volatile field.
+ */
+public final class Gil {
+
+	/** Where the GIL may change hands. */
+	public enum SwitchPoint {
+		/** a call into the runtime: any probe operation */
+		CALL,
+		/** the back-edge of a loop */
+		BACK_EDGE,
+		/** a step the size of one bytecode, such as the read or the write of a shared value */
+		BYTECODE
+	}
+
+	/** Which steps are switch points. */
+	public enum Mode {
+		/** CPython up to 3.9: between any two bytecodes. */
+		EVERY_BYTECODE,
+		/** CPython 3.10 and later: at loop back-edges and calls. */
+		BACK_EDGES_AND_CALLS
+	}
+
+	/** The object name of the GIL's events. */
+	public static final String NAME = "GIL";
+
+	private static final Gil OFF = new Gil(null, 0, Mode.BACK_EDGES_AND_CALLS, false);
+
+	private final Run run;
+
+	private final long intervalNanos;
+
+	private final Mode mode;
+
+	private final boolean on;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition changed = lock.newCondition();
+
+	// guarded by lock
+	private Actor holder;
+
+	private long switches;
+
+	private int waiting;
+
+	/** Set by a waiter whose interval ran out; read without the lock on the fast path. */
+	private volatile boolean dropRequested;
+
+	private Gil(Run run, long intervalNanos, Mode mode, boolean on) {
+		this.run = run;
+		this.intervalNanos = intervalNanos;
+		this.mode = mode;
+		this.on = on;
+	}
+
+	public static Gil off() {
+		return OFF;
+	}
+
+	public static Gil on(Run run, double switchIntervalSeconds, Mode mode) {
+		return new Gil(run, Math.max(1, Math.round(switchIntervalSeconds * 1e9 / run.clock().speed())), mode, true);
+	}
+
+	public boolean isOn() {
+		return on;
+	}
+
+	public Mode mode() {
+		return mode;
+	}
+
+	/** Takes the GIL for {@code actor}, waiting for it as CPython's take_gil does. Not while the run stops. */
+	void acquire(Actor actor) {
+		if (!on || run.isCancelled()) {
+			return;
+		}
+		lock.lock();
+		try {
+			if (holder == actor) {
+				return;
+			}
+			if (holder != null) {
+				record(actor, EventKind.GIL_REQUEST);
+				waiting++;
+				try {
+					while (holder != null && !run.isCancelled()) {
+						long seen = switches;
+						long left = changed.awaitNanos(intervalNanos);
+						if (left <= 0 && holder != null && switches == seen) {
+							dropRequested = true; // a whole interval without a switch: ask the holder
+						}
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt(); // the run is stopping: go on without the GIL
+					return;
+				}
+				finally {
+					waiting--;
+					changed.signalAll(); // a dropper may be waiting for a waiter that is gone
+				}
+				if (holder != null) {
+					return;
+				}
+			}
+			holder = actor;
+			switches++;
+			changed.signalAll();
+			record(actor, EventKind.GIL_TAKEN);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Drops the GIL if {@code actor} holds it (before a blocking call, at its end, when asked). */
+	void release(Actor actor) {
+		if (!on) {
+			return;
+		}
+		lock.lock();
+		try {
+			if (holder == actor) {
+				holder = null;
+				dropRequested = false;
+				record(actor, EventKind.GIL_DROPPED);
+				changed.signalAll();
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Hands the GIL over here if a waiter asked for it and this kind of step is a switch point. */
+	void switchPoint(Actor actor, SwitchPoint point) {
+		if (!on || !dropRequested || (point == SwitchPoint.BYTECODE && mode != Mode.EVERY_BYTECODE)) {
+			return;
+		}
+		lock.lock();
+		try {
+			if (holder != actor || !dropRequested) {
+				return;
+			}
+			long before = switches;
+			release(actor);
+			// Forced switching: wait until another thread has taken it before taking it back.
+			while (waiting > 0 && switches == before && !run.isCancelled()) {
+				changed.awaitUninterruptibly();
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+		acquire(actor);
+	}
+
+	private void record(Actor actor, EventKind kind) {
+		// Straight to the recorder, without a source line: the GIL is not a line of the program.
+		run.recorder().record(run.clock().now(), actor.id(), kind, NAME, null, 0, Event.NO_CAUSE);
+	}
+
+	/** Wakes every thread waiting on the GIL: the run is stopping and nobody waits for it any more. */
+	void wakeAll() {
+		if (!on) {
+			return;
+		}
+		lock.lock();
+		try {
+			changed.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+}

@@ -1,0 +1,150 @@
+package org.threadlab.run;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds a deadlock the moment its cycle closes, and a hang the moment the last running thread of the
+ * run starts to wait for something nothing can bring: the wait-for graph of the run's threads over the
+ * primitives they wait on. Each blocking step tells it, through the hook, what its actor waits on
+ * ({@link #waiting}) and when it goes on ({@link #running}); primitives change the state that
+ * {@link Blocker#canProceed} reads under its lock ({@link #change}).
+ * <p>
+ * A deadlock: the new waiter waits on a lock held by an actor that waits, transitively, on a lock held
+ * by the new waiter (a cycle of one is a thread taking a plain Lock twice). A hang: every live actor
+ * waits, without a timeout, on something that cannot let it go on. Either way the finding is returned
+ * to the hook, which ends the run.
+ * <p>
+ * Thread-safety: every method takes the watchdog's one lock; the work under it is small.
+ */
+public final class Watchdog {
+
+	/** What the watchdog found: a deadlock's cycle or a hang's waits. */
+	public record Finding(boolean deadlock, List<String> actors, List<String> objects, String description) {
+
+		public Map<String, Object> asValue() {
+			Map<String, Object> value = new LinkedHashMap<>();
+			value.put("actors", actors);
+			value.put("objects", objects);
+			value.put("description", description);
+			return value;
+		}
+
+	}
+
+	private final Object lock = new Object();
+
+	private final Set<Actor> live = new HashSet<>();
+
+	private final Map<Actor, Blocker> waits = new LinkedHashMap<>();
+
+	private boolean found;
+
+	/** An actor begins to run (its thread started). */
+	public void started(Actor actor) {
+		synchronized (lock) {
+			live.add(actor);
+		}
+	}
+
+	/** An actor ended: the others may now be stuck for good. */
+	public Finding exited(Actor actor) {
+		synchronized (lock) {
+			live.remove(actor);
+			waits.remove(actor);
+			return hang();
+		}
+	}
+
+	/** The actor is about to block on {@code blocker} without a timeout. */
+	public Finding waiting(Actor actor, Blocker blocker) {
+		synchronized (lock) {
+			waits.put(actor, blocker);
+			Finding cycle = cycleFrom(actor);
+			return cycle != null ? cycle : hang();
+		}
+	}
+
+	/** The actor goes on (its wait returned, or it never blocked). */
+	public void running(Actor actor) {
+		synchronized (lock) {
+			waits.remove(actor);
+		}
+	}
+
+	/** Changes a primitive's state as the watchdog sees it, atomically with its checks. */
+	public void change(Runnable change) {
+		synchronized (lock) {
+			change.run();
+		}
+	}
+
+	private Finding cycleFrom(Actor start) {
+		List<Actor> path = new ArrayList<>();
+		List<String> objects = new ArrayList<>();
+		Actor current = start;
+		Set<Actor> seen = new HashSet<>();
+		while (current != null && seen.add(current)) {
+			Blocker blocker = waits.get(current);
+			if (blocker == null || blocker.canProceed(current) || blocker.holders().isEmpty()) {
+				return null;
+			}
+			path.add(current);
+			objects.add(blocker.name());
+			current = blocker.holders().get(0);
+			if (current == start) {
+				return report(true, path, objects, describeCycle(path, objects));
+			}
+		}
+		return null;
+	}
+
+	private Finding hang() {
+		if (found || live.isEmpty()) {
+			return null;
+		}
+		for (Actor actor : live) {
+			Blocker blocker = waits.get(actor);
+			if (blocker == null || blocker.canProceed(actor)) {
+				return null;
+			}
+		}
+		List<Actor> actors = new ArrayList<>(live);
+		List<String> objects = actors.stream().map(a -> waits.get(a).name()).toList();
+		StringBuilder description = new StringBuilder("every thread waits and nothing can wake it: ");
+		for (int i = 0; i < actors.size(); i++) {
+			description.append(i == 0 ? "" : "; ").append(actors.get(i).name()).append(" waits on ").append(objects.get(i));
+		}
+		return report(false, actors, objects, description.toString());
+	}
+
+	private static String describeCycle(List<Actor> path, List<String> objects) {
+		if (path.size() == 1) {
+			return path.get(0).name() + " waits for " + objects.get(0) + ", which it holds itself";
+		}
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < path.size(); i++) {
+			Actor next = path.get((i + 1) % path.size());
+			text.append(i == 0 ? "" : "; ")
+				.append(path.get(i).name())
+				.append(" waits for ")
+				.append(objects.get(i))
+				.append(", held by ")
+				.append(next.name());
+		}
+		return text.toString();
+	}
+
+	private Finding report(boolean deadlock, List<Actor> actors, List<String> objects, String description) {
+		if (found) {
+			return null;
+		}
+		found = true;
+		return new Finding(deadlock, actors.stream().map(Actor::name).toList(), List.copyOf(objects), description);
+	}
+
+}
