@@ -117,6 +117,13 @@ public final class TracedCondition {
 		return woken;
 	}
 
+	/** {@code cond.wait_for(predicate)}: waits until the predicate holds; checks it first, so no notify is missed. */
+	public void awaitUntil(java.util.function.BooleanSupplier predicate) throws InterruptedException {
+		while (!predicate.getAsBoolean()) {
+			await();
+		}
+	}
+
 	/** {@code cond.notify(n)}: wakes up to n waiters, first come first woken; none if nobody waits. */
 	public void notify(int n) {
 		wake(n, EventKind.NOTIFY);

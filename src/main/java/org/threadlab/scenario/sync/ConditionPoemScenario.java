@@ -1,0 +1,120 @@
+package org.threadlab.scenario.sync;
+
+import static org.threadlab.probe.Py.print;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.probe.TracedCondition;
+import org.threadlab.probe.TracedThread;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §4.2: two speakers take turns on a poem with wait and notify; a notify nobody waits for is lost. */
+public final class ConditionPoemScenario implements Scenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.flag("tianmaoFirst", false),
+			ParameterSpec.flag("turns", false));
+
+	static final String TIANMAO = "天猫精灵";
+
+	static final String XIAOAI = "小爱";
+
+	static final List<String> TIANMAO_LINES = List.of("小爱同学", "我们来对古诗吧", "我住长江头", "日日思君不见君", "此水几时休",
+			"只愿君心似我心");
+
+	static final List<String> XIAOAI_LINES = List.of("在", "好啊", "君住长江尾", "共饮长江水", "此恨何时已", "定不负相思意");
+
+	// ---- the program: the tutorial's way, wait and notify in turn ----
+
+	/** XiaoAi answers: it must be waiting before TianMao speaks, or TianMao's first notify is lost. */
+	static void xiaoai(TracedCondition cond) throws InterruptedException {
+		try (var held = cond.hold()) {
+			for (String line : XIAOAI_LINES) {
+				cond.await();
+				print(XIAOAI + ": " + line);
+				cond.notifyOne();
+			}
+		}
+	}
+
+	static void tianmao(TracedCondition cond) throws InterruptedException {
+		try (var held = cond.hold()) {
+			for (String line : TIANMAO_LINES) {
+				print(TIANMAO + ": " + line);
+				cond.notifyOne(); // lost if XiaoAi is not waiting yet
+				cond.await();
+			}
+		}
+	}
+
+	// ---- the robust way: whose turn it is lives in a variable, and wait_for checks it first ----
+
+	static void speak(TracedCondition cond, String[] turn, String me, String other, List<String> lines)
+			throws InterruptedException {
+		try (var held = cond.hold()) {
+			for (String line : lines) {
+				cond.awaitUntil(() -> turn[0].equals(me));
+				print(me + ": " + line);
+				turn[0] = other;
+				cond.notifyOne();
+			}
+		}
+	}
+
+	static void main(Params p) throws InterruptedException {
+		var cond = new TracedCondition("cond");
+		TracedThread xiaoai;
+		TracedThread tianmao;
+		if (p.flag("turns")) {
+			String[] turn = { TIANMAO };
+			xiaoai = new TracedThread(XIAOAI, false, () -> speak(cond, turn, XIAOAI, TIANMAO, XIAOAI_LINES));
+			tianmao = new TracedThread(TIANMAO, false, () -> speak(cond, turn, TIANMAO, XIAOAI, TIANMAO_LINES));
+		}
+		else {
+			xiaoai = new TracedThread(XIAOAI, false, () -> xiaoai(cond));
+			tianmao = new TracedThread(TIANMAO, false, () -> tianmao(cond));
+		}
+		if (p.flag("tianmaoFirst")) {
+			tianmao.start(); // the wrong order: TianMao speaks and notifies before anyone waits
+			xiaoai.start();
+		}
+		else {
+			xiaoai.start(); // the start order matters
+			tianmao.start();
+		}
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	@Override
+	public String id() {
+		return "condition-poem";
+	}
+
+	@Override
+	public Section section() {
+		return Section.SYNCHRONIZATION;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+	@Override
+	public Map<String, Map<String, Object>> variants() {
+		return Map.of("tutorial", Map.of("tianmaoFirst", false, "turns", false),
+				"wrong-order", Map.of("tianmaoFirst", true, "turns", false),
+				"turns", Map.of("tianmaoFirst", true, "turns", true));
+	}
+
+}

@@ -1,0 +1,78 @@
+package org.threadlab.scenario.sync;
+
+import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.probe.TracedLock;
+import org.threadlab.probe.TracedThread;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §4.1: two threads take two locks in opposite orders and wait for each other for ever. */
+public final class DeadlockScenario implements Scenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.decimal("pause", 0.1, 0, 2),
+			ParameterSpec.flag("sameOrder", false));
+
+	// ---- the program ----
+
+	static void takeBoth(TracedLock first, TracedLock second, double pause) throws InterruptedException {
+		first.acquire();
+		print("took", first.name());
+		sleep(pause); // time for the other thread to take its first lock
+		second.acquire(); // opposite orders: each waits for the lock the other holds
+		print("took", second.name());
+		second.release();
+		first.release();
+	}
+
+	static void main(Params p) throws InterruptedException {
+		var a = new TracedLock("a");
+		var b = new TracedLock("b");
+		double pause = p.decimal("pause");
+
+		var threadA = new TracedThread("A", false, () -> takeBoth(a, b, pause));
+		var threadB = p.flag("sameOrder")
+				? new TracedThread("B", false, () -> takeBoth(a, b, pause)) // the fix: one order for all
+				: new TracedThread("B", false, () -> takeBoth(b, a, pause));
+		threadA.start();
+		threadB.start();
+		threadA.join();
+		threadB.join();
+		print("both done");
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	@Override
+	public String id() {
+		return "deadlock";
+	}
+
+	@Override
+	public Section section() {
+		return Section.SYNCHRONIZATION;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+	@Override
+	public Map<String, Map<String, Object>> variants() {
+		return Map.of("opposite", Map.of("sameOrder", false), "same", Map.of("sameOrder", true));
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.threadlab.scenario.sync;
+
+import static org.threadlab.probe.Py.print;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.probe.LockLike;
+import org.threadlab.probe.TracedLock;
+import org.threadlab.probe.TracedRLock;
+import org.threadlab.probe.TracedThread;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §4.1: an RLock's owner may take it again; a plain Lock taken twice blocks its own thread. */
+public final class RLockScenario implements Scenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.flag("plainLock", false));
+
+	// ---- the program ----
+
+	static void add(LockLike lock) throws InterruptedException {
+		lock.acquire();
+		print("acquired once");
+		lock.acquire(); // an RLock counts 2 here; a plain Lock waits here for itself, for ever
+		print("acquired twice");
+		lock.release();
+		lock.release(); // as many releases as acquires
+		print("released twice");
+	}
+
+	static void main(Params p) throws InterruptedException {
+		LockLike lock = p.flag("plainLock") ? new TracedLock("lock") : new TracedRLock("lock");
+		var thread = new TracedThread("Thread-1 (add)", false, () -> add(lock));
+		thread.start();
+		thread.join();
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	@Override
+	public String id() {
+		return "rlock";
+	}
+
+	@Override
+	public Section section() {
+		return Section.SYNCHRONIZATION;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+	@Override
+	public Map<String, Map<String, Object>> variants() {
+		return Map.of("rlock", Map.of("plainLock", false), "lock", Map.of("plainLock", true));
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.threadlab.scenario.sync;
+
+import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
+
+import java.util.List;
+
+import org.threadlab.probe.TracedSemaphore;
+import org.threadlab.probe.TracedThread;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §4.3: a semaphore of 3 lets at most three spiders fetch at once. */
+public final class SemaphoreScenario implements Scenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.integer("urls", 20, 1, 40),
+			ParameterSpec.integer("permits", 3, 1, 10),
+			ParameterSpec.decimal("seconds", 2, 0.1, 10));
+
+	// ---- the program ----
+
+	static void htmlSpider(String url, TracedSemaphore sem, double seconds) throws InterruptedException {
+		sleep(seconds);
+		print("got html text success", url);
+		sem.release(); // one place frees up: the producer may start the next spider
+	}
+
+	static void urlProducer(TracedSemaphore sem, long urls, double seconds) throws InterruptedException {
+		for (int i = 0; i < urls; i++) {
+			sem.acquire(); // waits while all places are taken
+			String url = "https://example.com/" + i;
+			new TracedThread("spider-" + i, false, () -> htmlSpider(url, sem, seconds)).start();
+		}
+	}
+
+	static void main(Params p) throws InterruptedException {
+		var sem = TracedSemaphore.bounded("sem", (int) p.integer("permits"));
+		var producer = new TracedThread("UrlProducer", false,
+				() -> urlProducer(sem, p.integer("urls"), p.decimal("seconds")));
+		producer.start();
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	@Override
+	public String id() {
+		return "semaphore";
+	}
+
+	@Override
+	public Section section() {
+		return Section.SYNCHRONIZATION;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+}

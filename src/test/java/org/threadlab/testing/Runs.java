@@ -1,0 +1,75 @@
+package org.threadlab.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.threadlab.run.Gate;
+import org.threadlab.run.Gil;
+import org.threadlab.run.Outcome;
+import org.threadlab.run.Run;
+import org.threadlab.run.RunClock;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+
+/** Runs a scenario to its end without the web, for tests; fluent, one run per instance. */
+public final class Runs {
+
+	private final Scenario scenario;
+
+	private double speed = 10;
+
+	private Gate gate;
+
+	private Gil.Mode gilMode;
+
+	private double gilInterval = 0.005;
+
+	private Outcome outcome;
+
+	private Runs(Scenario scenario) {
+		this.scenario = scenario;
+	}
+
+	public static Runs of(Scenario scenario) {
+		return new Runs(scenario);
+	}
+
+	public Runs speed(double speed) {
+		this.speed = speed;
+		return this;
+	}
+
+	public Runs gate(Gate gate) {
+		this.gate = gate;
+		return this;
+	}
+
+	public Runs gil(Gil.Mode mode, double intervalSeconds) {
+		this.gilMode = mode;
+		this.gilInterval = intervalSeconds;
+		return this;
+	}
+
+	/** Runs with these parameters until the run has ended and all its threads with it. */
+	public Trace run(Map<String, ?> values) throws Exception {
+		Params params = Params.parse(scenario.parameters(), values);
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), 2_000_000);
+		if (gilMode != null) {
+			run.useGil(gilInterval, gilMode);
+		}
+		run.useGate(gate);
+		run.start(scenario.mainName(params), () -> scenario.run(params));
+		outcome = run.outcome().get(120, TimeUnit.SECONDS);
+		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
+		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).as("no thread of the run is left").isEmpty();
+		return Trace.of(run.recorder());
+	}
+
+	public Outcome outcome() {
+		return outcome;
+	}
+
+}
