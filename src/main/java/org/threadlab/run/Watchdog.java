@@ -16,8 +16,9 @@ import java.util.Set;
  * <p>
  * A deadlock: the new waiter waits on a lock held by an actor that waits, transitively, on a lock held
  * by the new waiter (a cycle of one is a thread taking a plain Lock twice). A hang: every live actor
- * waits, without a timeout, on something that cannot let it go on. Either way the finding is returned
- * to the hook, which ends the run.
+ * waits, without a timeout, on something that cannot let it go on, and one of them at least is not a
+ * daemon (daemons alone do not keep a process alive). Either way the finding is returned to the hook,
+ * which ends the run.
  * <p>
  * Thread-safety: every method takes the watchdog's one lock; the work under it is small.
  */
@@ -104,8 +105,8 @@ public final class Watchdog {
 	}
 
 	private Finding hang() {
-		if (found || live.isEmpty()) {
-			return null;
+		if (found || live.stream().allMatch(a -> a.info().daemon())) {
+			return null; // with only daemons left the process simply ends: that is no hang
 		}
 		for (Actor actor : live) {
 			Blocker blocker = waits.get(actor);

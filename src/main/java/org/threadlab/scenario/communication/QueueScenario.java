@@ -1,0 +1,84 @@
+package org.threadlab.scenario.communication;
+
+import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
+import static org.threadlab.probe.Py.time;
+
+import java.util.List;
+
+import org.threadlab.probe.TracedQueue;
+import org.threadlab.probe.TracedThread;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §3.2: a bounded queue between one producer and many consumers, with task_done and join. */
+public final class QueueScenario implements Scenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.integer("urls", 30, 1, 100),
+			ParameterSpec.integer("maxsize", 5, 1, 1000),
+			ParameterSpec.integer("consumers", 10, 1, 20),
+			ParameterSpec.decimal("listSeconds", 4, 0, 10),
+			ParameterSpec.decimal("detailSeconds", 2, 0.1, 10));
+
+	// ---- the program ----
+
+	static void getDetailHtml(TracedQueue queue, double seconds) throws InterruptedException {
+		while (true) {
+			Object url = queue.get(); // waits while the queue is empty
+			print("get detail html started", url);
+			sleep(seconds);
+			print("get detail html end", url);
+			queue.taskDone(); // one per get: join() counts these
+		}
+	}
+
+	static void getDetailUrl(TracedQueue queue, long urls, double seconds) throws InterruptedException {
+		print("get detail url started");
+		sleep(seconds);
+		for (int i = 0; i < urls; i++) {
+			queue.put("https://example.com/" + i); // waits while the queue is full
+		}
+		print("get detail url end");
+	}
+
+	static void main(Params p) throws InterruptedException {
+		var queue = new TracedQueue("detail_url_queue", (int) p.integer("maxsize"));
+		var producer = new TracedThread("get_detail_url", false,
+				() -> getDetailUrl(queue, p.integer("urls"), p.decimal("listSeconds")));
+		for (int i = 0; i < p.integer("consumers"); i++) {
+			// daemons: they loop for ever, and end with the process once the work is done
+			new TracedThread("get_detail_html-" + i, true, () -> getDetailHtml(queue, p.decimal("detailSeconds"))).start();
+		}
+		double startTime = time();
+		producer.start();
+		producer.join(); // every URL is in the queue...
+		queue.join(); // ...and every one has been marked done
+		print(String.format("last time: %.2f", time() - startTime));
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	@Override
+	public String id() {
+		return "queue";
+	}
+
+	@Override
+	public Section section() {
+		return Section.COMMUNICATION;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+}

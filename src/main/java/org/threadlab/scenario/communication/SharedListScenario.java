@@ -1,0 +1,105 @@
+package org.threadlab.scenario.communication;
+
+import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
+
+import java.util.List;
+
+import org.threadlab.probe.SharedList;
+import org.threadlab.probe.TracedLock;
+import org.threadlab.probe.TracedThread;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §3.1: threads share a list under a lock and poll it, checking, sleeping and checking again. */
+public final class SharedListScenario implements Scenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.integer("urls", 20, 1, 60),
+			ParameterSpec.integer("maxLength", 10, 1, 20),
+			ParameterSpec.integer("consumers", 10, 1, 20),
+			ParameterSpec.decimal("listSeconds", 4, 0, 10),
+			ParameterSpec.decimal("detailSeconds", 2, 0.1, 10),
+			ParameterSpec.decimal("pollSeconds", 1, 0.1, 5));
+
+	// ---- the program ----
+
+	static void getDetailHtml(SharedList list, TracedLock lock, boolean[] done, Params p) throws InterruptedException {
+		while (true) {
+			lock.acquire();
+			if (list.len() > 0) {
+				Object url = list.pop();
+				lock.release();
+				print("get detail html started", url);
+				sleep(p.decimal("detailSeconds"));
+				print("get detail html end", url);
+			}
+			else {
+				boolean finished = done[0];
+				lock.release();
+				if (finished) {
+					return;
+				}
+				sleep(p.decimal("pollSeconds")); // polling: look again later, even if nothing comes
+			}
+		}
+	}
+
+	static void getDetailUrl(SharedList list, TracedLock lock, boolean[] done, Params p) throws InterruptedException {
+		print("get detail url started");
+		sleep(p.decimal("listSeconds"));
+		int i = 0;
+		while (i < p.integer("urls")) {
+			lock.acquire();
+			if (list.len() >= p.integer("maxLength")) {
+				lock.release();
+				sleep(p.decimal("pollSeconds")); // full: try the same URL again later
+			}
+			else {
+				list.append("https://example.com/" + i);
+				i++;
+				lock.release();
+			}
+		}
+		lock.acquire();
+		done[0] = true;
+		lock.release();
+		print("get detail url end");
+	}
+
+	static void main(Params p) throws InterruptedException {
+		var list = new SharedList("detail_url_list");
+		var lock = new TracedLock("lock");
+		boolean[] done = { false }; // guarded by lock
+		var producer = new TracedThread("get_detail_url", false, () -> getDetailUrl(list, lock, done, p));
+		producer.start();
+		for (int i = 0; i < p.integer("consumers"); i++) {
+			new TracedThread("get_detail_html-" + i, false, () -> getDetailHtml(list, lock, done, p)).start();
+		}
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	@Override
+	public String id() {
+		return "shared-list";
+	}
+
+	@Override
+	public Section section() {
+		return Section.COMMUNICATION;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+}
