@@ -28,8 +28,8 @@ export function connect(url = socketUrl()) {
       dispatch.on(type, listener);
       return connection;
     },
-    start(scenario, params, speed) {
-      send({ type: "start", scenario, params, speed });
+    start(scenario, params, settings) {
+      send({ type: "start", scenario, params, settings });
     },
     cancel() {
       send({ type: "cancel" });

@@ -1,23 +1,19 @@
-// The run form: reads the parameter values as typed JSON values and applies a variant's values.
+// The run form: reads the parameter values and run settings as typed JSON values, applies a variant.
 
-/** {params, speed} from the form's inputs; numbers stay numbers, checkboxes become booleans. */
+function typed(input) {
+  if (input.type === "checkbox") return input.checked;
+  // Anything that is not a number goes as typed, so the server's refusal quotes it.
+  const number = Number(input.value);
+  return input.value.trim() !== "" && Number.isFinite(number) ? number : input.value;
+}
+
+/** {params, settings} from the form: inputs marked data-param and data-setting; numbers stay numbers. */
 export function readForm(form) {
   const params = {};
-  let speed = 1;
-  for (const input of form.querySelectorAll("input[data-type]")) {
-    const type = input.dataset.type;
-    if (type === "speed") {
-      const number = Number(input.value);
-      speed = input.value.trim() !== "" && Number.isFinite(number) ? number : input.value;
-    } else if (type === "boolean") {
-      params[input.name] = input.checked;
-    } else {
-      // Anything that is not a number goes as typed, so the server's refusal quotes it.
-      const number = Number(input.value);
-      params[input.name] = input.value.trim() !== "" && Number.isFinite(number) ? number : input.value;
-    }
-  }
-  return { params, speed };
+  const settings = {};
+  for (const input of form.querySelectorAll("input[data-param]")) params[input.name] = typed(input);
+  for (const input of form.querySelectorAll("input[data-setting]")) settings[input.name] = typed(input);
+  return { params, settings };
 }
 
 /** Sets the inputs named in values. */

@@ -142,11 +142,11 @@ function finish() {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  const { params, speed } = readForm(form);
+  const { params, settings } = readForm(form);
   status.classList.remove("error");
   status.textContent = t("run.connecting");
   runButton.disabled = true;
-  ensureConnection().start(scenario, params, speed);
+  ensureConnection().start(scenario, params, settings);
 });
 
 cancelButton.addEventListener("click", () => connection?.cancel());

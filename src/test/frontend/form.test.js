@@ -4,14 +4,15 @@ import { applyVariant, readForm } from "/js/form.js";
 function form() {
   const f = document.createElement("form");
   f.innerHTML = `
-    <input type="number" name="htmlSeconds" value="2" data-type="decimal">
-    <input type="checkbox" name="daemon" data-type="boolean">
-    <input type="number" name="speed" value="1" data-type="speed">`;
+    <input type="number" name="htmlSeconds" value="2" data-param>
+    <input type="checkbox" name="daemon" data-param>
+    <input type="number" name="speed" value="1" data-setting>
+    <input type="checkbox" name="gil" checked data-setting>`;
   return f;
 }
 
-test("form: numbers stay numbers, checkboxes become booleans, speed is apart", () => {
-  assertEqual(readForm(form()), { params: { htmlSeconds: 2, daemon: false }, speed: 1 });
+test("form: numbers stay numbers, checkboxes become booleans, settings are apart", () => {
+  assertEqual(readForm(form()), { params: { htmlSeconds: 2, daemon: false }, settings: { speed: 1, gil: true } });
 });
 
 test("form: what is not a number goes as typed, for the server to refuse by name", () => {
@@ -23,5 +24,5 @@ test("form: what is not a number goes as typed, for the server to refuse by name
 test("form: a variant sets the inputs it names and leaves the rest", () => {
   const f = form();
   applyVariant(f, { daemon: true, unknown: 3 });
-  assertEqual(readForm(f), { params: { htmlSeconds: 2, daemon: true }, speed: 1 });
+  assertEqual(readForm(f).params, { htmlSeconds: 2, daemon: true });
 });

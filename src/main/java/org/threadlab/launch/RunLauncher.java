@@ -1,6 +1,7 @@
 package org.threadlab.launch;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Service;
+import org.threadlab.run.Gil;
 import org.threadlab.run.Run;
 import org.threadlab.run.RunClock;
 import org.threadlab.scenario.BadParameterException;
@@ -34,6 +36,9 @@ public class RunLauncher {
 
 	private final ParameterSpec speedSpec;
 
+	/** The settings every run takes besides its scenario's parameters. */
+	private final List<ParameterSpec> settingSpecs;
+
 	private final AtomicInteger going = new AtomicInteger();
 
 	/** Cancels runs that outlast {@link RunLimits#maxSeconds()}; one thread for all runs. */
@@ -47,10 +52,12 @@ public class RunLauncher {
 		this.catalog = catalog;
 		this.limits = limits;
 		this.speedSpec = ParameterSpec.decimal("speed", 1, limits.minSpeed(), limits.maxSpeed());
+		this.settingSpecs = List.of(speedSpec, ParameterSpec.flag("gil", true),
+				ParameterSpec.decimal("switchIntervalMs", 5, 0.1, 100), ParameterSpec.flag("everyBytecode", false));
 	}
 
 	/** A run that has started, with the checked values it runs with. */
-	public record Launched(Run run, Scenario scenario, Params params) {
+	public record Launched(Run run, Scenario scenario, Params params, Params settings) {
 	}
 
 	/** Starts the requested run, or refuses it with nothing started. */
@@ -59,10 +66,10 @@ public class RunLauncher {
 			.orElseThrow(() -> new LaunchRefused("unknown-scenario",
 					"There is no scenario '" + request.scenario() + "'.", Map.of("scenario", String.valueOf(request.scenario()))));
 		Params params;
-		double speed;
+		Params settings;
 		try {
 			params = Params.parse(scenario.parameters(), request.params());
-			speed = request.speed() == null ? 1 : (double) speedSpec.accept(request.speed());
+			settings = Params.parse(settingSpecs, request.settings());
 		}
 		catch (BadParameterException ex) {
 			Map<String, Object> details = new LinkedHashMap<>();
@@ -80,7 +87,11 @@ public class RunLauncher {
 			throw new LaunchRefused("busy", "The server is running " + limits.maxConcurrent()
 					+ " runs, its limit; try again when one has ended.", Map.of("limit", limits.maxConcurrent()));
 		}
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), limits.traceCapacity());
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(settings.decimal("speed")), limits.traceCapacity());
+		if (settings.flag("gil")) {
+			run.useGil(settings.decimal("switchIntervalMs") / 1000,
+					settings.flag("everyBytecode") ? Gil.Mode.EVERY_BYTECODE : Gil.Mode.BACK_EDGES_AND_CALLS);
+		}
 		ScheduledFuture<?> timeLimit = clock.schedule(
 				() -> run.cancel("stopped by the server after " + limits.maxSeconds() + " s, its limit for one run"),
 				limits.maxSeconds(), TimeUnit.SECONDS);
@@ -95,12 +106,17 @@ public class RunLauncher {
 			going.decrementAndGet();
 			throw ex;
 		}
-		return new Launched(run, scenario, params);
+		return new Launched(run, scenario, params, settings);
 	}
 
 	/** The speed of time a run may ask for, within the server's limits. */
 	public ParameterSpec speedSpec() {
 		return speedSpec;
+	}
+
+	/** Every run setting: speed, gil, switchIntervalMs, everyBytecode. */
+	public List<ParameterSpec> settingSpecs() {
+		return settingSpecs;
 	}
 
 	@PreDestroy

@@ -39,6 +39,23 @@ public final class Py {
 		return me.run().clock().tutorialSeconds(me.run().clock().now());
 	}
 
+	/**
+	 * The back-edge of a loop: where CPython 3.10 and later may hand the GIL to another thread. Scenario
+	 * loops call it at the end of each iteration. Throws when the run is stopping, so long loops end.
+	 */
+	public static void backEdge() throws InterruptedException {
+		Actor me = Actor.current();
+		if (Thread.interrupted() || me.run().isCancelled()) {
+			throw new InterruptedException("run " + me.run().id() + " is stopping");
+		}
+		me.hook().switchPoint(me, org.threadlab.run.Gil.SwitchPoint.BACK_EDGE);
+	}
+
+	/** Steps of the calling actor from now on are recorded (false) or only sampled (true): see Actor#quiet. */
+	public static void quiet(boolean quiet) {
+		Actor.current().quiet(quiet);
+	}
+
 	/** Prints a line to the run's console, as Python's print: the parts joined by spaces. */
 	public static void print(Object... parts) {
 		Actor me = Actor.current();

@@ -14,9 +14,9 @@ import org.threadlab.run.Run;
  * made since its own read — a lost update. It counts lost updates exactly: each value carries how many
  * writes made it, so a write knows how many it overwrote unseen.
  * <p>
- * Traced step by step (small counts), each read and write is an event. Untraced (large counts), the
- * steps still pass the hook — the gate, and the GIL's switch points between bytecodes — but only a
- * sample of the value is recorded, about every {@value #SAMPLE_EVERY_MS} ms per thread.
+ * Each read and write is an event; for an actor made quiet (a loop of millions) the steps still pass
+ * the hook — the gate, and the GIL's switch points between bytecodes — but only a sample of the value
+ * is recorded, about every {@value #SAMPLE_EVERY_MS} ms per thread.
  * <p>
  * Thread-safety: any actor may call any method; a read or a write is one atomic step, and nothing makes
  * a read and the write after it atomic together — that is the point.
@@ -32,7 +32,6 @@ public final class SharedValue {
 
 	private final Run run;
 
-	private final boolean traced;
 
 	private final AtomicReference<Cell> cell;
 
@@ -40,48 +39,41 @@ public final class SharedValue {
 
 	private final ThreadLocal<Cell> lastRead = new ThreadLocal<>();
 
-	private final ThreadLocal<long[]> lastSample = ThreadLocal.withInitial(() -> new long[] { Long.MIN_VALUE });
+	private final ThreadLocal<long[]> lastSample = ThreadLocal.withInitial(() -> new long[] { Long.MIN_VALUE / 2 });
 
 	private final long sampleNanos;
 
-	public SharedValue(String name, long initial, boolean traced) {
+	public SharedValue(String name, long initial) {
 		this.name = name;
-		this.traced = traced;
 		this.cell = new AtomicReference<>(new Cell(initial, 0));
 		this.run = Actor.current().run();
 		this.sampleNanos = SAMPLE_EVERY_MS * 1_000_000;
 	}
 
-	/** One bytecode: LOAD the value. */
+	/** One bytecode: LOAD the value. Throws when the run is stopping, so that long loops end. */
 	public long read() throws InterruptedException {
 		Actor me = Actor.current();
-		if (traced) {
-			me.hook().step(me, EventKind.READ, name, null);
-		}
-		else {
-			me.hook().silentStep(me, EventKind.READ, name);
-		}
+		me.hook().step(me, EventKind.READ, name);
 		Cell seen = cell.get();
 		lastRead.set(seen);
+		me.hook().instantInside(me, EventKind.READ, name, seen.value(), Event.NO_CAUSE);
 		return seen.value();
 	}
 
 	/** One bytecode: STORE the value, over whatever is there now. */
 	public void write(long value) throws InterruptedException {
 		Actor me = Actor.current();
-		if (traced) {
-			me.hook().step(me, EventKind.WRITE, name, value);
-		}
-		else {
-			me.hook().silentStep(me, EventKind.WRITE, name);
-		}
+		me.hook().step(me, EventKind.WRITE, name);
 		Cell read = lastRead.get();
 		Cell before = cell.getAndUpdate(now -> new Cell(value, now.writes() + 1));
 		if (read != null) {
 			lost.addAndGet(before.writes() - read.writes());
 		}
-		if (!traced) {
+		if (me.isQuiet()) {
 			sample(me, value);
+		}
+		else {
+			me.hook().instantInside(me, EventKind.WRITE, name, value, Event.NO_CAUSE);
 		}
 	}
 

@@ -15,7 +15,8 @@ import org.threadlab.run.Run;
  * acquire by the holder really blocks, and the watchdog reports the self-deadlock), releasable by any
  * thread, and {@code release()} of an unlocked lock is refused as Python refuses it.
  * Events: ACQUIRE before the real call, ACQUIRED after it (caused by the RELEASE that let it through),
- * RELEASE before the real release.
+ * RELEASE before the real release. A free lock is taken at once; only a busy one makes the thread
+ * block, dropping the GIL, as CPython's acquire does.
  * <p>
  * Thread-safety: any actor of the run may call any method. The holder seen by the watchdog is changed
  * under the watchdog's lock.
@@ -79,14 +80,15 @@ public final class TracedLock implements LockLike {
 			boolean got = permit.tryAcquire();
 			return acquired(me, got);
 		}
-		boolean got;
-		if (timeoutSeconds < 0) {
-			me.hook().beforeWait(me, EventKind.ACQUIRE, name, null, blocker);
+		me.hook().begin(me, EventKind.ACQUIRE, name, timeoutSeconds < 0 ? null : timeoutSeconds);
+		boolean got = permit.tryAcquire(); // free: taken without letting go of the GIL, as CPython does
+		if (!got && timeoutSeconds < 0) {
+			me.hook().block(me, blocker);
 			permit.acquire();
 			got = true;
 		}
-		else {
-			me.hook().before(me, EventKind.ACQUIRE, name, timeoutSeconds);
+		else if (!got) {
+			me.hook().block(me, null);
 			got = permit.tryAcquire(run.clock().realNanos(timeoutSeconds), TimeUnit.NANOSECONDS);
 		}
 		return acquired(me, got);
@@ -95,7 +97,7 @@ public final class TracedLock implements LockLike {
 	private boolean acquired(Actor me, boolean got) {
 		if (got) {
 			locked.set(true);
-			run.watchdog().change(() -> holder = me);
+			run.watchdog().acquired(me, () -> holder = me);
 		}
 		me.hook().after(me, EventKind.ACQUIRED, name, got ? null : "not acquired", got ? lastRelease : Event.NO_CAUSE);
 		return got;

@@ -133,6 +133,7 @@ public final class TracedQueue {
 				long seq = me.hook().afterInside(me, EventKind.PUT_DONE, name, (long) items.size() + 1, Event.NO_CAUSE);
 				items.addLast(new Entry(item, seq));
 				unfinished++;
+				// (the put's wait has ended before the depth grows)
 				depth = items.size();
 				unfinishedTasks = unfinished;
 				notEmpty.signal();
@@ -174,8 +175,9 @@ public final class TracedQueue {
 		try {
 			if (waitFor(notEmpty, () -> !items.isEmpty(), block, timeoutSeconds)) {
 				entry = items.pollFirst();
-				depth = items.size();
+				// the wait ends before the depth that ended it changes, so no check sees both
 				me.hook().afterInside(me, EventKind.GOT, name, String.valueOf(entry.item()), entry.putSeq());
+				depth = items.size();
 				notFull.signal();
 			}
 			else {

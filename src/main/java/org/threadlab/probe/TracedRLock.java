@@ -73,17 +73,21 @@ public final class TracedRLock implements LockLike {
 			me.hook().instant(me, EventKind.ACQUIRE, name, "non-blocking", Event.NO_CAUSE);
 			got = lock.tryLock();
 		}
-		else if (timeoutSeconds < 0) {
-			me.hook().beforeWait(me, EventKind.ACQUIRE, name, lock.getHoldCount(), blocker);
-			lock.lockInterruptibly();
-			got = true;
-		}
 		else {
-			me.hook().before(me, EventKind.ACQUIRE, name, lock.getHoldCount());
-			got = lock.tryLock(run.clock().realNanos(timeoutSeconds), TimeUnit.NANOSECONDS);
+			me.hook().begin(me, EventKind.ACQUIRE, name, (long) lock.getHoldCount());
+			got = lock.tryLock(); // free or already ours: taken without letting go of the GIL
+			if (!got && timeoutSeconds < 0) {
+				me.hook().block(me, blocker);
+				lock.lockInterruptibly();
+				got = true;
+			}
+			else if (!got) {
+				me.hook().block(me, null);
+				got = lock.tryLock(run.clock().realNanos(timeoutSeconds), TimeUnit.NANOSECONDS);
+			}
 		}
 		if (got) {
-			run.watchdog().change(() -> owner = me);
+			run.watchdog().acquired(me, () -> owner = me);
 		}
 		boolean first = got && lock.getHoldCount() == 1;
 		me.hook().after(me, EventKind.ACQUIRED, name, got ? (Object) (long) lock.getHoldCount() : "not acquired",

@@ -44,7 +44,7 @@ public final class TracedSemaphore {
 
 		@Override
 		public boolean canProceed(Actor waiter) {
-			return permits.availablePermits() > 0;
+			return value.get() > 0; // the counter, which moves with the watchdog, not the real permits
 		}
 
 	};
@@ -78,18 +78,22 @@ public final class TracedSemaphore {
 	/** {@code sem.acquire(timeout=...)}; false when the timeout ran out. */
 	public boolean acquire(double timeoutSeconds) throws InterruptedException {
 		Actor me = Actor.current();
-		boolean got;
-		if (timeoutSeconds < 0) {
-			me.hook().beforeWait(me, EventKind.ACQUIRE, name, (long) value.get(), blocker);
+		me.hook().begin(me, EventKind.ACQUIRE, name, (long) value.get());
+		boolean got = permits.tryAcquire();
+		if (!got && timeoutSeconds < 0) {
+			me.hook().block(me, blocker);
 			permits.acquire();
 			got = true;
 		}
-		else {
-			me.hook().before(me, EventKind.ACQUIRE, name, (long) value.get());
+		else if (!got) {
+			me.hook().block(me, null);
 			got = permits.tryAcquire(run.clock().realNanos(timeoutSeconds), TimeUnit.NANOSECONDS);
 		}
-		long left = got ? value.decrementAndGet() : value.get();
-		me.hook().after(me, EventKind.ACQUIRED, name, got ? (Object) left : "not acquired",
+		long[] left = { value.get() };
+		if (got) {
+			run.watchdog().acquired(me, () -> left[0] = value.decrementAndGet());
+		}
+		me.hook().after(me, EventKind.ACQUIRED, name, got ? (Object) left[0] : "not acquired",
 				got ? lastRelease : Event.NO_CAUSE);
 		return got;
 	}

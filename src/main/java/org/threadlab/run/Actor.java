@@ -19,6 +19,9 @@ public final class Actor {
 
 	private final AtomicBoolean exited = new AtomicBoolean();
 
+	/** Set by the actor's own thread only; read by it in the hook. */
+	private boolean quiet;
+
 	Actor(Run run, ActorInfo info) {
 		this.run = run;
 		this.info = info;
@@ -61,6 +64,19 @@ public final class Actor {
 
 	public String name() {
 		return info.name();
+	}
+
+	/**
+	 * Quiet, the actor's steps still pass the hook (gate, GIL, watchdog) but are not recorded one by one:
+	 * for loops of millions of steps, which the timeline shows as segments and samples instead.
+	 * Only the actor's own thread may call it.
+	 */
+	public void quiet(boolean quiet) {
+		this.quiet = quiet;
+	}
+
+	public boolean isQuiet() {
+		return quiet;
 	}
 
 	/** Marks the actor ended; true only for the first call, so its EXIT is recorded once. */

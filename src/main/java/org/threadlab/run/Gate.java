@@ -6,8 +6,13 @@ package org.threadlab.run;
  * step through it, or to force a test's interleaving) by blocking the calling actor's thread.
  * Implementations are called concurrently by every actor of a run.
  */
-@FunctionalInterface
 public interface Gate {
+
+	/**
+	 * Whether the step must wait at the gate; cheap, never blocks. Only for such steps does the actor
+	 * let go of the GIL and call {@link #pass}; every other step goes on as if there were no gate.
+	 */
+	boolean holds(Actor actor, org.threadlab.event.EventKind kind, String object);
 
 	/**
 	 * Returns when the actor may take the step {@code kind} on {@code object}.

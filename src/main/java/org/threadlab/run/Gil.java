@@ -81,8 +81,9 @@ public final class Gil {
 		return OFF;
 	}
 
+	/** The switch interval is real time, as CPython's: CPU work does not follow the run's speed. */
 	public static Gil on(Run run, double switchIntervalSeconds, Mode mode) {
-		return new Gil(run, Math.max(1, Math.round(switchIntervalSeconds * 1e9 / run.clock().speed())), mode, true);
+		return new Gil(run, Math.max(1000, Math.round(switchIntervalSeconds * 1e9)), mode, true);
 	}
 
 	public boolean isOn() {

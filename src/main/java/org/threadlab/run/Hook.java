@@ -29,7 +29,7 @@ public final class Hook {
 	 */
 	public long instant(Actor actor, EventKind kind, String object, Object value, long cause) {
 		Gate gate = run.gate();
-		if (gate != null && !run.isCancelled()) {
+		if (gate != null && !run.isCancelled() && gate.holds(actor, kind, object)) {
 			try {
 				holdAt(gate, actor, kind, object);
 			}
@@ -53,13 +53,27 @@ public final class Hook {
 	 */
 	public long beforeWait(Actor actor, EventKind kind, String object, Object value, Blocker blocker)
 			throws InterruptedException {
+		long seq = begin(actor, kind, object, value);
+		block(actor, blocker);
+		return seq;
+	}
+
+	/**
+	 * Records the start of a step that may or may not have to block, keeping the GIL: a lock is first
+	 * tried without waiting, as CPython does, and only if that fails does the thread {@link #block}.
+	 */
+	public long begin(Actor actor, EventKind kind, String object, Object value) throws InterruptedException {
 		pass(actor, kind, object);
-		long seq = record(actor, kind, object, value, Event.NO_CAUSE);
+		run.gil().switchPoint(actor, Gil.SwitchPoint.CALL);
+		return record(actor, kind, object, value, Event.NO_CAUSE);
+	}
+
+	/** The step begun must really block: the GIL is dropped, and with a blocker the watchdog looks. */
+	public void block(Actor actor, Blocker blocker) {
 		run.gil().release(actor);
 		if (blocker != null) {
 			waitingOn(actor, blocker);
 		}
-		return seq;
 	}
 
 	/**
@@ -76,24 +90,17 @@ public final class Hook {
 	}
 
 	/**
-	 * Records a step of the size of one bytecode (a read, a write): it passes the gate, and the GIL may
-	 * change hands before it when switch points fall between bytecodes.
+	 * Readies a step of the size of one bytecode (a read, a write): it passes the gate, and the GIL may
+	 * change hands here when switch points fall between bytecodes. The primitive then does the step and
+	 * records it with {@link #instantInside}, with the value it really read or wrote.
 	 * @throws InterruptedException when the run is stopping: loops of such steps end there
 	 */
-	public long step(Actor actor, EventKind kind, String object, Object value) throws InterruptedException {
+	public void step(Actor actor, EventKind kind, String object) throws InterruptedException {
 		pass(actor, kind, object);
 		run.gil().switchPoint(actor, Gil.SwitchPoint.BYTECODE);
-		return record(actor, kind, object, value, Event.NO_CAUSE);
 	}
 
-	/**
-	 * The same step without an event, for loops too long to draw step by step: it still passes the gate
-	 * and may hand the GIL over, so the loop behaves the same; only the recording is left out.
-	 */
-	public void silentStep(Actor actor, EventKind kind, String object) throws InterruptedException {
-		pass(actor, kind, object);
-		run.gil().switchPoint(actor, Gil.SwitchPoint.BYTECODE);
-	}
+
 
 	/**
 	 * Records the end of a blocking step; called right after the real blocking call returned. Then the
@@ -127,8 +134,8 @@ public final class Hook {
 	}
 
 	/**
-	 * Records a step that does not block, made while a primitive holds an inner lock of its own: no gate
-	 * and no switch point here, since both may block.
+	 * Records a step that does not block, without a gate or a switch point: made while a primitive holds
+	 * an inner lock of its own (both may block), or after {@link #step} has done them.
 	 */
 	public long instantInside(Actor actor, EventKind kind, String object, Object value, long cause) {
 		return record(actor, kind, object, value, cause);
@@ -146,6 +153,10 @@ public final class Hook {
 
 	/** Records an actor's end; the others may be stuck for good now, which the watchdog checks. */
 	public long exited(Actor actor, Object value) {
+		Gate gate = run.gate();
+		if (gate != null) {
+			gate.holds(actor, EventKind.EXIT, null); // the last step: a gate may want to know it was taken
+		}
 		long seq = record(actor, EventKind.EXIT, null, value, Event.NO_CAUSE);
 		run.gil().release(actor);
 		Watchdog.Finding finding = run.watchdog().exited(actor);
@@ -165,10 +176,9 @@ public final class Hook {
 			throw new InterruptedException("run " + run.id() + " is stopping");
 		}
 		Gate gate = run.gate();
-		if (gate != null) {
+		if (gate != null && gate.holds(actor, kind, object)) {
 			holdAt(gate, actor, kind, object);
 		}
-		run.gil().switchPoint(actor, Gil.SwitchPoint.CALL);
 	}
 
 	private void holdAt(Gate gate, Actor actor, EventKind kind, String object) throws InterruptedException {
@@ -182,6 +192,9 @@ public final class Hook {
 	}
 
 	private long record(Actor actor, EventKind kind, String object, Object value, long cause) {
+		if (actor.isQuiet()) {
+			return Event.NO_CAUSE; // a loop too long to draw: its steps still pass the hook, unrecorded
+		}
 		return run.recorder()
 			.record(run.clock().now(), actor.id(), kind, object, value, SourceLines.caller(), cause);
 	}

@@ -77,6 +77,17 @@ public final class Watchdog {
 		}
 	}
 
+	/**
+	 * The actor got what it waited for: its wait ends and the primitive's state changes in one step, so
+	 * no check can see it both still waiting and already holding (which would look like a hang).
+	 */
+	public void acquired(Actor actor, Runnable change) {
+		synchronized (lock) {
+			waits.remove(actor);
+			change.run();
+		}
+	}
+
 	/** Changes a primitive's state as the watchdog sees it, atomically with its checks. */
 	public void change(Runnable change) {
 		synchronized (lock) {

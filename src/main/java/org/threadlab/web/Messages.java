@@ -12,9 +12,10 @@ final class Messages {
 	private Messages() {
 	}
 
-	record Started(String type, long runId, String scenario, double speed, Map<String, Object> params) {
-		Started(long runId, String scenario, double speed, Map<String, Object> params) {
-			this("started", runId, scenario, speed, params);
+	record Started(String type, long runId, String scenario, double speed, Map<String, Object> params,
+			Map<String, Object> settings) {
+		Started(long runId, String scenario, double speed, Map<String, Object> params, Map<String, Object> settings) {
+			this("started", runId, scenario, speed, params, settings);
 		}
 	}
 

@@ -83,23 +83,16 @@ class RunSocketHandler extends TextWebSocketHandler {
 	private void start(WebSocketSession session, JsonNode request) throws IOException {
 		JsonNode scenario = request.path("scenario");
 		JsonNode params = request.path("params");
-		JsonNode speed = request.path("speed");
+		JsonNode settings = request.path("settings");
 		if (!scenario.isString() || !(params.isMissingNode() || params.isObject())
-				|| !(speed.isMissingNode() || speed.isNumber())) {
-			error(session, "malformed", "A start message needs \"scenario\" (text), and may have \"params\" (an object) "
-					+ "and \"speed\" (a number).", Map.of());
+				|| !(settings.isMissingNode() || settings.isObject())) {
+			error(session, "malformed", "A start message needs \"scenario\" (text), and may have \"params\" and "
+					+ "\"settings\" (objects).", Map.of());
 			return;
-		}
-		Map<String, Object> values = new LinkedHashMap<>();
-		for (Map.Entry<String, JsonNode> param : params.properties()) {
-			JsonNode value = param.getValue();
-			values.put(param.getKey(), value.isBoolean() ? (Object) value.booleanValue()
-					: value.isNumber() ? value.numberValue() : value.isString() ? value.asString() : value.toString());
 		}
 		RunLauncher.Launched launched;
 		try {
-			launched = launcher.launch(new RunRequest(scenario.asString(), values,
-					speed.isNumber() ? speed.doubleValue() : null));
+			launched = launcher.launch(new RunRequest(scenario.asString(), values(params), values(settings)));
 		}
 		catch (LaunchRefused refused) {
 			error(session, refused.code(), refused.getMessage(), refused.details());
@@ -117,7 +110,7 @@ class RunSocketHandler extends TextWebSocketHandler {
 		}
 		try {
 			send(session, new Messages.Started(launched.run().id(), launched.scenario().id(),
-					launched.run().clock().speed(), launched.params().asMap()));
+					launched.run().clock().speed(), launched.params().asMap(), launched.settings().asMap()));
 		}
 		catch (IOException | RuntimeException ex) {
 			streams.remove(session.getId(), stream);
@@ -125,6 +118,17 @@ class RunSocketHandler extends TextWebSocketHandler {
 			throw ex;
 		}
 		pump.follow(stream);
+	}
+
+	/** A JSON object's members as plain values; anything not a flag, number or text goes as its JSON text. */
+	private static Map<String, Object> values(JsonNode object) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> member : object.properties()) {
+			JsonNode value = member.getValue();
+			values.put(member.getKey(), value.isBoolean() ? (Object) value.booleanValue()
+					: value.isNumber() ? value.numberValue() : value.isString() ? value.asString() : value.toString());
+		}
+		return values;
 	}
 
 	@Override

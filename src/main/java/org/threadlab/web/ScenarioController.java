@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +32,15 @@ class ScenarioController {
 
 	private final JsonMapper json;
 
-	private final ParameterSpec speed;
+	private final List<ParameterSpec> settings;
 
-	ScenarioController(ScenarioCatalog catalog, UiTexts uiTexts, JsonMapper json, RunLauncher launcher) {
+	private final MessageSource messages;
+
+	ScenarioController(ScenarioCatalog catalog, UiTexts uiTexts, JsonMapper json, RunLauncher launcher,
+			MessageSource messages) {
 		this.catalog = catalog;
-		this.speed = launcher.speedSpec();
+		this.settings = launcher.settingSpecs();
+		this.messages = messages;
 		this.uiTexts = uiTexts;
 		this.json = json;
 	}
@@ -64,7 +69,10 @@ class ScenarioController {
 		model.addAttribute("texts", texts);
 		model.addAttribute("paragraphs", texts.lesson().split("\n\n"));
 		model.addAttribute("fields", fields);
-		model.addAttribute("speed", speed);
+		model.addAttribute("settings", settings.stream()
+			.map(spec -> new Field(spec.name(), messages.getMessage("setting." + spec.name(), null, locale),
+					spec.type().name().toLowerCase(Locale.ROOT), spec.defaultValue(), spec.minText(), spec.maxText()))
+			.toList());
 		model.addAttribute("variants", variants);
 		model.addAttribute("uiTexts", json.writeValueAsString(uiTexts.in(locale)));
 		return VIEW;

@@ -29,6 +29,16 @@ public final class Rendezvous implements Gate {
 	}
 
 	@Override
+	public synchronized boolean holds(Actor actor, EventKind kind, String object) {
+		for (int i = 0; i < steps.size(); i++) {
+			if (!arrived[i] && steps.get(i).is(actor, kind, object)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
 	public void pass(Actor actor, EventKind kind, String object) throws InterruptedException {
 		if (arrive(actor, kind, object)) {
 			all.await(20, TimeUnit.SECONDS);

@@ -43,7 +43,8 @@ public final class SocketClient implements AutoCloseable {
 	}
 
 	public void start(String scenario, String paramsJson, double speed) {
-		send("{\"type\":\"start\",\"scenario\":\"" + scenario + "\",\"params\":" + paramsJson + ",\"speed\":" + speed + "}");
+		send("{\"type\":\"start\",\"scenario\":\"" + scenario + "\",\"params\":" + paramsJson
+				+ ",\"settings\":{\"speed\":" + speed + "}}");
 	}
 
 	/** The next message from the server. */

@@ -7,7 +7,7 @@ import org.threadlab.run.Actor;
 public record Step(String actor, EventKind kind, String object) {
 
 	public boolean is(Actor who, EventKind kind, String object) {
-		return actor.equals(who.name()) && this.kind == kind && this.object.equals(object);
+		return actor.equals(who.name()) && this.kind == kind && java.util.Objects.equals(this.object, object);
 	}
 
 }

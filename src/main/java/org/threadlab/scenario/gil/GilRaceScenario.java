@@ -1,0 +1,83 @@
+package org.threadlab.scenario.gil;
+
+import static org.threadlab.probe.Py.backEdge;
+import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.quiet;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.probe.SharedValue;
+import org.threadlab.probe.TracedThread;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §GIL: two threads add and subtract 1 on one total without a lock; updates get lost. */
+public final class GilRaceScenario implements Scenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("n", 1_000_000, 1, 5_000_000));
+
+	/** Up to this many iterations every read and write is drawn; beyond, the loop is drawn as segments. */
+	public static final long DRAWN_STEP_BY_STEP = 50;
+
+	// ---- the program ----
+
+	static void add(SharedValue total, long n) throws InterruptedException {
+		quiet(n > DRAWN_STEP_BY_STEP);
+		for (long i = 0; i < n; i++) {
+			total.write(total.read() + 1); // total += 1: a LOAD, an ADD, a STORE
+			backEdge(); // where CPython 3.10+ may switch threads
+		}
+	}
+
+	static void desc(SharedValue total, long n) throws InterruptedException {
+		quiet(n > DRAWN_STEP_BY_STEP);
+		for (long i = 0; i < n; i++) {
+			total.write(total.read() - 1);
+			backEdge();
+		}
+	}
+
+	static void main(Params p) throws InterruptedException {
+		var total = new SharedValue("total", 0);
+		long n = p.integer("n");
+		var thread1 = new TracedThread("Thread-1 (add)", false, () -> add(total, n));
+		var thread2 = new TracedThread("Thread-2 (desc)", false, () -> desc(total, n));
+		thread1.start();
+		thread2.start();
+		thread1.join();
+		thread2.join();
+		print(total.value());
+		print("lost updates: " + total.lostUpdates());
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	@Override
+	public String id() {
+		return "gil-race";
+	}
+
+	@Override
+	public Section section() {
+		return Section.GIL;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+	@Override
+	public Map<String, Map<String, Object>> variants() {
+		return Map.of("small", Map.of("n", 5), "tutorial", Map.of("n", 1_000_000));
+	}
+
+}

@@ -1,0 +1,91 @@
+package org.threadlab.scenario.sync;
+
+import static org.threadlab.probe.Py.backEdge;
+import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.quiet;
+import static org.threadlab.probe.Py.time;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.probe.SharedValue;
+import org.threadlab.probe.TracedLock;
+import org.threadlab.probe.TracedThread;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §4.1: the same race with a lock around each update; the total is 0, and locking costs. */
+public final class LockCounterScenario implements Scenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("n", 1_000_000, 1, 5_000_000));
+
+	static final long DRAWN_STEP_BY_STEP = 50;
+
+	// ---- the program ----
+
+	static void add(SharedValue total, TracedLock lock, long n) throws InterruptedException {
+		quiet(n > DRAWN_STEP_BY_STEP);
+		for (long i = 0; i < n; i++) {
+			lock.acquire();
+			total.write(total.read() + 1); // nobody else can be between this read and this write
+			lock.release();
+			backEdge();
+		}
+	}
+
+	static void desc(SharedValue total, TracedLock lock, long n) throws InterruptedException {
+		quiet(n > DRAWN_STEP_BY_STEP);
+		for (long i = 0; i < n; i++) {
+			lock.acquire();
+			total.write(total.read() - 1);
+			lock.release();
+			backEdge();
+		}
+	}
+
+	static void main(Params p) throws InterruptedException {
+		var total = new SharedValue("total", 0);
+		var lock = new TracedLock("lock");
+		long n = p.integer("n");
+		var thread1 = new TracedThread("Thread-1 (add)", false, () -> add(total, lock, n));
+		var thread2 = new TracedThread("Thread-2 (desc)", false, () -> desc(total, lock, n));
+		double start = time();
+		thread1.start();
+		thread2.start();
+		thread1.join();
+		thread2.join();
+		print(total.value());
+		print("lost updates: " + total.lostUpdates());
+		print(String.format("last time: %.3f", time() - start));
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	@Override
+	public String id() {
+		return "lock-counter";
+	}
+
+	@Override
+	public Section section() {
+		return Section.SYNCHRONIZATION;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+	@Override
+	public Map<String, Map<String, Object>> variants() {
+		return Map.of("small", Map.of("n", 5), "tutorial", Map.of("n", 1_000_000));
+	}
+
+}
