@@ -1,8 +1,22 @@
 // The run as the timeline sees it: events in, lanes of state segments out.
 // Pure logic: no DOM, no D3, no clock of its own; tested in the browser by src/test/frontend.
+import { applyToObjects } from "./objects.js";
 
 /** The states a lane can be in, in legend order. */
-export const STATES = ["created", "running", "sleeping", "joining", "finished", "cut-off", "killed"];
+export const STATES = [
+  "created",
+  "running",
+  "gil-wait",
+  "sleeping",
+  "blocked",
+  "waiting",
+  "queue-wait",
+  "joining",
+  "finished",
+  "cut-off",
+  "stopped",
+  "killed",
+];
 
 const STATE_AFTER = {
   SPAWN: "created",
@@ -11,6 +25,15 @@ const STATE_AFTER = {
   WAKE: "running",
   JOIN: "joining",
   JOINED: "running",
+  ACQUIRE: "blocked",
+  ACQUIRED: "running",
+  WAIT: "waiting",
+  WOKEN: "running",
+  PUT: "queue-wait",
+  PUT_DONE: "running",
+  GET: "queue-wait",
+  GOT: "running",
+  GIL_REQUEST: "gil-wait",
 };
 
 /** An empty model of the run announced by a "started" message. */
@@ -25,6 +48,9 @@ export function createModel(started) {
     lastT: 0, // tutorial seconds of the latest event
     end: null, // tutorial seconds at which the run ended
     outcome: null,
+    finding: null, // {deadlock, actors, objects, description, t}: what the watchdog found
+    gil: [], // {actor, start, end}: who held the emulated GIL when
+    objects: new Map(), // name -> the object's story, see objects.js
   };
 }
 
@@ -54,9 +80,22 @@ function applyEvent(model, e) {
     model.end = t;
     model.outcome = e.value;
     closeAll(model, t);
+    const held = model.gil[model.gil.length - 1];
+    if (held && held.end == null) held.end = t;
     return;
   }
-  if (!actor) {
+  if (e.kind === "DEADLOCK" || e.kind === "HANG") {
+    model.finding = { deadlock: e.kind === "DEADLOCK", ...e.value, t };
+  }
+  if (e.kind === "GIL_TAKEN") {
+    model.gil.push({ actor: e.actor, start: t, end: null });
+  }
+  if (e.kind === "GIL_DROPPED") {
+    const held = model.gil[model.gil.length - 1];
+    if (held && held.end == null) held.end = t;
+  }
+  applyToObjects(model, e, t);
+  if (!actor || e.kind === "CREATE") {
     return;
   }
   if (e.kind === "START" && actor.type === "PROCESS" && e.value != null) {
@@ -75,14 +114,29 @@ function applyEvent(model, e) {
     actor.marks.push({ kind: e.kind, t, text: e.value, line: e.line });
     return;
   }
+  if (e.kind === "GIL_TAKEN") {
+    if (currentState(actor) === "gil-wait") enter(actor, "running", t, null, 0);
+    return;
+  }
+  if (e.kind === "ACQUIRED" || e.kind === "GOT" || e.kind === "PUT_DONE" || e.kind === "WOKEN") {
+    // an uncontended step begins and ends at once: leave no zero-length "blocked" sliver behind
+    const open = actor.segments[actor.segments.length - 1];
+    if (open && open.end == null && open.start === t && open.state !== "running") actor.segments.pop();
+  }
   const next = STATE_AFTER[e.kind];
   if (next) {
     enter(actor, next, t, e.kind === "JOIN" ? e.object : e.kind === "SLEEP" ? e.value : null, e.line);
   }
 }
 
+function currentState(actor) {
+  const open = actor.segments[actor.segments.length - 1];
+  return open ? open.state : null;
+}
+
 function exitState(value) {
   if (value === "cut off") return "cut-off";
+  if (value === "freed" || value === "cancelled") return "stopped";
   if (typeof value === "string" && value.startsWith("killed")) return "killed";
   return "finished";
 }
@@ -130,6 +184,11 @@ export function lanes(model, at) {
     })),
     marks: actor.marks,
   }));
+}
+
+/** The GIL's holders as segments, an open one lasting until `at`. */
+export function gilSegments(model, at) {
+  return model.gil.map((g, i) => ({ key: `gil:${i}`, actor: g.actor, start: g.start, end: g.end ?? Math.max(g.start, at) }));
 }
 
 /** The state an actor is in at time t, or null before it exists. */

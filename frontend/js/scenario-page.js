@@ -1,7 +1,8 @@
 // The scenario page: wires the form, the socket, the model and the views together.
 import d3 from "./d3.js";
 import { connect } from "./connection.js";
-import { applyEvents, createModel, lanes, now } from "./model.js";
+import { applyEvents, createModel, gilSegments, lanes, now } from "./model.js";
+import { drawPanels } from "./panels.js";
 import { timeline } from "./timeline.js";
 import { drawLegend } from "./legend.js";
 import { drawConsole } from "./console.js";
@@ -19,6 +20,7 @@ const status = document.getElementById("status");
 const outcomeBox = document.getElementById("outcome");
 const timelineBox = document.getElementById("timeline");
 const consoleBox = document.getElementById("console");
+const panelsBox = document.getElementById("panels");
 
 const highlightJava = codeView(document.getElementById("java-listing"));
 codeView(document.getElementById("python-listing"));
@@ -106,7 +108,10 @@ function render() {
   if (!model) return;
   const at = liveNow();
   chart.width(Math.max(480, timelineBox.clientWidth));
-  d3.select(timelineBox).datum({ lanes: lanes(model, at), links: model.links, at }).call(chart);
+  d3.select(timelineBox)
+    .datum({ lanes: lanes(model, at), links: model.links, at, gil: gilSegments(model, at), finding: model.finding })
+    .call(chart);
+  drawPanels(panelsBox, model, t);
   drawConsole(consoleBox, model, t);
 }
 
@@ -124,12 +129,12 @@ function finish() {
   render();
   const o = model.outcome;
   const elapsed = ((o.elapsedNs * model.speed) / 1e9).toFixed(2);
-  const text =
-    o.status === "COMPLETED"
-      ? t("outcome.completed", elapsed)
-      : o.status === "FAILED"
-        ? t("outcome.failed", elapsed, o.error)
-        : t("outcome.cancelled", elapsed);
+  const text = {
+    COMPLETED: () => t("outcome.completed", elapsed),
+    FAILED: () => t("outcome.failed", elapsed, o.error),
+    DEADLOCK: () => t("outcome.deadlock", elapsed, o.error),
+    HANG: () => t("outcome.hang", elapsed, o.error),
+  }[o.status]?.() ?? (o.error ? t("outcome.stopped", elapsed, o.error) : t("outcome.cancelled", elapsed));
   outcomeBox.textContent = o.dropped > 0 ? `${text} · ${t("outcome.dropped", o.dropped)}` : text;
   outcomeBox.className = `outcome outcome-${o.status.toLowerCase()}`;
   outcomeBox.hidden = false;

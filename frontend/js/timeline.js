@@ -21,11 +21,23 @@ export function timeline() {
   }
 
   function draw(root, data) {
-    const { lanes, links, at } = data;
+    const { links, at, gil = [], finding = null } = data;
+    const laneOf = new Map(data.lanes.map((l) => [l.name, l.id]));
+    const nameOf = new Map(data.lanes.map((l) => [l.id, l.name]));
+    // The GIL is drawn as a lane of its own, on top: who holds it when, one color per holder.
+    const gilLane = {
+      id: "gil",
+      name: "GIL",
+      type: "GIL",
+      segments: gil.map((g) => ({ ...g, state: "gil", holderName: nameOf.get(g.actor) })),
+      marks: [],
+    };
+    const lanes = gil.length ? [gilLane, ...data.lanes] : data.lanes;
+    const holderColor = d3.scaleOrdinal(d3.schemeTableau10);
     const height = margin.top + Math.max(1, lanes.length) * laneHeight + margin.bottom;
     const x0 = d3
       .scaleLinear()
-      .domain([0, Math.max(at * 1.04, 1)])
+      .domain([0, Math.max(at * 1.04, 1e-3)])
       .range([labelWidth, width - margin.right]);
     const x = transform.rescaleX(x0);
     const y = d3
@@ -59,6 +71,7 @@ export function timeline() {
         const plot = s.append("g").attr("class", "plot").attr("clip-path", "url(#plot-clip)");
         plot.append("g").attr("class", "lanes");
         plot.append("g").attr("class", "links");
+        plot.append("g").attr("class", "finding");
         s.append("g").attr("class", "axis");
         s.append("text").attr("class", "axis-label");
         s.call(zoom).on("dblclick.zoom", null);
@@ -119,6 +132,7 @@ export function timeline() {
       )
       .join((enter) => enter.append("rect").call((r) => r.append("title")))
       .attr("class", (s) => `segment state-${s.state}`)
+      .style("fill", (s) => (s.state === "gil" ? holderColor(s.actor) : null))
       .attr("x", (s) => x(s.start))
       .attr("width", (s) => Math.max(1, x(s.end) - x(s.start)))
       .attr("height", y.bandwidth())
@@ -154,6 +168,8 @@ export function timeline() {
         return `M${x1},${y1}C${x1 + 18},${y1} ${x2 - 18},${y2} ${x2},${y2}`;
       });
 
+    drawFinding(svg.select("g.finding"), finding, x, y, laneOf);
+
     const axisY = height - margin.bottom + 4;
     svg
       .select("g.axis")
@@ -167,6 +183,43 @@ export function timeline() {
       .text(t("timeline.axis"));
   }
 
+  /** A deadlock's cycle (or a hang's waiters): a red line when it was found, red arrows between them. */
+  function drawFinding(g, finding, x, y, laneOf) {
+    const ids = finding ? finding.actors.map((name) => laneOf.get(name)).filter((id) => id != null) : [];
+    const at = finding ? x(finding.t) : 0;
+    const mid = y.bandwidth() / 2;
+    g.selectAll("line.finding-line")
+      .data(finding ? [finding] : [])
+      .join("line")
+      .attr("class", (f) => `finding-line ${f.deadlock ? "deadlock" : "hang"}`)
+      .attr("x1", at)
+      .attr("x2", at)
+      .attr("y1", y.range()[0])
+      .attr("y2", y.range()[1]);
+    const pairs = finding && finding.deadlock ? ids.map((id, i) => [id, ids[(i + 1) % ids.length], finding.objects[i]]) : [];
+    g.selectAll("path.cycle")
+      .data(pairs)
+      .join("path")
+      .attr("class", "cycle")
+      .attr("marker-end", "url(#arrow-head)")
+      .attr("d", ([from, to]) => {
+        const [y1, y2] = [y(from) + mid, y(to) + mid];
+        // drawn to the left of the line, where the waits that close the cycle are
+        const bulge = -(from === to ? 40 : 28 + (10 * Math.abs(y2 - y1)) / y.step());
+        return from === to
+          ? `M${at},${y1 - 4}C${at + bulge},${y1 - 30} ${at + bulge},${y1 + 30} ${at - 2},${y1 + 4}`
+          : `M${at},${y1}C${at + bulge},${y1} ${at + bulge},${y2} ${at - 2},${y2}`;
+      });
+    g.selectAll("text.cycle-label")
+      .data(pairs)
+      .join("text")
+      .attr("class", "cycle-label")
+      .attr("x", at - 40)
+      .attr("text-anchor", "end")
+      .attr("y", ([from, to]) => (y(from) + y(to)) / 2 + mid + 4)
+      .text(([, , object]) => object);
+  }
+
   function laneLabel(l) {
     const pid = l.type === "PROCESS" && l.pid ? ` · pid ${l.pid}` : "";
     return `${l.name}${l.daemon ? " (daemon)" : ""}${pid}`;
@@ -174,7 +227,7 @@ export function timeline() {
 
   function segmentTitle(s) {
     const span = `${s.start.toFixed(2)}–${s.end.toFixed(2)} s`;
-    const detail = s.state === "joining" && s.detail ? ` ${s.detail}` : "";
+    const detail = s.state === "gil" ? ` ${s.holderName ?? ""}` : s.state === "joining" && s.detail ? ` ${s.detail}` : "";
     return `${t(`state.${s.state}`)}${detail} · ${span}`;
   }
 

@@ -1,4 +1,5 @@
 import threading
+import time
 
 TIANMAO_LINES = ["小爱同学", "我们来对古诗吧", "我住长江头", "日日思君不见君", "此水几时休", "只愿君心似我心"]
 XIAOAI_LINES = ["在", "好啊", "君住长江尾", "共饮长江水", "此恨何时已", "定不负相思意"]
@@ -11,6 +12,7 @@ def xiaoai(cond):
         for line in XIAOAI_LINES:
             cond.wait()               # must already be waiting when TianMao notifies
             print("小爱: " + line)
+            time.sleep(0.5)           # saying a line takes a moment
             cond.notify()
 
 
@@ -18,6 +20,7 @@ def tianmao(cond):
     with cond:
         for line in TIANMAO_LINES:
             print("天猫精灵: " + line)
+            time.sleep(0.5)
             cond.notify()             # lost if nobody waits yet
             cond.wait()
 
@@ -32,6 +35,7 @@ def speak(cond, me, other, lines):
         for line in lines:
             cond.wait_for(lambda: turn == me)
             print(me + ": " + line)
+            time.sleep(0.5)
             turn = other
             cond.notify()
 

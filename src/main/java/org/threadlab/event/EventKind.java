@@ -25,6 +25,8 @@ public enum EventKind {
 	READ, WRITE,
 	// output
 	PRINT,
+	// an object of the run comes into being (value: its type and size), so panels know what it is
+	CREATE,
 	// the run itself
 	BEGIN, DEADLOCK, HANG, END
 }

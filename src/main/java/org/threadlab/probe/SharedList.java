@@ -23,6 +23,7 @@ public final class SharedList {
 
 	public SharedList(String name) {
 		this.name = name;
+		Created.record(name, "list", 0);
 	}
 
 	/** {@code len(list)}. */

@@ -48,6 +48,7 @@ public final class SharedValue {
 		this.cell = new AtomicReference<>(new Cell(initial, 0));
 		this.run = Actor.current().run();
 		this.sampleNanos = SAMPLE_EVERY_MS * 1_000_000;
+		Created.record(name, "value", initial);
 	}
 
 	/** One bytecode: LOAD the value. Throws when the run is stopping, so that long loops end. */
@@ -86,9 +87,12 @@ public final class SharedValue {
 		}
 	}
 
-	/** The value now. */
+	/** The value now, read by a thread of the run (main's print(total)): recorded as a read. */
 	public long value() {
-		return cell.get().value();
+		Actor me = Actor.current();
+		long value = cell.get().value();
+		me.hook().instantInside(me, EventKind.READ, name, value, Event.NO_CAUSE);
+		return value;
 	}
 
 	/** Writes that another thread's stale write overwrote: the updates lost. Exact. */

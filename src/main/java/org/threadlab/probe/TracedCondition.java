@@ -63,6 +63,7 @@ public final class TracedCondition {
 		this.name = name;
 		this.lock = lock;
 		this.run = Actor.current().run();
+		Created.record(name, "condition", 0);
 	}
 
 	public void acquire() throws InterruptedException {

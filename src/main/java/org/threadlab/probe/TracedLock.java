@@ -59,6 +59,7 @@ public final class TracedLock implements LockLike {
 	public TracedLock(String name) {
 		this.name = name;
 		this.run = Actor.current().run();
+		Created.record(name, "lock", 1);
 	}
 
 	@Override

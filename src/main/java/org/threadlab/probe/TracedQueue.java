@@ -84,6 +84,7 @@ public final class TracedQueue {
 		this.name = name;
 		this.maxsize = maxsize;
 		this.run = Actor.current().run();
+		Created.record(name, "queue", maxsize);
 	}
 
 	private int capacity() {

@@ -54,6 +54,7 @@ public final class TracedRLock implements LockLike {
 	public TracedRLock(String name) {
 		this.name = name;
 		this.run = Actor.current().run();
+		Created.record(name, "rlock", 1);
 	}
 
 	@Override

@@ -59,6 +59,7 @@ public final class TracedSemaphore {
 		this.permits = new Semaphore(value, true);
 		this.value = new AtomicInteger(value);
 		this.run = Actor.current().run();
+		Created.record(name, bounded ? "bounded-semaphore" : "semaphore", value);
 	}
 
 	/** {@code threading.Semaphore(value)}. */

@@ -15,9 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 class UiTexts {
 
-	static final List<String> KEYS = List.of("state.created", "state.running", "state.sleeping", "state.joining",
-			"state.finished", "state.cut-off", "state.killed", "outcome.completed", "outcome.failed",
-			"outcome.cancelled", "outcome.dropped", "run.connecting", "run.running", "run.ended",
+	static final List<String> KEYS = List.of("state.created", "state.running", "state.gil-wait", "state.sleeping",
+			"state.blocked", "state.waiting", "state.queue-wait", "state.joining", "state.finished", "state.cut-off",
+			"state.stopped", "state.killed", "state.gil", "outcome.completed", "outcome.failed", "outcome.cancelled",
+			"outcome.stopped", "outcome.deadlock", "outcome.hang", "outcome.dropped", "object.lock", "object.rlock",
+			"object.condition", "object.semaphore", "object.bounded-semaphore", "object.queue", "object.value",
+			"object.list", "panel.free", "panel.held-by", "panel.held-count", "panel.permits", "panel.notifies",
+			"panel.depth", "panel.length", "panel.value", "panel.waiting", "run.connecting", "run.running", "run.ended",
 			"run.disconnected", "timeline.axis", "timeline.empty", "console.title", "console.empty",
 			"error.malformed", "error.unknown-type", "error.unknown-scenario", "error.bad-parameter", "error.bad-flag", "error.busy",
 			"event.print", "event.join", "event.joined", "event.sleep", "event.spawn", "event.start", "event.exit");

@@ -13,6 +13,7 @@ public final class Benchmarks {
 		System.out.printf("ThreadLab benchmarks on %d cores, %s %s%n%n", Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name"), System.getProperty("java.version"));
 		RecorderBenchmark.main(args);
+		LockingBenchmark.main(args);
 	}
 
 }

@@ -29,6 +29,9 @@ class TimelinePageIT {
 
 	private static final LocatorAssertions.HasCountOptions LONG = new LocatorAssertions.HasCountOptions().setTimeout(30_000);
 
+	/** The lanes of threads and processes, without the GIL's. */
+	static final String THREAD_LANES = "g.lane:not([data-actor='GIL'])";
+
 	private static Playwright playwright;
 
 	private static Browser browser;
@@ -81,7 +84,8 @@ class TimelinePageIT {
 		page.click("#run");
 		waitForEnd();
 
-		assertThat(page.locator("g.lane")).hasCount(3);
+		assertThat(page.locator(THREAD_LANES)).hasCount(3);
+		assertThat(page.locator("g.lane[data-actor='GIL'] rect.state-gil").count()).as("the GIL lane").isGreaterThan(0);
 		for (String lane : new String[] { "main", "Thread-1 (get_detail_html)", "Thread-2 (get_detail_url)" }) {
 			assertThat(page.locator("g.lane[data-actor='" + lane + "'] rect.segment").count()).as(lane).isGreaterThan(1);
 		}
@@ -105,7 +109,7 @@ class TimelinePageIT {
 		page.fill("input[name=speed]", "1");
 		page.click("#run");
 		// at speed 1 the run takes 4 s: the lanes are there long before it ends
-		assertThat(page.locator("main.scenario[data-state=running] g.lane")).hasCount(3, LONG);
+		assertThat(page.locator("main.scenario[data-state=running] " + THREAD_LANES)).hasCount(3, LONG);
 		assertThat(page.locator("g.lane rect.state-sleeping")).hasCount(2, LONG);
 		assertThat(page.locator("#outcome")).isHidden();
 		page.click("#cancel");
@@ -121,9 +125,9 @@ class TimelinePageIT {
 		page.click("#run");
 		waitForEnd();
 
-		assertThat(page.locator("g.lane")).hasCount(4);
+		assertThat(page.locator(THREAD_LANES)).hasCount(4);
 		assertThat(page.locator("g.lane rect.state-cut-off")).hasCount(2);
-		assertThat(page.locator(".lane-label").nth(1)).containsText("pid");
+		assertThat(page.locator(".lane-label").filter(new Locator.FilterOptions().setHasText("main"))).containsText("pid");
 		assertThat(page.locator("#console")).not().containsText("get detail url end");
 		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("thread-target-daemon")));
 	}
@@ -134,7 +138,7 @@ class TimelinePageIT {
 		page.fill("input[name=htmlSeconds]", "99");
 		page.click("#run");
 		assertThat(page.locator("#status.error")).hasText("get_detail_html sleeps (s) must be from 0.1 to 10.");
-		assertThat(page.locator("g.lane")).hasCount(0);
+		assertThat(page.locator(THREAD_LANES)).hasCount(0);
 	}
 
 	@Test

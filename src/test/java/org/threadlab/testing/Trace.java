@@ -91,6 +91,11 @@ public final class Trace {
 		return of(actorName).stream().map(Event::kind).toList();
 	}
 
+	/** The actor's kinds of steps, without the GIL's hand-overs: the story its code tells. */
+	public List<EventKind> storyOf(String actorName) {
+		return kindsOf(actorName).stream().filter(k -> !k.name().startsWith("GIL_")).toList();
+	}
+
 	public Event first(String actorName, EventKind kind) {
 		return first(actorName, kind, e -> true);
 	}

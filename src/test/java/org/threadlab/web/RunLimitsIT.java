@@ -65,7 +65,12 @@ class RunLimitsIT {
 	void anOversizedMessageClosesOnlyThatSocket() throws Exception {
 		try (SocketClient other = new SocketClient(port)) {
 			SocketClient rude = new SocketClient(port);
-			rude.send("{\"type\":\"start\",\"scenario\":\"" + "x".repeat(64 * 1024) + "\"}");
+			try {
+				rude.send("{\"type\":\"start\",\"scenario\":\"" + "x".repeat(64 * 1024) + "\"}");
+			}
+			catch (java.util.concurrent.CompletionException closedWhileSending) {
+				// the server may close the socket before the client has finished sending: the same verdict
+			}
 			assertThat(rude.awaitClosed(Duration.ofSeconds(10))).as("the rude socket is closed").isTrue();
 
 			other.start("thread-target", "{\"htmlSeconds\": 0.1, \"urlSeconds\": 0.1}", 10);

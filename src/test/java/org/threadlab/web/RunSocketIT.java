@@ -62,7 +62,7 @@ class RunSocketIT {
 			Trace trace = Trace.fromJson(client.eventsUntilEnd(started.get("runId").asLong()));
 
 			for (String worker : new String[] { HTML, URL }) {
-				assertThat(trace.kindsOf(worker)).containsExactly(SPAWN, START, PRINT, SLEEP, WAKE, PRINT, EXIT);
+				assertThat(trace.storyOf(worker)).containsExactly(SPAWN, START, PRINT, SLEEP, WAKE, PRINT, EXIT);
 			}
 			Event lastJoin = trace.first("main", JOINED, e -> URL.equals(e.object()));
 			Event longerExit = trace.first(URL, EXIT);

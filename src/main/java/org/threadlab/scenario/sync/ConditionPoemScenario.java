@@ -1,6 +1,7 @@
 package org.threadlab.scenario.sync;
 
 import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ public final class ConditionPoemScenario implements Scenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.flag("tianmaoFirst", false),
-			ParameterSpec.flag("turns", false));
+			ParameterSpec.flag("turns", false),
+			ParameterSpec.decimal("lineSeconds", 0.5, 0, 5));
 
 	static final String TIANMAO = "天猫精灵";
 
@@ -31,20 +33,22 @@ public final class ConditionPoemScenario implements Scenario {
 	// ---- the program: the tutorial's way, wait and notify in turn ----
 
 	/** XiaoAi answers: it must be waiting before TianMao speaks, or TianMao's first notify is lost. */
-	static void xiaoai(TracedCondition cond) throws InterruptedException {
+	static void xiaoai(TracedCondition cond, double lineSeconds) throws InterruptedException {
 		try (var held = cond.hold()) {
 			for (String line : XIAOAI_LINES) {
 				cond.await();
 				print(XIAOAI + ": " + line);
+				sleep(lineSeconds); // saying a line takes a moment
 				cond.notifyOne();
 			}
 		}
 	}
 
-	static void tianmao(TracedCondition cond) throws InterruptedException {
+	static void tianmao(TracedCondition cond, double lineSeconds) throws InterruptedException {
 		try (var held = cond.hold()) {
 			for (String line : TIANMAO_LINES) {
 				print(TIANMAO + ": " + line);
+				sleep(lineSeconds);
 				cond.notifyOne(); // lost if XiaoAi is not waiting yet
 				cond.await();
 			}
@@ -53,12 +57,13 @@ public final class ConditionPoemScenario implements Scenario {
 
 	// ---- the robust way: whose turn it is lives in a variable, and wait_for checks it first ----
 
-	static void speak(TracedCondition cond, String[] turn, String me, String other, List<String> lines)
-			throws InterruptedException {
+	static void speak(TracedCondition cond, String[] turn, String me, String other, List<String> lines,
+			double lineSeconds) throws InterruptedException {
 		try (var held = cond.hold()) {
 			for (String line : lines) {
 				cond.awaitUntil(() -> turn[0].equals(me));
 				print(me + ": " + line);
+				sleep(lineSeconds);
 				turn[0] = other;
 				cond.notifyOne();
 			}
@@ -67,16 +72,17 @@ public final class ConditionPoemScenario implements Scenario {
 
 	static void main(Params p) throws InterruptedException {
 		var cond = new TracedCondition("cond");
+		double pace = p.decimal("lineSeconds");
 		TracedThread xiaoai;
 		TracedThread tianmao;
 		if (p.flag("turns")) {
 			String[] turn = { TIANMAO };
-			xiaoai = new TracedThread(XIAOAI, false, () -> speak(cond, turn, XIAOAI, TIANMAO, XIAOAI_LINES));
-			tianmao = new TracedThread(TIANMAO, false, () -> speak(cond, turn, TIANMAO, XIAOAI, TIANMAO_LINES));
+			xiaoai = new TracedThread(XIAOAI, false, () -> speak(cond, turn, XIAOAI, TIANMAO, XIAOAI_LINES, pace));
+			tianmao = new TracedThread(TIANMAO, false, () -> speak(cond, turn, TIANMAO, XIAOAI, TIANMAO_LINES, pace));
 		}
 		else {
-			xiaoai = new TracedThread(XIAOAI, false, () -> xiaoai(cond));
-			tianmao = new TracedThread(TIANMAO, false, () -> tianmao(cond));
+			xiaoai = new TracedThread(XIAOAI, false, () -> xiaoai(cond, pace));
+			tianmao = new TracedThread(TIANMAO, false, () -> tianmao(cond, pace));
 		}
 		if (p.flag("tianmaoFirst")) {
 			tianmao.start(); // the wrong order: TianMao speaks and notifies before anyone waits

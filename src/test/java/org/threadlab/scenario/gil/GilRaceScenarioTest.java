@@ -46,7 +46,7 @@ class GilRaceScenarioTest {
 			.map(Object.class::cast)
 			.toList();
 		assertThat(steps).containsExactly("READ 0", "READ 0", "WRITE 1", "WRITE -1", "READ -1", "WRITE 0", "READ 0",
-				"WRITE -1");
+				"WRITE -1", "READ -1"); // the last read is main's print(total)
 	}
 
 	@Test

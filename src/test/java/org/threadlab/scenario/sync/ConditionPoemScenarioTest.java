@@ -35,7 +35,7 @@ class ConditionPoemScenarioTest {
 		// XiaoAi is waiting before TianMao takes the lock: the order the tutorial hopes for, forced.
 		Runs runs = Runs.of(new ConditionPoemScenario())
 			.gate(new ScriptedOrder(List.of(new Step(XIAOAI, WAIT, "cond"), new Step(TIANMAO, ACQUIRE, "cond.lock"))));
-		Trace trace = runs.run(Map.of());
+		Trace trace = runs.run(Map.of("lineSeconds", 0));
 		assertThat(runs.outcome().status()).isEqualTo(Outcome.Status.COMPLETED);
 		assertThat(trace.allPrints()).containsExactlyElementsOf(thePoem());
 	}
@@ -45,7 +45,7 @@ class ConditionPoemScenarioTest {
 		// TianMao speaks, notifies and waits before XiaoAi even takes the lock.
 		Runs runs = Runs.of(new ConditionPoemScenario())
 			.gate(new ScriptedOrder(List.of(new Step(TIANMAO, WAIT, "cond"), new Step(XIAOAI, ACQUIRE, "cond.lock"))));
-		Trace trace = runs.run(Map.of("tianmaoFirst", true));
+		Trace trace = runs.run(Map.of("tianmaoFirst", true, "lineSeconds", 0));
 		assertThat(runs.outcome().status()).isEqualTo(Outcome.Status.HANG);
 		assertThat(runs.outcome().error()).contains(TIANMAO + " waits on cond", XIAOAI + " waits on cond");
 		assertThat(trace.allPrints()).containsExactly(TIANMAO + ": 小爱同学");
@@ -57,7 +57,7 @@ class ConditionPoemScenarioTest {
 	void withATurnVariableAndWaitForTheOrderOfStartsNoLongerMatters() throws Exception {
 		Runs runs = Runs.of(new ConditionPoemScenario())
 			.gate(new ScriptedOrder(List.of(new Step(TIANMAO, WAIT, "cond"), new Step(XIAOAI, ACQUIRE, "cond.lock"))));
-		Trace trace = runs.run(Map.of("tianmaoFirst", true, "turns", true));
+		Trace trace = runs.run(Map.of("tianmaoFirst", true, "turns", true, "lineSeconds", 0.05));
 		assertThat(runs.outcome().status()).isEqualTo(Outcome.Status.COMPLETED);
 		assertThat(trace.allPrints()).containsExactlyElementsOf(thePoem());
 	}

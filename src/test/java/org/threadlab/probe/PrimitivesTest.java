@@ -1,0 +1,166 @@
+package org.threadlab.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.threadlab.run.Outcome;
+import org.threadlab.run.Run;
+import org.threadlab.run.RunBody;
+import org.threadlab.run.RunClock;
+import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Trace;
+
+/** The primitives refuse what Python refuses, with Python's words, and time out as Python's do. */
+class PrimitivesTest {
+
+	private final List<String> seen = new ArrayList<>();
+
+	@AfterEach
+	void nothingIsLeftRunning() throws InterruptedException {
+		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
+	}
+
+	private Trace run(RunBody body) throws Exception {
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(10), 100_000);
+		run.start("main", body);
+		Outcome outcome = run.outcome().get(30, TimeUnit.SECONDS);
+		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
+		return Trace.of(run.recorder());
+	}
+
+	private void refusal(Runnable call) {
+		try {
+			call.run();
+			seen.add("accepted");
+		}
+		catch (RuntimeException ex) {
+			seen.add(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
+	}
+
+	@Test
+	void releasingAnUnlockedLockOrSomeoneElsesRLockIsRefused() throws Exception {
+		run(() -> {
+			var lock = new TracedLock("lock");
+			refusal(lock::release);
+			var rlock = new TracedRLock("rlock");
+			rlock.acquire();
+			var other = new TracedThread("other", false, () -> refusal(rlock::release));
+			other.start();
+			other.join();
+			rlock.release();
+			refusal(rlock::release);
+		});
+		assertThat(seen).containsExactly("PyRuntimeError: release unlocked lock",
+				"PyRuntimeError: cannot release un-acquired lock", "PyRuntimeError: cannot release un-acquired lock");
+	}
+
+	@Test
+	void aPlainLockMayBeReleasedByAnotherThreadAsInPython() throws Exception {
+		run(() -> {
+			var lock = new TracedLock("lock");
+			lock.acquire();
+			var other = new TracedThread("other", false, lock::release);
+			other.start();
+			other.join();
+			seen.add("locked: " + lock.locked());
+		});
+		assertThat(seen).containsExactly("locked: false");
+	}
+
+	@Test
+	void aBusyLockIsNotTakenWithoutBlockingNorWithinATimeout() throws Exception {
+		run(() -> {
+			var lock = new TracedLock("lock");
+			lock.acquire();
+			var other = new TracedThread("other", false, () -> {
+				seen.add("non-blocking: " + lock.acquire(false, -1));
+				seen.add("timeout: " + lock.acquire(true, 0.5));
+			});
+			other.start();
+			other.join();
+			lock.release();
+		});
+		assertThat(seen).containsExactly("non-blocking: false", "timeout: false");
+	}
+
+	@Test
+	void aBoundedSemaphoreRefusesAReleasePastItsStartAPlainOneGrows() throws Exception {
+		run(() -> {
+			var bounded = TracedSemaphore.bounded("b", 1);
+			refusal(bounded::release);
+			var plain = TracedSemaphore.semaphore("p", 1);
+			plain.release();
+			seen.add("plain: " + plain.value());
+		});
+		assertThat(seen).containsExactly("PyValueError: Semaphore released too many times", "plain: 2");
+	}
+
+	@Test
+	void aQueueRaisesFullAndEmptyAndRefusesOneTaskDoneTooMany() throws Exception {
+		run(() -> {
+			var queue = new TracedQueue("q", 1);
+			queue.put("a");
+			refusal(() -> {
+				try {
+					queue.putNowait("b");
+				}
+				catch (InterruptedException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			try {
+				queue.put("b", true, 0.2);
+			}
+			catch (TracedQueue.Full full) {
+				seen.add("put timed out");
+			}
+			seen.add("got " + queue.get());
+			try {
+				queue.get(true, 0.2);
+			}
+			catch (TracedQueue.Empty empty) {
+				seen.add("get timed out");
+			}
+			queue.taskDone();
+			refusal(queue::taskDone);
+			queue.join();
+			seen.add("joined");
+		});
+		assertThat(seen).containsExactly("Full: queue.Full", "put timed out", "got a", "get timed out",
+				"PyValueError: task_done() called too many times", "joined");
+	}
+
+	@Test
+	void aConditionNeedsItsLockAndAWaitCanTimeOut() throws Exception {
+		Trace trace = run(() -> {
+			var cond = new TracedCondition("cond");
+			refusal(cond::notifyOne);
+			refusal(() -> {
+				try {
+					cond.await(0.1);
+				}
+				catch (InterruptedException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			try (var held = cond.hold()) {
+				seen.add("woken: " + cond.await(0.2));
+			}
+		});
+		assertThat(seen).containsExactly("PyRuntimeError: cannot notify on un-acquired lock",
+				"PyRuntimeError: cannot wait on un-acquired lock", "woken: false");
+		// the wait let go of the lock and took it back, and the timeline has both
+		assertThat(trace.kindsOf("main")).containsSubsequence(org.threadlab.event.EventKind.WAIT,
+				org.threadlab.event.EventKind.RELEASE, org.threadlab.event.EventKind.WOKEN,
+				org.threadlab.event.EventKind.ACQUIRE, org.threadlab.event.EventKind.ACQUIRED);
+	}
+
+}
