@@ -49,7 +49,7 @@ export function createModel(started) {
     end: null, // tutorial seconds at which the run ended
     outcome: null,
     finding: null, // {deadlock, actors, objects, description, t}: what the watchdog found
-    gil: [], // {actor, start, end}: who held the emulated GIL when
+    gil: new Map(), // pid -> [{actor, start, end}]: who held that process's emulated GIL when
     objects: new Map(), // name -> the object's story, see objects.js
   };
 }
@@ -80,19 +80,23 @@ function applyEvent(model, e) {
     model.end = t;
     model.outcome = e.value;
     closeAll(model, t);
-    const held = model.gil[model.gil.length - 1];
-    if (held && held.end == null) held.end = t;
+    for (const held of model.gil.values()) {
+      const last = held[held.length - 1];
+      if (last && last.end == null) last.end = t;
+    }
     return;
   }
   if (e.kind === "DEADLOCK" || e.kind === "HANG") {
     model.finding = { deadlock: e.kind === "DEADLOCK", ...e.value, t };
   }
-  if (e.kind === "GIL_TAKEN") {
-    model.gil.push({ actor: e.actor, start: t, end: null });
-  }
-  if (e.kind === "GIL_DROPPED") {
-    const held = model.gil[model.gil.length - 1];
-    if (held && held.end == null) held.end = t;
+  if (e.kind === "GIL_TAKEN" || e.kind === "GIL_DROPPED") {
+    // each process has a GIL of its own
+    const pid = model.actors.get(e.actor)?.pid ?? 0;
+    if (!model.gil.has(pid)) model.gil.set(pid, []);
+    const held = model.gil.get(pid);
+    const last = held[held.length - 1];
+    if (e.kind === "GIL_TAKEN") held.push({ actor: e.actor, start: t, end: null });
+    else if (last && last.end == null) last.end = t;
   }
   applyToObjects(model, e, t);
   if (!actor || e.kind === "CREATE") {
@@ -186,9 +190,12 @@ export function lanes(model, at) {
   }));
 }
 
-/** The GIL's holders as segments, an open one lasting until `at`. */
+/** Each process's GIL as a lane of segments, one per holder in turn; an open one lasts until `at`. */
 export function gilSegments(model, at) {
-  return model.gil.map((g, i) => ({ key: `gil:${i}`, actor: g.actor, start: g.start, end: g.end ?? Math.max(g.start, at) }));
+  return [...model.gil.entries()].map(([pid, held]) => ({
+    pid,
+    segments: held.map((g, i) => ({ key: `gil:${pid}:${i}`, actor: g.actor, start: g.start, end: g.end ?? Math.max(g.start, at) })),
+  }));
 }
 
 /** The state an actor is in at time t, or null before it exists. */

@@ -6,7 +6,8 @@ const SAMPLES_KEPT = 2000;
 
 function story(name, type, size) {
   return { name, type, size, holders: new Map(), waiters: new Set(), permits: size, depth: 0, items: [],
-    maxDepth: 0, value: null, values: [], notifies: 0, lostNotifies: 0, pending: new Map() };
+    maxDepth: 0, value: null, values: [], notifies: 0, lostNotifies: 0, pending: new Map(),
+    state: type === "future" ? "PENDING" : null, call: null, result: null };
 }
 
 /** Folds one event into the objects of the model (only objects announced by CREATE are followed). */
@@ -40,7 +41,24 @@ export function applyToObjects(model, e, t) {
       break;
     case "WOKEN":
     case "JOINED":
+    case "RESULT":
+    case "EXCEPTION":
       o.waiters.delete(e.actor);
+      break;
+    case "SUBMIT":
+      o.call = e.value;
+      break;
+    case "RUNNING":
+      o.state = "RUNNING";
+      o.holders.set(e.actor, 1);
+      break;
+    case "DONE":
+      o.state = "FINISHED";
+      o.result = e.value;
+      break;
+    case "CANCEL":
+      if (e.value === true) o.state = "CANCELLED";
+      o.cancelAttempts = (o.cancelAttempts ?? 0) + 1;
       break;
     case "NOTIFY":
     case "NOTIFY_ALL":

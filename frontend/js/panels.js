@@ -56,6 +56,9 @@ function stateText(o, t, names) {
       return t("panel.length", o.depth);
     case "value":
       return t("panel.value", o.value ?? "");
+    case "future":
+      return `${o.call ?? ""} · ${t(`future.${o.state}`)}${o.state === "FINISHED" ? `: ${o.result}` : ""}${
+        o.state === "RUNNING" ? ` (${names(o.holders.keys())})` : ""}`;
     default:
       return "";
   }
@@ -65,6 +68,10 @@ function stateText(o, t, names) {
 function chart(svg, o, model) {
   const width = 220;
   const height = 36;
+  if (o.type === "future") {
+    svg.attr("height", 0);
+    return;
+  }
   if (o.type === "queue" || o.type.endsWith("semaphore")) {
     const cells = o.type === "queue" ? Math.max(1, o.size > 0 ? o.size : o.maxDepth) : o.size;
     const filled = o.type === "queue" ? o.depth : o.size - o.permits;

@@ -24,15 +24,15 @@ export function timeline() {
     const { links, at, gil = [], finding = null } = data;
     const laneOf = new Map(data.lanes.map((l) => [l.name, l.id]));
     const nameOf = new Map(data.lanes.map((l) => [l.id, l.name]));
-    // The GIL is drawn as a lane of its own, on top: who holds it when, one color per holder.
-    const gilLane = {
-      id: "gil",
-      name: "GIL",
+    // Each process's GIL is drawn as a lane of its own, on top: who holds it when, one color per holder.
+    const gilLanes = gil.map((g) => ({
+      id: `gil:${g.pid}`,
+      name: gil.length > 1 ? `GIL · pid ${g.pid}` : "GIL",
       type: "GIL",
-      segments: gil.map((g) => ({ ...g, state: "gil", holderName: nameOf.get(g.actor) })),
+      segments: g.segments.map((s) => ({ ...s, state: "gil", holderName: nameOf.get(s.actor) })),
       marks: [],
-    };
-    const lanes = gil.length ? [gilLane, ...data.lanes] : data.lanes;
+    }));
+    const lanes = [...gilLanes, ...data.lanes];
     const holderColor = d3.scaleOrdinal(d3.schemeTableau10);
     const height = margin.top + Math.max(1, lanes.length) * laneHeight + margin.bottom;
     const x0 = d3

@@ -55,7 +55,7 @@ class TextsTest {
 			for (Language language : Language.values()) {
 				assertThat(catalog.texts(scenario, language).javaListing()).contains("class "
 						+ scenario.getClass().getSimpleName());
-				assertThat(catalog.texts(scenario, language).pythonListing()).contains("import");
+				assertThat(catalog.texts(scenario, language).pythonListing()).isNotBlank();
 			}
 		}
 	}

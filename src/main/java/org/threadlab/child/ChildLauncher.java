@@ -34,10 +34,16 @@ public final class ChildLauncher {
 
 	public static Process launch(Class<? extends ChildProgram> program, String mainName, RunClock clock,
 			Map<String, String> args) throws IOException {
+		return launch(program, mainName, clock, "off", args);
+	}
+
+	/** Launches a child whose own emulated GIL is as {@code gil} describes ({@link org.threadlab.run.Gil#describe}). */
+	public static Process launch(Class<? extends ChildProgram> program, String mainName, RunClock clock, String gil,
+			Map<String, String> args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
 				"-XX:+UseSerialGC", "-Xmx64m", "-Xss256k", "-Dfile.encoding=UTF-8", "-cp", classPath(),
 				ChildMain.class.getName(), Long.toString(ProcessHandle.current().pid()), program.getName(), mainName,
-				Long.toString(clock.startNanos()), Double.toString(clock.speed())));
+				Long.toString(clock.startNanos()), Double.toString(clock.speed()), gil));
 		args.forEach((key, value) -> command.add(key + "=" + value));
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 	}

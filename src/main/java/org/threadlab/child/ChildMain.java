@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.threadlab.run.Gil;
 import org.threadlab.run.Run;
 import org.threadlab.run.RunClock;
 
 /**
  * The main class of a child JVM. Arguments: the parent's pid, the {@link ChildProgram} class, the main
- * actor's name, the run's start on the monotonic clock (ns), the speed, then the program's
+ * actor's name, the run's start on the monotonic clock (ns), the speed, its GIL ({@code off} or
+ * {@code interval-seconds:MODE}: each process has a GIL of its own), then the program's
  * {@code key=value} arguments.
  * <p>
  * Standard output is the event pipe to the parent (anything the program writes to System.out goes to
@@ -31,9 +33,9 @@ public final class ChildMain {
 	}
 
 	public static void main(String[] args) throws Exception {
-		if (args.length < 5) {
-			System.err.println(
-					"usage: ChildMain <parent pid> <program class> <main name> <run start ns> <speed> [key=value...]");
+		if (args.length < 6) {
+			System.err.println("usage: ChildMain <parent pid> <program class> <main name> <run start ns> <speed> "
+					+ "<gil: off | interval-seconds:MODE> [key=value...]");
 			System.exit(2);
 		}
 		PrintStream pipe = System.out;
@@ -42,12 +44,13 @@ public final class ChildMain {
 
 		ChildProgram program = (ChildProgram) Class.forName(args[1]).getDeclaredConstructor().newInstance();
 		Map<String, String> programArgs = new LinkedHashMap<>();
-		for (int i = 5; i < args.length; i++) {
+		for (int i = 6; i < args.length; i++) {
 			int eq = args[i].indexOf('=');
 			programArgs.put(args[i].substring(0, eq), args[i].substring(eq + 1));
 		}
 		Run run = new Run(Run.Home.CHILD, new RunClock(Long.parseLong(args[3]), Double.parseDouble(args[4])),
 				TRACE_CAPACITY);
+		Gil.useDescribed(run, args[5]);
 		new ChildSender(run.recorder(),
 				new BufferedWriter(new OutputStreamWriter(pipe, StandardCharsets.UTF_8), 1 << 16))
 			.start();

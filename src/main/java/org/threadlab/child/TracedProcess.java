@@ -60,7 +60,8 @@ public final class TracedProcess implements KeepsProcessAlive {
 		if (!started.compareAndSet(false, true)) {
 			throw new IllegalStateException("cannot start a process twice");
 		}
-		Process started = ChildLauncher.launch(program, actor.name(), run.clock(), args);
+		// every process has a GIL of its own, set up like its parent's
+		Process started = ChildLauncher.launch(program, actor.name(), run.clock(), run.gil().describe(), args);
 		run.adopt(started);
 		process = started;
 		actor.hook().instant(actor, EventKind.START, null, started.pid(), Event.NO_CAUSE);

@@ -94,6 +94,19 @@ public final class Gil {
 		return mode;
 	}
 
+	/** How a child process is told to emulate a GIL like this one: "off", or "interval-seconds:MODE". */
+	public String describe() {
+		return on ? (intervalNanos / 1e9) + ":" + mode.name() : "off";
+	}
+
+	/** Sets up in {@code run} the GIL that {@link #describe} described. */
+	public static void useDescribed(Run run, String description) {
+		if (!"off".equals(description)) {
+			String[] parts = description.split(":", 2);
+			run.useGil(Double.parseDouble(parts[0]), Mode.valueOf(parts[1]));
+		}
+	}
+
 	/** Takes the GIL for {@code actor}, waiting for it as CPython's take_gil does. Not while the run stops. */
 	void acquire(Actor actor) {
 		if (!on || run.isCancelled()) {

@@ -143,4 +143,21 @@ class SyncPagesIT {
 		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("gil-race")));
 	}
 
+	@Test
+	void thePoolsInsidesAreDrawnWorkersAppearOnDemandFuturesAreSet() {
+		page.navigate("http://localhost:" + port + "/scenarios/pool-internals");
+		page.fill("input[name=speed]", "5");
+		page.click("#run");
+		assertThat(page.locator("main.scenario[data-state=ended]")).hasCount(1, LONG);
+		assertThat(page.locator("main.scenario")).hasAttribute("data-outcome", "COMPLETED");
+		assertThat(page.locator("g.lane[data-actor^='ThreadPoolExecutor-']")).hasCount(2);
+		assertThat(page.locator("section.panel-future")).hasCount(5);
+		assertThat(page.locator("section.panel-future").first()).containsText("finished: 2");
+		assertThat(page.locator("section.panel[data-object='work_queue']")).containsText("Queue");
+		assertThat(page.locator("path.link-running").count()).as("submit → running arrows").isEqualTo(5);
+		assertThat(page.locator("path.link-result").count()).as("done → result arrows").isEqualTo(5);
+		page.locator("section.run-view")
+			.screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("pool-internals")));
+	}
+
 }

@@ -30,7 +30,7 @@ class TimelinePageIT {
 	private static final LocatorAssertions.HasCountOptions LONG = new LocatorAssertions.HasCountOptions().setTimeout(30_000);
 
 	/** The lanes of threads and processes, without the GIL's. */
-	static final String THREAD_LANES = "g.lane:not([data-actor='GIL'])";
+	static final String THREAD_LANES = "g.lane:not([data-actor^='GIL'])";
 
 	private static Playwright playwright;
 

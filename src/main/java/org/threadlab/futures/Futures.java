@@ -1,0 +1,182 @@
+package org.threadlab.futures;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.threadlab.event.Event;
+import org.threadlab.event.EventKind;
+import org.threadlab.run.Actor;
+import org.threadlab.run.Blocker;
+
+/**
+ * Python's {@code as_completed} and {@code wait}: a caller waits on many futures at once, really
+ * blocking on a condition that each future's done callback signals. The wait is recorded as WAIT on
+ * {@value #NAME} … WOKEN, caused by the DONE of the future that ended it.
+ * Stateless; each call keeps its own waiter.
+ */
+public final class Futures {
+
+	static final String NAME = "futures";
+
+	private Futures() {
+	}
+
+	/** {@code return_when} of {@code wait}. */
+	public enum ReturnWhen {
+		FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED
+	}
+
+	/** What {@code wait} returns: the futures done, and those not done. */
+	public record DoneAndNotDone<T>(Set<TracedFuture<T>> done, Set<TracedFuture<T>> notDone) {
+	}
+
+	/** Collects done futures in the order they finish, for one caller. */
+	private static final class Waiter<T> implements Blocker {
+
+		final ReentrantLock lock = new ReentrantLock();
+
+		final Condition arrived = lock.newCondition();
+
+		final List<TracedFuture<T>> finished = new ArrayList<>();
+
+		volatile int ready;
+
+		volatile int needed = 1;
+
+		void add(TracedFuture<T> future) {
+			lock.lock();
+			try {
+				finished.add(future);
+				ready = finished.size();
+				arrived.signalAll();
+			}
+			finally {
+				lock.unlock();
+			}
+		}
+
+		@Override
+		public String name() {
+			return NAME;
+		}
+
+		@Override
+		public boolean canProceed(Actor waiter) {
+			return ready >= needed;
+		}
+
+	}
+
+	/**
+	 * {@code as_completed(futures)}: the futures in the order they finish, each handed over as soon as it
+	 * is done; the caller waits in between.
+	 */
+	public static <T> Iterable<TracedFuture<T>> asCompleted(Collection<TracedFuture<T>> futures) {
+		Waiter<T> waiter = new Waiter<>();
+		futures.forEach(f -> f.addDoneCallback(waiter::add));
+		int total = futures.size();
+		return () -> new java.util.Iterator<>() {
+
+			int given;
+
+			@Override
+			public boolean hasNext() {
+				return given < total;
+			}
+
+			@Override
+			public TracedFuture<T> next() {
+				try {
+					waiter.needed = given + 1;
+					awaitReady(waiter, given + 1);
+					waiter.lock.lock();
+					try {
+						return waiter.finished.get(given++);
+					}
+					finally {
+						waiter.lock.unlock();
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("the run is stopping", ex);
+				}
+			}
+
+		};
+	}
+
+	/** {@code wait(futures, return_when=...)}: returns once the condition holds. */
+	public static <T> DoneAndNotDone<T> wait(Collection<TracedFuture<T>> futures, ReturnWhen when)
+			throws InterruptedException, TimeoutException {
+		Waiter<T> waiter = new Waiter<>();
+		futures.forEach(f -> f.addDoneCallback(waiter::add));
+		int needed = switch (when) {
+			case FIRST_COMPLETED -> Math.min(1, futures.size());
+			case ALL_COMPLETED -> futures.size();
+			case FIRST_EXCEPTION -> futures.size(); // or fewer: see below
+		};
+		waiter.needed = needed;
+		if (when == ReturnWhen.FIRST_EXCEPTION) {
+			awaitFirstException(waiter, futures.size());
+		}
+		else {
+			awaitReady(waiter, needed);
+		}
+		Set<TracedFuture<T>> done = new LinkedHashSet<>();
+		Set<TracedFuture<T>> notDone = new LinkedHashSet<>();
+		for (TracedFuture<T> f : futures) {
+			(f.done() ? done : notDone).add(f);
+		}
+		return new DoneAndNotDone<>(done, notDone);
+	}
+
+	private static <T> void awaitReady(Waiter<T> waiter, int count) throws InterruptedException {
+		if (waiter.ready >= count) {
+			return;
+		}
+		Actor me = Actor.current();
+		me.hook().beforeWait(me, EventKind.WAIT, NAME, (long) count, waiter);
+		TracedFuture<T> last;
+		waiter.lock.lockInterruptibly();
+		try {
+			while (waiter.finished.size() < count) {
+				waiter.arrived.await();
+			}
+			last = waiter.finished.get(count - 1);
+		}
+		finally {
+			waiter.lock.unlock();
+		}
+		me.hook().after(me, EventKind.WOKEN, NAME, last.name(), last.doneSeq());
+	}
+
+	private static <T> void awaitFirstException(Waiter<T> waiter, int all) throws InterruptedException {
+		Actor me = Actor.current();
+		me.hook().before(me, EventKind.WAIT, NAME, "first exception");
+		TracedFuture<T> last = null;
+		waiter.lock.lockInterruptibly();
+		try {
+			while (true) {
+				boolean raised = waiter.finished.stream().anyMatch(f -> !f.cancelled() && f.exceptionNow() != null);
+				if (raised || waiter.finished.size() >= all) {
+					last = waiter.finished.isEmpty() ? null : waiter.finished.get(waiter.finished.size() - 1);
+					break;
+				}
+				waiter.arrived.await();
+			}
+		}
+		finally {
+			waiter.lock.unlock();
+		}
+		me.hook().after(me, EventKind.WOKEN, NAME, last == null ? null : last.name(),
+				last == null ? Event.NO_CAUSE : last.doneSeq());
+	}
+
+}

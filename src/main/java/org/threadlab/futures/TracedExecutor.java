@@ -1,0 +1,202 @@
+package org.threadlab.futures;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.threadlab.probe.TracedQueue;
+import org.threadlab.probe.TracedThread;
+
+/**
+ * Python's {@code ThreadPoolExecutor}, built as the tutorial's §5.4 reads its source: {@code submit}
+ * makes a future and a work item, puts the item on the work queue (a real {@link TracedQueue}) and
+ * starts a worker thread if there are fewer than {@code max_workers}; each worker loops taking items and
+ * running them, which sets each future's result or exception; a {@code None} on the queue tells a
+ * worker to stop once the pool is shut down. Use it as a try-with-resources block, Python's {@code with}.
+ * <p>
+ * (CPython 3.8 and later first reuse an idle worker before starting another; the tutorial's version,
+ * built here, starts one per submit until the pool is full.)
+ * <p>
+ * Thread-safety: any actor may submit, map and shut down; the bookkeeping is guarded by this object.
+ */
+public final class TracedExecutor implements AutoCloseable {
+
+	private static final AtomicInteger POOLS = new AtomicInteger();
+
+	/** Python's None on the work queue: wake up, and stop if the pool is shut down. */
+	private static final Object NONE = new Object() {
+		@Override
+		public String toString() {
+			return "None";
+		}
+	};
+
+	private final int maxWorkers;
+
+	private final String prefix;
+
+	private final TracedQueue workQueue;
+
+	private final List<TracedThread> threads = new ArrayList<>();
+
+	private final AtomicInteger futures = new AtomicInteger();
+
+	private volatile boolean shutdown;
+
+	/** {@code ThreadPoolExecutor(max_workers)}. */
+	public TracedExecutor(int maxWorkers) {
+		if (maxWorkers <= 0) {
+			throw new IllegalArgumentException("max_workers must be greater than 0");
+		}
+		this.maxWorkers = maxWorkers;
+		this.prefix = "ThreadPoolExecutor-" + POOLS.getAndIncrement() % 100;
+		this.workQueue = new TracedQueue("work_queue", 0);
+	}
+
+	private record WorkItem<T>(TracedFuture<T> future, PyCallable<T> fn) {
+
+		void run() {
+			if (!future.setRunningOrNotifyCancel()) {
+				return;
+			}
+			try {
+				future.setResult(fn.call());
+			}
+			catch (Exception ex) {
+				future.setException(ex);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "WorkItem(" + future.name() + ")";
+		}
+
+	}
+
+	/** {@code executor.submit(fn, *args)}: returns at once with the future; {@code call} names it ("get_html(3)"). */
+	public <T> TracedFuture<T> submit(String call, PyCallable<T> fn) throws InterruptedException {
+		synchronized (this) {
+			if (shutdown) {
+				throw new IllegalStateException("cannot schedule new futures after shutdown");
+			}
+		}
+		TracedFuture<T> future = new TracedFuture<>("future-" + futures.getAndIncrement(), call);
+		workQueue.put(new WorkItem<>(future, fn));
+		adjustThreadCount();
+		return future;
+	}
+
+	private void adjustThreadCount() {
+		TracedThread worker;
+		synchronized (this) {
+			if (threads.size() >= maxWorkers) {
+				return;
+			}
+			worker = new TracedThread(prefix + "_" + threads.size(), false, this::work);
+			threads.add(worker);
+		}
+		worker.start();
+	}
+
+	/** A worker's loop, as CPython's {@code _worker}. */
+	private void work() throws InterruptedException {
+		while (true) {
+			Object item = workQueue.get();
+			if (item != NONE) {
+				((WorkItem<?>) item).run();
+				continue;
+			}
+			if (shutdown) {
+				workQueue.put(NONE); // tell the next worker too
+				return;
+			}
+		}
+	}
+
+	/**
+	 * {@code executor.map(fn, items)}: submits all at once, then gives the results in the order of the
+	 * items, each waiting for its own — not in the order they finish.
+	 */
+	public <A, T> Iterator<T> map(Function<A, String> call, Function<A, PyCallable<T>> fn, List<A> items)
+			throws InterruptedException {
+		List<TracedFuture<T>> submitted = new ArrayList<>();
+		for (A item : items) {
+			submitted.add(submit(call.apply(item), fn.apply(item)));
+		}
+		Iterator<TracedFuture<T>> next = submitted.iterator();
+		return new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return next.hasNext();
+			}
+
+			@Override
+			public T next() {
+				if (!next.hasNext()) {
+					throw new NoSuchElementException();
+				}
+				try {
+					return next.next().result();
+				}
+				catch (RuntimeException ex) {
+					throw ex;
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+
+		};
+	}
+
+	/** {@code executor.shutdown(wait, cancel_futures)}. */
+	public void shutdown(boolean wait, boolean cancelFutures) throws InterruptedException {
+		synchronized (this) {
+			shutdown = true;
+		}
+		if (cancelFutures) {
+			while (workQueue.qsize() > 0) {
+				try {
+					Object item = workQueue.getNowait();
+					if (item instanceof WorkItem<?> work) {
+						work.future().cancel();
+					}
+				}
+				catch (TracedQueue.Empty empty) {
+					break;
+				}
+			}
+		}
+		workQueue.put(NONE);
+		if (wait) {
+			List<TracedThread> workers;
+			synchronized (this) {
+				workers = List.copyOf(threads);
+			}
+			for (TracedThread worker : workers) {
+				worker.join();
+			}
+		}
+	}
+
+	/** The end of a {@code with} block: shutdown(wait=True). */
+	@Override
+	public void close() throws InterruptedException {
+		shutdown(true, false);
+	}
+
+	/** Worker threads started so far. */
+	public synchronized int workers() {
+		return threads.size();
+	}
+
+	public int maxWorkers() {
+		return maxWorkers;
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.threadlab.scenario.pools;
+
+import static org.threadlab.probe.Py.print;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.threadlab.futures.Futures;
+import org.threadlab.futures.TracedExecutor;
+import org.threadlab.futures.TracedFuture;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §5.2.1: as_completed hands results over in the order the tasks finish. */
+public final class AsCompletedScenario implements Scenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("workers", 2, 1, 5));
+
+	// ---- the program ----
+
+	static void main(Params p) throws Exception {
+		try (var executor = new TracedExecutor((int) p.integer("workers"))) {
+			List<TracedFuture<Long>> allTask = new ArrayList<>();
+			for (long url : List.of(3L, 2L, 4L)) {
+				allTask.add(executor.submit("get_html(" + url + ")", () -> GetHtml.getHtml(url)));
+			}
+			for (TracedFuture<Long> future : Futures.asCompleted(allTask)) {
+				print("get " + future.result() + " page"); // 2, 3, 4: the order they finish
+			}
+		}
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	@Override
+	public String id() {
+		return "as-completed";
+	}
+
+	@Override
+	public Section section() {
+		return Section.THREAD_POOLS;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.threadlab.scenario.pools;
+
+import static org.threadlab.probe.Py.print;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.threadlab.futures.Futures;
+import org.threadlab.futures.TracedExecutor;
+import org.threadlab.futures.TracedFuture;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §5.3: wait(FIRST_COMPLETED) lets main go on after the first result; the others still run. */
+public final class WaitFirstScenario implements Scenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.flag("allCompleted", false));
+
+	// ---- the program ----
+
+	static void main(Params p) throws Exception {
+		try (var executor = new TracedExecutor(2)) {
+			List<TracedFuture<Long>> allTask = new ArrayList<>();
+			for (long url : List.of(3L, 2L, 4L)) {
+				allTask.add(executor.submit("get_html(" + url + ")", () -> GetHtml.getHtml(url)));
+			}
+			var returnWhen = p.flag("allCompleted") ? Futures.ReturnWhen.ALL_COMPLETED : Futures.ReturnWhen.FIRST_COMPLETED;
+			var doneAndNotDone = Futures.wait(allTask, returnWhen);
+			print("main", "done:", doneAndNotDone.done().size(), "not done:", doneAndNotDone.notDone().size());
+		} // leaving the with block waits for the rest: shutdown(wait=True)
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	@Override
+	public String id() {
+		return "wait-first";
+	}
+
+	@Override
+	public Section section() {
+		return Section.THREAD_POOLS;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+}
