@@ -78,6 +78,17 @@ public final class Futures {
 	 * is done; the caller waits in between.
 	 */
 	public static <T> Iterable<TracedFuture<T>> asCompleted(Collection<TracedFuture<T>> futures) {
+		return asCompleted(futures, -1);
+	}
+
+	/**
+	 * {@code as_completed(futures, timeout)}: as above; the next future not done within {@code timeout}
+	 * tutorial seconds of this call raises {@link TimeoutException} (wrapped, as an iterator cannot throw it).
+	 */
+	public static <T> Iterable<TracedFuture<T>> asCompleted(Collection<TracedFuture<T>> futures, double timeoutSeconds) {
+		Actor caller = Actor.current();
+		long deadline = timeoutSeconds < 0 ? Long.MAX_VALUE
+				: System.nanoTime() + caller.run().clock().realNanos(timeoutSeconds);
 		Waiter<T> waiter = new Waiter<>();
 		futures.forEach(f -> f.addDoneCallback(waiter::add));
 		int total = futures.size();
@@ -94,7 +105,10 @@ public final class Futures {
 			public TracedFuture<T> next() {
 				try {
 					waiter.needed = given + 1;
-					awaitReady(waiter, given + 1);
+					if (!awaitReady(waiter, given + 1, deadline)) {
+						throw new IllegalStateException(new TimeoutException((total - given) + " (of " + total
+								+ ") futures unfinished"));
+					}
 					waiter.lock.lock();
 					try {
 						return waiter.finished.get(given++);
@@ -114,7 +128,15 @@ public final class Futures {
 
 	/** {@code wait(futures, return_when=...)}: returns once the condition holds. */
 	public static <T> DoneAndNotDone<T> wait(Collection<TracedFuture<T>> futures, ReturnWhen when)
-			throws InterruptedException, TimeoutException {
+			throws InterruptedException {
+		return wait(futures, when, -1);
+	}
+
+	/** {@code wait(futures, timeout, return_when)}: returns once the condition holds or the timeout ran out. */
+	public static <T> DoneAndNotDone<T> wait(Collection<TracedFuture<T>> futures, ReturnWhen when, double timeoutSeconds)
+			throws InterruptedException {
+		long deadline = timeoutSeconds < 0 ? Long.MAX_VALUE
+				: System.nanoTime() + Actor.current().run().clock().realNanos(timeoutSeconds);
 		Waiter<T> waiter = new Waiter<>();
 		futures.forEach(f -> f.addDoneCallback(waiter::add));
 		int needed = switch (when) {
@@ -124,10 +146,10 @@ public final class Futures {
 		};
 		waiter.needed = needed;
 		if (when == ReturnWhen.FIRST_EXCEPTION) {
-			awaitFirstException(waiter, futures.size());
+			awaitFirstException(waiter, futures.size(), deadline);
 		}
 		else {
-			awaitReady(waiter, needed);
+			awaitReady(waiter, needed, deadline);
 		}
 		Set<TracedFuture<T>> done = new LinkedHashSet<>();
 		Set<TracedFuture<T>> notDone = new LinkedHashSet<>();
@@ -137,27 +159,43 @@ public final class Futures {
 		return new DoneAndNotDone<>(done, notDone);
 	}
 
-	private static <T> void awaitReady(Waiter<T> waiter, int count) throws InterruptedException {
+	/** Waits until {@code count} futures are done or the deadline (System.nanoTime) passes; true if done. */
+	private static <T> boolean awaitReady(Waiter<T> waiter, int count, long deadline) throws InterruptedException {
 		if (waiter.ready >= count) {
-			return;
+			return true;
 		}
 		Actor me = Actor.current();
-		me.hook().beforeWait(me, EventKind.WAIT, NAME, (long) count, waiter);
-		TracedFuture<T> last;
+		boolean forever = deadline == Long.MAX_VALUE;
+		if (forever) {
+			me.hook().beforeWait(me, EventKind.WAIT, NAME, (long) count, waiter);
+		}
+		else {
+			me.hook().before(me, EventKind.WAIT, NAME, (long) count);
+		}
+		TracedFuture<T> last = null;
 		waiter.lock.lockInterruptibly();
 		try {
 			while (waiter.finished.size() < count) {
-				waiter.arrived.await();
+				if (forever) {
+					waiter.arrived.await();
+				}
+				else if (waiter.arrived.awaitNanos(deadline - System.nanoTime()) <= 0 && waiter.finished.size() < count) {
+					break;
+				}
 			}
-			last = waiter.finished.get(count - 1);
+			if (waiter.finished.size() >= count) {
+				last = waiter.finished.get(count - 1);
+			}
 		}
 		finally {
 			waiter.lock.unlock();
 		}
-		me.hook().after(me, EventKind.WOKEN, NAME, last.name(), last.doneSeq());
+		me.hook().after(me, EventKind.WOKEN, NAME, last == null ? "timed out" : last.name(),
+				last == null ? Event.NO_CAUSE : last.doneSeq());
+		return last != null;
 	}
 
-	private static <T> void awaitFirstException(Waiter<T> waiter, int all) throws InterruptedException {
+	private static <T> void awaitFirstException(Waiter<T> waiter, int all, long deadline) throws InterruptedException {
 		Actor me = Actor.current();
 		me.hook().before(me, EventKind.WAIT, NAME, "first exception");
 		TracedFuture<T> last = null;
@@ -169,7 +207,12 @@ public final class Futures {
 					last = waiter.finished.isEmpty() ? null : waiter.finished.get(waiter.finished.size() - 1);
 					break;
 				}
-				waiter.arrived.await();
+				if (deadline == Long.MAX_VALUE) {
+					waiter.arrived.await();
+				}
+				else if (waiter.arrived.awaitNanos(deadline - System.nanoTime()) <= 0) {
+					break;
+				}
 			}
 		}
 		finally {

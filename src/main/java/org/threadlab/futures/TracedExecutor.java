@@ -123,6 +123,18 @@ public final class TracedExecutor implements AutoCloseable {
 	 */
 	public <A, T> Iterator<T> map(Function<A, String> call, Function<A, PyCallable<T>> fn, List<A> items)
 			throws InterruptedException {
+		return map(call, fn, items, -1);
+	}
+
+	/**
+	 * {@code executor.map(fn, items, timeout=...)}: as above; a result not ready within {@code timeout}
+	 * tutorial seconds of the call raises {@link java.util.concurrent.TimeoutException} (wrapped).
+	 */
+	public <A, T> Iterator<T> map(Function<A, String> call, Function<A, PyCallable<T>> fn, List<A> items,
+			double timeoutSeconds) throws InterruptedException {
+		long deadline = timeoutSeconds < 0 ? Long.MAX_VALUE
+				: System.nanoTime() + org.threadlab.run.Actor.current().run().clock().realNanos(timeoutSeconds);
+		double speed = org.threadlab.run.Actor.current().run().clock().speed();
 		List<TracedFuture<T>> submitted = new ArrayList<>();
 		for (A item : items) {
 			submitted.add(submit(call.apply(item), fn.apply(item)));
@@ -141,7 +153,9 @@ public final class TracedExecutor implements AutoCloseable {
 					throw new NoSuchElementException();
 				}
 				try {
-					return next.next().result();
+					TracedFuture<T> future = next.next();
+					return deadline == Long.MAX_VALUE ? future.result()
+							: future.result(Math.max(0, (deadline - System.nanoTime()) * speed / 1e9));
 				}
 				catch (RuntimeException ex) {
 					throw ex;

@@ -33,7 +33,7 @@ class PagesTest {
 			.andExpect(view().name(HomeController.VIEW))
 			.andExpect(content().string(allOf(containsString("Threads from a target function"),
 					containsString("href=\"/scenarios/thread-target\""), containsString("Synchronizing threads"),
-					containsString("data-scenario=\"future-basics\" class=\"coming\""), containsString("href=\"/scenarios/deadlock\""), containsString("coming"))));
+					containsString("data-scenario=\"cpu-bound\" class=\"coming\""), containsString("href=\"/scenarios/deadlock\""), containsString("coming"))));
 	}
 
 	@Test

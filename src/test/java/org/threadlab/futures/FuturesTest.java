@@ -1,0 +1,129 @@
+package org.threadlab.futures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.threadlab.probe.Py;
+import org.threadlab.run.Outcome;
+import org.threadlab.run.Run;
+import org.threadlab.run.RunBody;
+import org.threadlab.run.RunClock;
+import org.threadlab.testing.RunThreads;
+
+/** Futures and the pool keep Python's promises: callbacks, timeouts, shutdown. */
+class FuturesTest {
+
+	private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+
+	@AfterEach
+	void nothingIsLeftRunning() throws InterruptedException {
+		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
+	}
+
+	private void run(RunBody body) throws Exception {
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(10), 100_000);
+		run.start("main", body);
+		Outcome outcome = run.outcome().get(30, TimeUnit.SECONDS);
+		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
+	}
+
+	private static PyCallable<Long> sleeping(double seconds, long value) {
+		return () -> {
+			Py.sleep(seconds);
+			return value;
+		};
+	}
+
+	@Test
+	void aDoneCallbackRunsWhenTheFutureIsDoneOrAtOnceIfItAlreadyIs() throws Exception {
+		run(() -> {
+			try (var executor = new TracedExecutor(1)) {
+				TracedFuture<Long> future = executor.submit("f", sleeping(0.5, 7));
+				future.addDoneCallback(f -> seen.add("callback after: " + f.state()));
+				seen.add("result " + future.result());
+				future.addDoneCallback(f -> seen.add("callback at once: " + f.state()));
+			}
+		});
+		// as in CPython, the worker runs the callback after waking the waiters: either may go first
+		assertThat(seen).containsExactlyInAnyOrder("callback after: FINISHED", "result 7", "callback at once: FINISHED");
+		assertThat(seen.indexOf("result 7")).isLessThan(seen.indexOf("callback at once: FINISHED"));
+	}
+
+	@Test
+	void resultWithATimeoutRaisesWhenNotDoneAndExceptionReturnsWhatWasRaised() throws Exception {
+		run(() -> {
+			try (var executor = new TracedExecutor(2)) {
+				TracedFuture<Long> slow = executor.submit("slow", sleeping(2, 1));
+				try {
+					slow.result(0.2);
+				}
+				catch (TimeoutException timeout) {
+					seen.add("timed out");
+				}
+				TracedFuture<Long> broken = executor.submit("broken", () -> {
+					throw new ArithmeticException("division by zero");
+				});
+				seen.add("exception: " + broken.exception(-1).getMessage());
+			}
+		});
+		assertThat(seen).containsExactly("timed out", "exception: division by zero");
+	}
+
+	@Test
+	void afterShutdownNothingMoreIsTakenAndCancelFuturesCancelsThePending() throws Exception {
+		run(() -> {
+			var executor = new TracedExecutor(1);
+			TracedFuture<Long> running = executor.submit("running", sleeping(0.5, 1));
+			TracedFuture<Long> pending = executor.submit("pending", sleeping(0.5, 2));
+			Py.sleep(0.1);
+			executor.shutdown(true, true);
+			seen.add(running.state() + " " + pending.state());
+			try {
+				executor.submit("late", sleeping(0, 3));
+			}
+			catch (IllegalStateException refused) {
+				seen.add(refused.getMessage());
+			}
+		});
+		assertThat(seen).containsExactly("FINISHED CANCELLED", "cannot schedule new futures after shutdown");
+	}
+
+	@Test
+	void asCompletedAndWaitAndMapRespectTheirTimeouts() throws Exception {
+		run(() -> {
+			try (var executor = new TracedExecutor(2)) {
+				List<TracedFuture<Long>> futures = List.of(executor.submit("quick", sleeping(0.1, 1)),
+						executor.submit("slow", sleeping(3, 2)));
+				var result = Futures.wait(futures, Futures.ReturnWhen.ALL_COMPLETED, 0.5);
+				seen.add("wait: " + result.done().size() + " done, " + result.notDone().size() + " not");
+				try {
+					for (TracedFuture<Long> f : Futures.asCompleted(futures, 0.5)) {
+						seen.add("completed " + f.result());
+					}
+				}
+				catch (IllegalStateException wrapped) {
+					seen.add("as_completed: " + wrapped.getCause().getClass().getSimpleName());
+				}
+				var results = executor.map(x -> "m" + x, x -> sleeping(x, x), List.of(0L, 3L), 0.5);
+				seen.add("map: " + results.next());
+				try {
+					results.next();
+				}
+				catch (IllegalStateException wrapped) {
+					seen.add("map: " + wrapped.getCause().getClass().getSimpleName());
+				}
+			}
+		});
+		assertThat(seen).containsExactly("wait: 1 done, 1 not", "completed 1", "as_completed: TimeoutException", "map: 0",
+				"map: TimeoutException");
+	}
+
+}
