@@ -145,7 +145,7 @@ export function timeline() {
       .selectAll("path.mark")
       .data(
         (l) => l.marks,
-        (m) => `${m.kind}:${m.t}`,
+        (m, i) => `${m.kind}:${m.t}:${i}`,
       )
       .join((enter) => enter.append("path").call((p) => p.append("title")))
       .attr("class", (m) => `mark mark-${m.kind.toLowerCase()}`)

@@ -89,9 +89,10 @@ public final class Futures {
 		Actor caller = Actor.current();
 		long deadline = timeoutSeconds < 0 ? Long.MAX_VALUE
 				: System.nanoTime() + caller.run().clock().realNanos(timeoutSeconds);
+		Set<TracedFuture<T>> unique = new LinkedHashSet<>(futures); // each future once, as CPython
 		Waiter<T> waiter = new Waiter<>();
-		futures.forEach(f -> f.addDoneCallback(waiter::add));
-		int total = futures.size();
+		unique.forEach(f -> f.addDoneCallback(waiter::add));
+		int total = unique.size();
 		return () -> new java.util.Iterator<>() {
 
 			int given;
@@ -137,8 +138,10 @@ public final class Futures {
 			throws InterruptedException {
 		long deadline = timeoutSeconds < 0 ? Long.MAX_VALUE
 				: System.nanoTime() + Actor.current().run().clock().realNanos(timeoutSeconds);
+		Set<TracedFuture<T>> unique = new LinkedHashSet<>(futures);
 		Waiter<T> waiter = new Waiter<>();
-		futures.forEach(f -> f.addDoneCallback(waiter::add));
+		unique.forEach(f -> f.addDoneCallback(waiter::add));
+		futures = unique;
 		int needed = switch (when) {
 			case FIRST_COMPLETED -> Math.min(1, futures.size());
 			case ALL_COMPLETED -> futures.size();

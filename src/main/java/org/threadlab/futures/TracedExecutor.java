@@ -7,20 +7,25 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedThread;
+import org.threadlab.run.Actor;
 
 /**
  * Python's {@code ThreadPoolExecutor}, built as the tutorial's §5.4 reads its source: {@code submit}
- * makes a future and a work item, puts the item on the work queue (a real {@link TracedQueue}) and
- * starts a worker thread if there are fewer than {@code max_workers}; each worker loops taking items and
- * running them, which sets each future's result or exception; a {@code None} on the queue tells a
- * worker to stop once the pool is shut down. Use it as a try-with-resources block, Python's {@code with}.
+ * takes the {@code _shutdown_lock}, makes a future and a work item, puts the item on the work queue (a
+ * real {@link TracedQueue}) and starts a worker thread if there are fewer than {@code max_workers};
+ * each worker loops taking items and running them, which sets each future's result or exception; a
+ * {@code None} on the queue tells a worker to stop once the pool is shut down. Use it as a
+ * try-with-resources block, Python's {@code with}; a pool never shut down is shut down when the main
+ * program ends, as CPython's exit hook does.
  * <p>
  * (CPython 3.8 and later first reuse an idle worker before starting another; the tutorial's version,
  * built here, starts one per submit until the pool is full.)
  * <p>
- * Thread-safety: any actor may submit, map and shut down; the bookkeeping is guarded by this object.
+ * Thread-safety: any actor may submit, map and shut down. The shutdown flag, the queue and the workers
+ * change together under {@code _shutdown_lock}, a traced lock, so waiting for it lets go of the GIL.
  */
 public final class TracedExecutor implements AutoCloseable {
 
@@ -40,7 +45,10 @@ public final class TracedExecutor implements AutoCloseable {
 
 	private final TracedQueue workQueue;
 
-	private final List<TracedThread> threads = new ArrayList<>();
+	private final TracedLock shutdownLock;
+
+	// changed under shutdownLock; read by workers() from any thread
+	private final List<TracedThread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private final AtomicInteger futures = new AtomicInteger();
 
@@ -53,7 +61,9 @@ public final class TracedExecutor implements AutoCloseable {
 		}
 		this.maxWorkers = maxWorkers;
 		this.prefix = "ThreadPoolExecutor-" + POOLS.getAndIncrement() % 100;
+		this.shutdownLock = new TracedLock("_shutdown_lock");
 		this.workQueue = new TracedQueue("work_queue", 0);
+		Actor.current().run().atExit(() -> shutdown(true, false));
 	}
 
 	private record WorkItem<T>(TracedFuture<T> future, PyCallable<T> fn) {
@@ -62,12 +72,15 @@ public final class TracedExecutor implements AutoCloseable {
 			if (!future.setRunningOrNotifyCancel()) {
 				return;
 			}
+			T result;
 			try {
-				future.setResult(fn.call());
+				result = fn.call();
 			}
 			catch (Exception ex) {
 				future.setException(ex);
+				return;
 			}
+			future.setResult(result);
 		}
 
 		@Override
@@ -79,27 +92,28 @@ public final class TracedExecutor implements AutoCloseable {
 
 	/** {@code executor.submit(fn, *args)}: returns at once with the future; {@code call} names it ("get_html(3)"). */
 	public <T> TracedFuture<T> submit(String call, PyCallable<T> fn) throws InterruptedException {
-		synchronized (this) {
+		shutdownLock.acquire();
+		try {
 			if (shutdown) {
 				throw new IllegalStateException("cannot schedule new futures after shutdown");
 			}
+			TracedFuture<T> future = new TracedFuture<>("future-" + futures.getAndIncrement(), call);
+			workQueue.put(new WorkItem<>(future, fn));
+			adjustThreadCount();
+			return future;
 		}
-		TracedFuture<T> future = new TracedFuture<>("future-" + futures.getAndIncrement(), call);
-		workQueue.put(new WorkItem<>(future, fn));
-		adjustThreadCount();
-		return future;
+		finally {
+			shutdownLock.release();
+		}
 	}
 
+	/** Under the shutdown lock: a new worker if there are fewer than max_workers. */
 	private void adjustThreadCount() {
-		TracedThread worker;
-		synchronized (this) {
-			if (threads.size() >= maxWorkers) {
-				return;
-			}
-			worker = new TracedThread(prefix + "_" + threads.size(), false, this::work);
+		if (threads.size() < maxWorkers) {
+			TracedThread worker = new TracedThread(prefix + "_" + threads.size(), false, this::work);
 			threads.add(worker);
+			worker.start();
 		}
-		worker.start();
 	}
 
 	/** A worker's loop, as CPython's {@code _worker}. */
@@ -128,13 +142,14 @@ public final class TracedExecutor implements AutoCloseable {
 
 	/**
 	 * {@code executor.map(fn, items, timeout=...)}: as above; a result not ready within {@code timeout}
-	 * tutorial seconds of the call raises {@link java.util.concurrent.TimeoutException} (wrapped).
+	 * tutorial seconds of the call raises {@link java.util.concurrent.TimeoutException}, wrapped in an
+	 * IllegalStateException since an iterator cannot throw it.
 	 */
 	public <A, T> Iterator<T> map(Function<A, String> call, Function<A, PyCallable<T>> fn, List<A> items,
 			double timeoutSeconds) throws InterruptedException {
+		double speed = Actor.current().run().clock().speed();
 		long deadline = timeoutSeconds < 0 ? Long.MAX_VALUE
-				: System.nanoTime() + org.threadlab.run.Actor.current().run().clock().realNanos(timeoutSeconds);
-		double speed = org.threadlab.run.Actor.current().run().clock().speed();
+				: System.nanoTime() + Actor.current().run().clock().realNanos(timeoutSeconds);
 		List<TracedFuture<T>> submitted = new ArrayList<>();
 		for (A item : items) {
 			submitted.add(submit(call.apply(item), fn.apply(item)));
@@ -160,6 +175,10 @@ public final class TracedExecutor implements AutoCloseable {
 				catch (RuntimeException ex) {
 					throw ex;
 				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("the run is stopping", ex);
+				}
 				catch (Exception ex) {
 					throw new IllegalStateException(ex);
 				}
@@ -168,32 +187,37 @@ public final class TracedExecutor implements AutoCloseable {
 		};
 	}
 
-	/** {@code executor.shutdown(wait, cancel_futures)}. */
+	/** {@code executor.shutdown(wait, cancel_futures)}: no new work; the workers stop once the queue is done. */
 	public void shutdown(boolean wait, boolean cancelFutures) throws InterruptedException {
-		synchronized (this) {
+		List<TracedThread> workers;
+		shutdownLock.acquire();
+		try {
 			shutdown = true;
-		}
-		if (cancelFutures) {
-			while (workQueue.qsize() > 0) {
-				try {
-					Object item = workQueue.getNowait();
+			if (cancelFutures) {
+				while (workQueue.qsize() > 0) {
+					Object item;
+					try {
+						item = workQueue.getNowait();
+					}
+					catch (TracedQueue.Empty empty) {
+						break;
+					}
 					if (item instanceof WorkItem<?> work) {
 						work.future().cancel();
 					}
 				}
-				catch (TracedQueue.Empty empty) {
-					break;
-				}
 			}
+			workQueue.put(NONE);
+			workers = List.copyOf(threads);
 		}
-		workQueue.put(NONE);
+		finally {
+			shutdownLock.release();
+		}
 		if (wait) {
-			List<TracedThread> workers;
-			synchronized (this) {
-				workers = List.copyOf(threads);
-			}
 			for (TracedThread worker : workers) {
-				worker.join();
+				if (worker.isAlive()) {
+					worker.join();
+				}
 			}
 		}
 	}
@@ -205,7 +229,7 @@ public final class TracedExecutor implements AutoCloseable {
 	}
 
 	/** Worker threads started so far. */
-	public synchronized int workers() {
+	public int workers() {
 		return threads.size();
 	}
 

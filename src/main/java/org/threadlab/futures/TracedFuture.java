@@ -269,7 +269,15 @@ public final class TracedFuture<T> {
 		finally {
 			lock.unlock();
 		}
-		toRun.forEach(callback -> callback.accept(this));
+		for (Consumer<TracedFuture<T>> callback : toRun) {
+			try {
+				callback.accept(this);
+			}
+			catch (RuntimeException ex) {
+				// as CPython: logged, and the other callbacks still run
+				org.threadlab.probe.Py.print("exception calling callback for " + name + ": " + describe(ex));
+			}
+		}
 	}
 
 	long doneSeq() {

@@ -54,6 +54,11 @@ public final class TracedLock implements LockLike {
 			return h == null ? List.of() : List.of(h);
 		}
 
+		@Override
+		public boolean releasedOnlyByHolders() {
+			return false; // any thread may release a plain Lock
+		}
+
 	};
 
 	public TracedLock(String name) {
@@ -108,12 +113,13 @@ public final class TracedLock implements LockLike {
 	@Override
 	public void release() {
 		Actor me = Actor.current();
+		me.hook().prepare(me, EventKind.RELEASE, name); // a GIL switch, if any, before anything changes
 		if (!locked.compareAndSet(true, false)) {
 			throw new PyRuntimeError("release unlocked lock");
 		}
 		run.watchdog().change(() -> holder = null);
 		// RELEASE is recorded before the real release, so the next ACQUIRED always comes after it.
-		lastRelease = me.hook().instant(me, EventKind.RELEASE, name, null, Event.NO_CAUSE);
+		lastRelease = me.hook().instantInside(me, EventKind.RELEASE, name, null, Event.NO_CAUSE);
 		permit.release();
 	}
 
@@ -123,9 +129,10 @@ public final class TracedLock implements LockLike {
 		return this::release;
 	}
 
+	/** As CPython's Condition asks of a plain Lock: only whether it is locked (a Lock has no owner). */
 	@Override
 	public boolean isOwnedBy(Actor actor) {
-		return holder == actor;
+		return locked.get();
 	}
 
 	public boolean locked() {

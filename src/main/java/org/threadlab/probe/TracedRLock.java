@@ -102,11 +102,12 @@ public final class TracedRLock implements LockLike {
 		if (!lock.isHeldByCurrentThread()) {
 			throw new PyRuntimeError("cannot release un-acquired lock");
 		}
+		me.hook().prepare(me, EventKind.RELEASE, name);
 		int left = lock.getHoldCount() - 1;
 		if (left == 0) {
 			run.watchdog().change(() -> owner = null);
 		}
-		long seq = me.hook().instant(me, EventKind.RELEASE, name, (long) left, Event.NO_CAUSE);
+		long seq = me.hook().instantInside(me, EventKind.RELEASE, name, (long) left, Event.NO_CAUSE);
 		if (left == 0) {
 			lastRelease = seq;
 		}

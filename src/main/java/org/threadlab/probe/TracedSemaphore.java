@@ -101,6 +101,7 @@ public final class TracedSemaphore {
 
 	public void release() {
 		Actor me = Actor.current();
+		me.hook().prepare(me, EventKind.RELEASE, name);
 		int now;
 		do {
 			now = value.get();
@@ -109,7 +110,7 @@ public final class TracedSemaphore {
 			}
 		}
 		while (!value.compareAndSet(now, now + 1));
-		lastRelease = me.hook().instant(me, EventKind.RELEASE, name, (long) now + 1, Event.NO_CAUSE);
+		lastRelease = me.hook().instantInside(me, EventKind.RELEASE, name, (long) now + 1, Event.NO_CAUSE);
 		permits.release();
 	}
 

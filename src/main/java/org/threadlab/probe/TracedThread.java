@@ -76,8 +76,7 @@ public class TracedThread implements KeepsProcessAlive {
 			throw new IllegalStateException("threads can only be started once");
 		}
 		actor.hook().instant(actor, EventKind.START, null, null, Event.NO_CAUSE);
-		actor.hook().starting(actor);
-		run.startThread(thread, daemon ? null : this);
+		run.startThread(thread, daemon ? null : this, actor);
 	}
 
 	private void body(Task target) {

@@ -24,4 +24,13 @@ public interface Blocker {
 		return List.of();
 	}
 
+	/**
+	 * Whether only its holders can let the waiter go on. An RLock's owner alone can release it; a plain
+	 * Lock may be released by any thread, so a cycle through one is a deadlock only once no other
+	 * thread is left running that might release it.
+	 */
+	default boolean releasedOnlyByHolders() {
+		return true;
+	}
+
 }

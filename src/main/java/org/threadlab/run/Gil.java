@@ -107,6 +107,20 @@ public final class Gil {
 		}
 	}
 
+	/** Whether {@code actor} holds the GIL now. */
+	boolean isHeldBy(Actor actor) {
+		if (!on) {
+			return false;
+		}
+		lock.lock();
+		try {
+			return holder == actor;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	/** Takes the GIL for {@code actor}, waiting for it as CPython's take_gil does. Not while the run stops. */
 	void acquire(Actor actor) {
 		if (!on || run.isCancelled()) {

@@ -181,14 +181,43 @@ public final class Hook {
 		}
 	}
 
+	/**
+	 * Holds the step at the gate. The thread that waits there is the calling one, which may record for
+	 * another actor (a creator records its new thread's SPAWN): it lets go of the GIL if it holds it,
+	 * and takes back only what it let go of.
+	 */
 	private void holdAt(Gate gate, Actor actor, EventKind kind, String object) throws InterruptedException {
-		run.gil().release(actor); // a held-back actor must not hold the GIL
+		Actor self = Actor.current();
+		boolean held = run.gil().isHeldBy(self);
+		if (held) {
+			run.gil().release(self); // a held-back thread must not hold the GIL
+		}
 		try {
 			gate.pass(actor, kind, object);
 		}
 		finally {
-			run.gil().acquire(actor);
+			if (held) {
+				run.gil().acquire(self);
+			}
 		}
+	}
+
+	/**
+	 * Readies a step that changes a primitive's state without blocking (a release): it passes the gate,
+	 * and the GIL may change hands here, before anything changes, so that no other thread can see the
+	 * state half changed. The primitive then changes it and records with {@link #instantInside}.
+	 */
+	public void prepare(Actor actor, EventKind kind, String object) {
+		Gate gate = run.gate();
+		if (gate != null && !run.isCancelled() && gate.holds(actor, kind, object)) {
+			try {
+				holdAt(gate, actor, kind, object);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt(); // the run is stopping; its next blocking step ends the actor
+			}
+		}
+		run.gil().switchPoint(actor, Gil.SwitchPoint.CALL);
 	}
 
 	private long record(Actor actor, EventKind kind, String object, Object value, long cause) {

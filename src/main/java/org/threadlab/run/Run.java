@@ -75,6 +75,8 @@ public final class Run {
 
 	private final Queue<KeepsProcessAlive> keepAlive = new ArrayDeque<>();
 
+	private final java.util.Deque<RunBody> atExit = new ArrayDeque<>();
+
 	private volatile boolean ending;
 
 	private volatile boolean cancelled;
@@ -99,7 +101,7 @@ public final class Run {
 				false);
 		Thread thread = newThread(main, false, () -> runMain(main, body, true));
 		mainThread = thread;
-		startThread(thread, null);
+		startThread(thread, null, null);
 	}
 
 	/** In a child process: plays the main actor on the calling thread (the JVM's main thread). */
@@ -130,6 +132,7 @@ public final class Run {
 				status = Outcome.Status.FAILED;
 			}
 			try {
+				runAtExit();
 				joinWhatKeepsTheProcessAlive();
 			}
 			catch (InterruptedException ex) {
@@ -158,6 +161,39 @@ public final class Run {
 						recorder.dropped()));
 			}
 			Actor.unbind();
+		}
+	}
+
+	/**
+	 * Registers something to do when the main program has returned, before the non-daemon threads are
+	 * joined: CPython's {@code threading._register_atexit}, with which a thread pool shuts itself down.
+	 */
+	public void atExit(RunBody hook) {
+		synchronized (lifecycle) {
+			refuseWhenEnding();
+			atExit.push(hook);
+		}
+	}
+
+	private void runAtExit() throws InterruptedException {
+		while (true) {
+			RunBody next;
+			synchronized (lifecycle) {
+				next = cancelled ? null : atExit.poll();
+			}
+			if (next == null) {
+				return;
+			}
+			try {
+				next.run();
+			}
+			catch (InterruptedException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				// as CPython, an exit hook's failure does not stop the others
+				LOG.log(Level.INFO, "run {0}: an exit hook failed: {1}", id, ex);
+			}
 		}
 	}
 
@@ -351,8 +387,16 @@ public final class Run {
 	 * @throws IllegalStateException once the run is ending, as Python refuses new threads at shutdown
 	 */
 	public void startThread(Thread thread, KeepsProcessAlive nonDaemon) {
+		startThread(thread, nonDaemon, null);
+	}
+
+	/** The same, for the thread of {@code actor}, who counts for the watchdog from now on (null: none). */
+	public void startThread(Thread thread, KeepsProcessAlive nonDaemon, Actor actor) {
 		synchronized (lifecycle) {
 			refuseWhenEnding();
+			if (actor != null) {
+				hook.starting(actor);
+			}
 			threads.add(thread);
 			thread.start();
 			if (nonDaemon != null) {

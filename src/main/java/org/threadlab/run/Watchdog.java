@@ -98,6 +98,7 @@ public final class Watchdog {
 	private Finding cycleFrom(Actor start) {
 		List<Actor> path = new ArrayList<>();
 		List<String> objects = new ArrayList<>();
+		boolean onlyHolders = true;
 		Actor current = start;
 		Set<Actor> seen = new HashSet<>();
 		while (current != null && seen.add(current)) {
@@ -107,12 +108,29 @@ public final class Watchdog {
 			}
 			path.add(current);
 			objects.add(blocker.name());
+			onlyHolders &= blocker.releasedOnlyByHolders();
 			current = blocker.holders().get(0);
 			if (current == start) {
+				if (!onlyHolders && !othersStuck(path)) {
+					return null; // a running thread might still release a plain Lock of the cycle
+				}
 				return report(true, path, objects, describeCycle(path, objects));
 			}
 		}
 		return null;
+	}
+
+	/** Every live actor outside {@code cycle} waits on something that cannot let it go on. */
+	private boolean othersStuck(List<Actor> cycle) {
+		for (Actor actor : live) {
+			if (!cycle.contains(actor)) {
+				Blocker blocker = waits.get(actor);
+				if (blocker == null || blocker.canProceed(actor)) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	private Finding hang() {
@@ -123,6 +141,13 @@ public final class Watchdog {
 			Blocker blocker = waits.get(actor);
 			if (blocker == null || blocker.canProceed(actor)) {
 				return null;
+			}
+		}
+		// Everyone is stuck: if some of them wait in a cycle, that is the deadlock to report.
+		for (Actor actor : live) {
+			Finding cycle = cycleFrom(actor);
+			if (cycle != null) {
+				return cycle;
 			}
 		}
 		List<Actor> actors = new ArrayList<>(live);

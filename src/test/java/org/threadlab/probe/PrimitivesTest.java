@@ -163,4 +163,22 @@ class PrimitivesTest {
 				org.threadlab.event.EventKind.ACQUIRE, org.threadlab.event.EventKind.ACQUIRED);
 	}
 
+	@Test
+	void aPlainLockTakenTwiceIsNoDeadlockWhileAnotherThreadMayStillReleaseIt() throws Exception {
+		run(() -> {
+			var lock = new TracedLock("lock");
+			lock.acquire();
+			var releaser = new TracedThread("releaser", false, () -> {
+				Py.sleep(0.5);
+				lock.release(); // any thread may release a plain Lock
+			});
+			releaser.start();
+			lock.acquire(); // waits for itself, until the releaser lets it through
+			seen.add("taken again");
+			lock.release();
+			releaser.join();
+		});
+		assertThat(seen).containsExactly("taken again");
+	}
+
 }
