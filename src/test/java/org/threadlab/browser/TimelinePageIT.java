@@ -153,4 +153,15 @@ class TimelinePageIT {
 		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("thread-target-zh")).setFullPage(true));
 	}
 
+	@Test
+	void theCatalogListsTheLessonsAsTheTutorialIsGroupedAndLeadsToThem() {
+		open("/");
+		assertThat(page.locator("section.catalog-section")).hasCount(6);
+		assertThat(page.locator("li.built a").count()).isGreaterThan(10);
+		assertThat(page.locator("li.coming[data-scenario='cpu-bound'] .badge")).hasText("coming");
+		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("catalog")).setFullPage(true));
+		page.click("li[data-scenario='deadlock'] a");
+		assertThat(page.locator("h1")).containsText("Deadlock");
+	}
+
 }

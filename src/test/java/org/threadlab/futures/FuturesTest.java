@@ -126,4 +126,20 @@ class FuturesTest {
 				"map: TimeoutException");
 	}
 
+	@Test
+	void waitForTheFirstExceptionReturnsAsSoonAsOneTaskRaises() throws Exception {
+		run(() -> {
+			try (var executor = new TracedExecutor(3)) {
+				List<TracedFuture<Long>> futures = List.of(executor.submit("slow", sleeping(3, 1)),
+						executor.submit("broken", () -> {
+							Py.sleep(0.2);
+							throw new IllegalStateException("broken");
+						}), executor.submit("slower", sleeping(4, 2)));
+				var result = Futures.wait(futures, Futures.ReturnWhen.FIRST_EXCEPTION);
+				seen.add(result.done().size() + " done, " + result.notDone().size() + " still running");
+			}
+		});
+		assertThat(seen).containsExactly("1 done, 2 still running");
+	}
+
 }

@@ -99,6 +99,11 @@ class PoolScenariosTest {
 			assertThat(trace.first(worker.name(), EventKind.EXIT).value()).as("it stopped when told").isNull();
 		}
 		assertThat(trace.printsOf("main")).contains("workers started: 2 of at most 2");
+		// after shutdown(wait=True) no worker remains: each ended before main went on past the with block
+		Event firstReport = trace.first("main", EventKind.PRINT, e -> ((String) e.value()).startsWith("future-0"));
+		for (ActorInfo worker : workers(trace)) {
+			assertThat(trace.first(worker.name(), EventKind.EXIT).seq()).isLessThan(firstReport.seq());
+		}
 		assertThat(trace.printsOf("main").stream().filter(p -> p.contains("FINISHED"))).hasSize(5);
 	}
 
