@@ -3,79 +3,17 @@ package org.threadlab.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.threadlab.testing.Chromium;
-import org.threadlab.testing.RunThreads;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 
 /** A learner opens thread-target, presses Run and watches the timeline grow; screenshots in target/screenshots. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class TimelinePageIT {
-
-	private static final LocatorAssertions.HasCountOptions LONG = new LocatorAssertions.HasCountOptions().setTimeout(30_000);
+class TimelinePageIT extends BrowserTest {
 
 	/** The lanes of threads and processes, without the GIL's. */
 	static final String THREAD_LANES = "g.lane:not([data-actor^='GIL'])";
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private BrowserContext context;
-
-	private Page page;
-
-	@BeforeAll
-	static void launchBrowser() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@BeforeEach
-	void openPage() {
-		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-US"));
-		page = context.newPage();
-	}
-
-	@AfterEach
-	void closePage() throws InterruptedException {
-		context.close();
-		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
-		assertThat(RunThreads.childProcesses()).isEmpty();
-	}
-
-	private void open(String path) {
-		page.navigate("http://localhost:" + port + path);
-	}
-
-	private void waitForEnd() {
-		assertThat(page.locator("main.scenario[data-state=ended]")).hasCount(1, LONG);
-	}
 
 	@Test
 	void runningThreadTargetDrawsThreeLanesAndTheOutcome() {

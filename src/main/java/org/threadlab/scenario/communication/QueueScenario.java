@@ -10,11 +10,11 @@ import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §3.2: a bounded queue between one producer and many consumers, with task_done and join. */
-public final class QueueScenario implements Scenario {
+public final class QueueScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.integer("urls", 30, 1, 100),
@@ -61,24 +61,13 @@ public final class QueueScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public QueueScenario() {
+		super("queue", Section.COMMUNICATION, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "queue";
-	}
-
-	@Override
-	public Section section() {
-		return Section.COMMUNICATION;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 }

@@ -10,11 +10,11 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §3.1: threads share a list under a lock and poll it, checking, sleeping and checking again. */
-public final class SharedListScenario implements Scenario {
+public final class SharedListScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.integer("urls", 20, 1, 60),
@@ -82,24 +82,13 @@ public final class SharedListScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public SharedListScenario() {
+		super("shared-list", Section.COMMUNICATION, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "shared-list";
-	}
-
-	@Override
-	public Section section() {
-		return Section.COMMUNICATION;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 }

@@ -11,11 +11,11 @@ import org.threadlab.probe.SharedValue;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §GIL: two threads add and subtract 1 on one total without a lock; updates get lost. */
-public final class GilRaceScenario implements Scenario {
+public final class GilRaceScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("n", 1_000_000, 1, 5_000_000));
 
@@ -55,24 +55,13 @@ public final class GilRaceScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public GilRaceScenario() {
+		super("gil-race", Section.GIL, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "gil-race";
-	}
-
-	@Override
-	public Section section() {
-		return Section.GIL;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 	@Override

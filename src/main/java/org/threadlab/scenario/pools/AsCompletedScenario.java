@@ -10,11 +10,11 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §5.2.1: as_completed hands results over in the order the tasks finish. */
-public final class AsCompletedScenario implements Scenario {
+public final class AsCompletedScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("workers", 2, 1, 5));
 
@@ -34,24 +34,13 @@ public final class AsCompletedScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public AsCompletedScenario() {
+		super("as-completed", Section.THREAD_POOLS, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "as-completed";
-	}
-
-	@Override
-	public Section section() {
-		return Section.THREAD_POOLS;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 }

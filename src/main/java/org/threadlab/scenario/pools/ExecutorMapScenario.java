@@ -8,11 +8,11 @@ import java.util.List;
 import org.threadlab.futures.TracedExecutor;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §5.2.2: executor.map hands results over in the order the tasks were submitted. */
-public final class ExecutorMapScenario implements Scenario {
+public final class ExecutorMapScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("workers", 2, 1, 5));
 
@@ -30,24 +30,13 @@ public final class ExecutorMapScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public ExecutorMapScenario() {
+		super("executor-map", Section.THREAD_POOLS, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "executor-map";
-	}
-
-	@Override
-	public Section section() {
-		return Section.THREAD_POOLS;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 }

@@ -10,11 +10,11 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §5.1: submit returns a future at once; done, cancel and result. */
-public final class FutureBasicsScenario implements Scenario {
+public final class FutureBasicsScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.flag("thirdTask", false),
@@ -54,24 +54,13 @@ public final class FutureBasicsScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public FutureBasicsScenario() {
+		super("future-basics", Section.THREAD_POOLS, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "future-basics";
-	}
-
-	@Override
-	public Section section() {
-		return Section.THREAD_POOLS;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 	@Override

@@ -10,11 +10,11 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §5.4: submit → work item → work queue → workers started on demand → futures set. */
-public final class PoolInternalsScenario implements Scenario {
+public final class PoolInternalsScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.integer("workers", 2, 1, 5),
@@ -41,24 +41,13 @@ public final class PoolInternalsScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public PoolInternalsScenario() {
+		super("pool-internals", Section.THREAD_POOLS, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "pool-internals";
-	}
-
-	@Override
-	public Section section() {
-		return Section.THREAD_POOLS;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 }

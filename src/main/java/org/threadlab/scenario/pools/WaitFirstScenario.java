@@ -10,11 +10,11 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §5.3: wait(FIRST_COMPLETED) lets main go on after the first result; the others still run. */
-public final class WaitFirstScenario implements Scenario {
+public final class WaitFirstScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.flag("allCompleted", false));
 
@@ -34,24 +34,13 @@ public final class WaitFirstScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public WaitFirstScenario() {
+		super("wait-first", Section.THREAD_POOLS, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "wait-first";
-	}
-
-	@Override
-	public Section section() {
-		return Section.THREAD_POOLS;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 }

@@ -10,11 +10,11 @@ import org.threadlab.probe.TracedCondition;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §4.2: two speakers take turns on a poem with wait and notify; a notify nobody waits for is lost. */
-public final class ConditionPoemScenario implements Scenario {
+public final class ConditionPoemScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.flag("tianmaoFirst", false),
@@ -96,24 +96,13 @@ public final class ConditionPoemScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public ConditionPoemScenario() {
+		super("condition-poem", Section.SYNCHRONIZATION, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "condition-poem";
-	}
-
-	@Override
-	public Section section() {
-		return Section.SYNCHRONIZATION;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 	@Override

@@ -10,11 +10,11 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §4.1: two threads take two locks in opposite orders and wait for each other for ever. */
-public final class DeadlockScenario implements Scenario {
+public final class DeadlockScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.decimal("pause", 0.1, 0, 2),
@@ -50,24 +50,13 @@ public final class DeadlockScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public DeadlockScenario() {
+		super("deadlock", Section.SYNCHRONIZATION, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "deadlock";
-	}
-
-	@Override
-	public Section section() {
-		return Section.SYNCHRONIZATION;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 	@Override

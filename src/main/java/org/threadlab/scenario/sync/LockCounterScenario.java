@@ -13,11 +13,11 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §4.1: the same race with a lock around each update; the total is 0, and locking costs. */
-public final class LockCounterScenario implements Scenario {
+public final class LockCounterScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("n", 1_000_000, 1, 5_000_000));
 
@@ -63,24 +63,13 @@ public final class LockCounterScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public LockCounterScenario() {
+		super("lock-counter", Section.SYNCHRONIZATION, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "lock-counter";
-	}
-
-	@Override
-	public Section section() {
-		return Section.SYNCHRONIZATION;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 	@Override

@@ -11,11 +11,11 @@ import org.threadlab.probe.TracedRLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §4.1: an RLock's owner may take it again; a plain Lock taken twice blocks its own thread. */
-public final class RLockScenario implements Scenario {
+public final class RLockScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.flag("plainLock", false));
 
@@ -40,24 +40,13 @@ public final class RLockScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public RLockScenario() {
+		super("rlock", Section.SYNCHRONIZATION, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "rlock";
-	}
-
-	@Override
-	public Section section() {
-		return Section.SYNCHRONIZATION;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 	@Override

@@ -9,11 +9,11 @@ import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §4.3: a semaphore of 3 lets at most three spiders fetch at once. */
-public final class SemaphoreScenario implements Scenario {
+public final class SemaphoreScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.integer("urls", 20, 1, 40),
@@ -45,24 +45,13 @@ public final class SemaphoreScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public SemaphoreScenario() {
+		super("semaphore", Section.SYNCHRONIZATION, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "semaphore";
-	}
-
-	@Override
-	public Section section() {
-		return Section.SYNCHRONIZATION;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 }

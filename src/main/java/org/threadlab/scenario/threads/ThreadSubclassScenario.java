@@ -9,11 +9,11 @@ import java.util.List;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §2.2: the same two threads, made by subclassing Thread and overriding run(). */
-public final class ThreadSubclassScenario implements Scenario {
+public final class ThreadSubclassScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.decimal("htmlSeconds", 2, 0.1, 10),
@@ -70,24 +70,13 @@ public final class ThreadSubclassScenario implements Scenario {
 
 	// ---- how ThreadLab runs it ----
 
+	public ThreadSubclassScenario() {
+		super("thread-subclass", Section.THREADS, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
-	}
-
-	@Override
-	public String id() {
-		return "thread-subclass";
-	}
-
-	@Override
-	public Section section() {
-		return Section.THREADS;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 }

@@ -12,11 +12,11 @@ import org.threadlab.child.TracedProcess;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §2.1: threads made from a target function; join waits for the longest, daemons die with main. */
-public final class ThreadTargetScenario implements Scenario, ChildProgram {
+public final class ThreadTargetScenario extends AbstractScenario implements ChildProgram {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.decimal("htmlSeconds", 2, 0.1, 10),
@@ -59,6 +59,10 @@ public final class ThreadTargetScenario implements Scenario, ChildProgram {
 
 	// ---- how ThreadLab runs it ----
 
+	public ThreadTargetScenario() {
+		super("thread-target", Section.THREADS, PARAMETERS);
+	}
+
 	@Override
 	public void run(Params params) throws Exception {
 		if (!params.flag("daemon")) {
@@ -81,21 +85,6 @@ public final class ThreadTargetScenario implements Scenario, ChildProgram {
 	@Override
 	public String mainName(Params params) {
 		return params.flag("daemon") ? "launcher" : "main";
-	}
-
-	@Override
-	public String id() {
-		return "thread-target";
-	}
-
-	@Override
-	public Section section() {
-		return Section.THREADS;
-	}
-
-	@Override
-	public List<ParameterSpec> parameters() {
-		return PARAMETERS;
 	}
 
 	@Override
