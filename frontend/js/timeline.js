@@ -196,16 +196,18 @@ export function timeline() {
       .attr("x2", at)
       .attr("y1", y.range()[0])
       .attr("y2", y.range()[1]);
-    const pairs = finding && finding.deadlock ? ids.map((id, i) => [id, ids[(i + 1) % ids.length], finding.objects[i]]) : [];
+    // each edge of the cycle bulges a little further left than the one before, with its lock's name at its apex
+    const pairs = finding && finding.deadlock
+      ? ids.map((id, i) => [id, ids[(i + 1) % ids.length], finding.objects[i], -(30 + 26 * i)])
+      : [];
     g.selectAll("path.cycle")
       .data(pairs)
       .join("path")
       .attr("class", "cycle")
       .attr("marker-end", "url(#arrow-head)")
-      .attr("d", ([from, to]) => {
+      .attr("d", ([from, to, , bulge]) => {
         const [y1, y2] = [y(from) + mid, y(to) + mid];
         // drawn to the left of the line, where the waits that close the cycle are
-        const bulge = -(from === to ? 40 : 28 + (10 * Math.abs(y2 - y1)) / y.step());
         return from === to
           ? `M${at},${y1 - 4}C${at + bulge},${y1 - 30} ${at + bulge},${y1 + 30} ${at - 2},${y1 + 4}`
           : `M${at},${y1}C${at + bulge},${y1} ${at + bulge},${y2} ${at - 2},${y2}`;
@@ -214,7 +216,7 @@ export function timeline() {
       .data(pairs)
       .join("text")
       .attr("class", "cycle-label")
-      .attr("x", at - 40)
+      .attr("x", ([from, to, , bulge]) => at + 0.75 * bulge - 4)
       .attr("text-anchor", "end")
       .attr("y", ([from, to]) => (y(from) + y(to)) / 2 + mid + 4)
       .text(([, , object]) => object);
