@@ -78,7 +78,9 @@ public final class ChildLauncher {
 	private static String findClassPath() {
 		try {
 			Path codeSource = Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-			if (Files.isDirectory(codeSource)) {
+			// Inside the executable jar the location is a path of Spring Boot's nested file system:
+			// a folder there, but nothing a plain JVM could read.
+			if (codeSource.getFileSystem() == java.nio.file.FileSystems.getDefault() && Files.isDirectory(codeSource)) {
 				return codeSource.toString();
 			}
 		}

@@ -1,0 +1,79 @@
+package org.threadlab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.threadlab.event.ActorInfo;
+import org.threadlab.event.EventKind;
+import org.threadlab.testing.SocketClient;
+import org.threadlab.testing.Trace;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The packaged application ({@code java -jar}, as a workshop or a container runs it) starts, serves a
+ * run, and runs the daemon variant's real child JVM, whose classes it must first copy out of the jar.
+ */
+class PackagedJarIT {
+
+	@Test
+	void theExecutableJarRunsAChildProcessToo() throws Exception {
+		Path jar;
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			jar = files.filter(p -> p.getFileName().toString().matches("threadlab-.*\\.jar")).findFirst().orElse(null);
+		}
+		Assumptions.assumeTrue(jar != null, "no packaged jar: run ./mvnw verify, which packages first");
+		int port;
+		try (ServerSocket free = new ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1")
+			.redirectErrorStream(true)
+			.redirectOutput(Path.of("target", "packaged-jar.log").toFile())
+			.start();
+		try {
+			awaitListening(port, app);
+			try (SocketClient client = new SocketClient(port)) {
+				client.start("thread-target", "{\"daemon\": true, \"join\": false}", 10);
+				JsonNode started = client.next("started");
+				Trace trace = Trace.fromJson(client.eventsUntilEnd(started.get("runId").asLong()));
+				assertThat(trace.actor("main").type()).isEqualTo(ActorInfo.Type.PROCESS);
+				assertThat(trace.first("Thread-1 (get_detail_html)", EventKind.EXIT).value()).isEqualTo("cut off");
+				assertThat(trace.first("launcher", EventKind.JOINED).value()).isEqualTo("exit code 0");
+			}
+		}
+		finally {
+			app.destroy();
+			if (!app.waitFor(20, TimeUnit.SECONDS)) {
+				app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	private static void awaitListening(int port, Process app) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		while (System.nanoTime() < deadline) {
+			assertThat(app.isAlive()).as("the app is still running (see target/packaged-jar.log)").isTrue();
+			try (Socket socket = new Socket("127.0.0.1", port)) {
+				return;
+			}
+			catch (IOException notYet) {
+				Thread.sleep(200);
+			}
+		}
+		throw new AssertionError("the packaged app did not listen on " + port + " within 90 s: "
+				+ List.of("see target/packaged-jar.log"));
+	}
+
+}
