@@ -7,7 +7,7 @@ export function socketUrl(loc = window.location) {
 }
 
 export function connect(url = socketUrl()) {
-  const dispatch = d3.dispatch("started", "events", "end", "error", "close");
+  const dispatch = d3.dispatch("started", "events", "end", "error", "gate", "close");
   const socket = new WebSocket(url);
   const waiting = [];
   socket.addEventListener("open", () => waiting.splice(0).forEach((m) => socket.send(m)));
@@ -33,6 +33,15 @@ export function connect(url = socketUrl()) {
     },
     cancel() {
       send({ type: "cancel" });
+    },
+    pause() {
+      send({ type: "pause" });
+    },
+    step() {
+      send({ type: "step" });
+    },
+    resume() {
+      send({ type: "resume" });
     },
     close() {
       socket.close();

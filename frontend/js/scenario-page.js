@@ -16,6 +16,8 @@ const scenario = page.dataset.scenario;
 const form = document.getElementById("run-form");
 const runButton = document.getElementById("run");
 const cancelButton = document.getElementById("cancel");
+const pauseButton = document.getElementById("pause");
+const stepButton = document.getElementById("step");
 const status = document.getElementById("status");
 const outcomeBox = document.getElementById("outcome");
 const timelineBox = document.getElementById("timeline");
@@ -49,6 +51,8 @@ function ensureConnection() {
       status.textContent = t("run.running");
       runButton.disabled = false; // a second Run restarts: the server cancels this run first
       cancelButton.disabled = false;
+      pauseButton.disabled = false;
+      showPaused(false);
       animate();
     })
     .on("events", (message) => {
@@ -59,6 +63,9 @@ function ensureConnection() {
       model.outcome = model.outcome ?? message.outcome;
       if (model.end == null) model.end = (message.outcome.elapsedNs * model.speed) / 1e9;
       finish();
+    })
+    .on("gate", (message) => {
+      if (model && message.runId === model.runId) showPaused(message.paused);
     })
     .on("error", (message) => {
       status.textContent = errorText(message);
@@ -75,8 +82,18 @@ function ensureConnection() {
       }
       runButton.disabled = false;
       cancelButton.disabled = true;
+      pauseButton.disabled = true;
+      stepButton.disabled = true;
     });
   return connection;
+}
+
+/** Pause shows as Resume, and Step is offered, while the run is paused. */
+function showPaused(paused) {
+  page.dataset.paused = String(paused);
+  pauseButton.textContent = t(paused ? "button.resume" : "button.pause");
+  stepButton.disabled = !paused;
+  if (page.dataset.state === "running") status.textContent = t(paused ? "run.paused" : "run.running");
 }
 
 function errorText(message) {
@@ -143,6 +160,8 @@ function finish() {
   status.textContent = t("run.ended");
   runButton.disabled = false;
   cancelButton.disabled = true;
+  pauseButton.disabled = true;
+  stepButton.disabled = true;
 }
 
 form.addEventListener("submit", (event) => {
@@ -155,6 +174,8 @@ form.addEventListener("submit", (event) => {
 });
 
 cancelButton.addEventListener("click", () => connection?.cancel());
+pauseButton.addEventListener("click", () => (page.dataset.paused === "true" ? connection?.resume() : connection?.pause()));
+stepButton.addEventListener("click", () => connection?.step());
 
 for (const button of form.querySelectorAll("button.variant")) {
   button.addEventListener("click", () => applyVariant(form, JSON.parse(button.dataset.values)));

@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Service;
 import org.threadlab.run.Gil;
+import org.threadlab.run.PauseGate;
 import org.threadlab.run.Run;
 import org.threadlab.run.RunClock;
 import org.threadlab.scenario.BadParameterException;
@@ -57,7 +58,7 @@ public class RunLauncher {
 	}
 
 	/** A run that has started, with the checked values it runs with. */
-	public record Launched(Run run, Scenario scenario, Params params, Params settings) {
+	public record Launched(Run run, Scenario scenario, Params params, Params settings, PauseGate pause) {
 	}
 
 	/** Starts the requested run, or refuses it with nothing started. */
@@ -92,6 +93,8 @@ public class RunLauncher {
 			run.useGil(settings.decimal("switchIntervalMs") / 1000,
 					settings.flag("everyBytecode") ? Gil.Mode.EVERY_BYTECODE : Gil.Mode.BACK_EDGES_AND_CALLS);
 		}
+		PauseGate pause = new PauseGate();
+		run.useGate(pause);
 		ScheduledFuture<?> timeLimit = clock.schedule(
 				() -> run.cancel("stopped by the server after " + limits.maxSeconds() + " s, its limit for one run"),
 				limits.maxSeconds(), TimeUnit.SECONDS);
@@ -106,7 +109,7 @@ public class RunLauncher {
 			going.decrementAndGet();
 			throw ex;
 		}
-		return new Launched(run, scenario, params, settings);
+		return new Launched(run, scenario, params, settings, pause);
 	}
 
 	/** The speed of time a run may ask for, within the server's limits. */

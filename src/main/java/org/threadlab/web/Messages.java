@@ -25,6 +25,12 @@ final class Messages {
 		}
 	}
 
+	record Gate(String type, long runId, boolean paused) {
+		Gate(long runId, boolean paused) {
+			this("gate", runId, paused);
+		}
+	}
+
 	record End(String type, long runId, Outcome outcome) {
 		End(long runId, Outcome outcome) {
 			this("end", runId, outcome);

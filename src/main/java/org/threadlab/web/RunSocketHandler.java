@@ -74,8 +74,12 @@ class RunSocketHandler extends TextWebSocketHandler {
 		else if ("cancel".equals(type)) {
 			stopStream(session.getId());
 		}
+		else if ("pause".equals(type) || "step".equals(type) || "resume".equals(type)) {
+			gate(session, type);
+		}
 		else {
-			error(session, "unknown-type", "A message's \"type\" must be \"start\" or \"cancel\".",
+			error(session, "unknown-type",
+					"A message's \"type\" must be \"start\", \"cancel\", \"pause\", \"step\" or \"resume\".",
 					Map.of("type", String.valueOf(type)));
 		}
 	}
@@ -99,7 +103,7 @@ class RunSocketHandler extends TextWebSocketHandler {
 			return;
 		}
 		stopStream(session.getId());
-		RunStream stream = new RunStream(launched.run(), session);
+		RunStream stream = new RunStream(launched.run(), launched.pause(), session);
 		streams.put(session.getId(), stream);
 		if (!sessions.containsKey(session.getId())) {
 			// The socket closed while the run started: closing removes the session before the stream,
@@ -118,6 +122,20 @@ class RunSocketHandler extends TextWebSocketHandler {
 			throw ex;
 		}
 		pump.follow(stream);
+	}
+
+	/** Pause, step or resume the socket's run; answered with the gate's state. Without a run: nothing. */
+	private void gate(WebSocketSession session, String action) throws IOException {
+		RunStream stream = streams.get(session.getId());
+		if (stream == null) {
+			return;
+		}
+		switch (action) {
+			case "pause" -> stream.pause().pause();
+			case "step" -> stream.pause().step();
+			default -> stream.pause().resume();
+		}
+		send(session, new Messages.Gate(stream.run().id(), stream.pause().isPaused()));
 	}
 
 	/** A JSON object's members as plain values; anything not a flag, number or text goes as its JSON text. */

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.web.socket.WebSocketSession;
 import org.threadlab.event.Event;
+import org.threadlab.run.PauseGate;
 import org.threadlab.run.Run;
 
 /**
@@ -19,15 +20,22 @@ final class RunStream {
 
 	private final Run run;
 
+	private final PauseGate pause;
+
 	private final WebSocketSession session;
 
 	private final AtomicBoolean claimed = new AtomicBoolean();
 
 	private long cursor;
 
-	RunStream(Run run, WebSocketSession session) {
+	RunStream(Run run, PauseGate pause, WebSocketSession session) {
 		this.run = run;
+		this.pause = pause;
 		this.session = session;
+	}
+
+	PauseGate pause() {
+		return pause;
 	}
 
 	Run run() {

@@ -102,4 +102,22 @@ class TimelinePageIT extends BrowserTest {
 		assertThat(page.locator("h1")).containsText("Deadlock");
 	}
 
+	@Test
+	void aTeacherCanPauseStepAndResumeARun() {
+		open("/scenarios/thread-target");
+		page.fill("input[name=speed]", "1");
+		page.click("#run");
+		assertThat(page.locator("main.scenario[data-state=running]")).hasCount(1, LONG);
+		page.click("#pause");
+		assertThat(page.locator("main.scenario[data-paused=true]")).hasCount(1);
+		assertThat(page.locator("#pause")).hasText("Resume");
+		assertThat(page.locator("#step")).isEnabled();
+		page.click("#step");
+		page.click("#pause");
+		assertThat(page.locator("main.scenario[data-paused=false]")).hasCount(1);
+		assertThat(page.locator("#step")).isDisabled();
+		waitForEnd();
+		assertThat(page.locator("main.scenario")).hasAttribute("data-outcome", "COMPLETED");
+	}
+
 }

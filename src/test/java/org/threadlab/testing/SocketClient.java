@@ -79,6 +79,9 @@ public final class SocketClient implements AutoCloseable {
 				case "end" -> {
 					return events;
 				}
+				case "gate" -> {
+					// pause, step and resume answers: not events
+				}
 				default -> throw new AssertionError("unexpected message during a run: " + message);
 			}
 		}

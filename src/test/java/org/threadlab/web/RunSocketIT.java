@@ -156,6 +156,24 @@ class RunSocketIT {
 	}
 
 	@Test
+	void aPausedRunHoldsItsThreadsUntilResumed() throws Exception {
+		try (SocketClient client = new SocketClient(port)) {
+			client.start("thread-target", "{\"htmlSeconds\": 0.5, \"urlSeconds\": 0.5}", 2);
+			long runId = client.next("started").get("runId").asLong();
+			client.send("{\"type\":\"pause\"}");
+			JsonNode paused = client.next("gate");
+			assertThat(paused.get("runId").asLong()).isEqualTo(runId);
+			assertThat(paused.get("paused").asBoolean()).isTrue();
+			client.send("{\"type\":\"step\"}");
+			assertThat(client.next("gate").get("paused").asBoolean()).isTrue();
+			client.send("{\"type\":\"resume\"}");
+			assertThat(client.next("gate").get("paused").asBoolean()).isFalse();
+			Trace trace = Trace.fromJson(client.eventsUntilEnd(runId));
+			assertThat(((JsonNode) trace.end().value()).get("status").asString()).isEqualTo("COMPLETED");
+		}
+	}
+
+	@Test
 	void afterManyRunsTheJvmHasTheThreadsItHadBefore() throws Exception {
 		runQuickly(false);
 		Set<String> before = liveThreads();
