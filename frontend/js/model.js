@@ -114,6 +114,8 @@ function applyEvent(model, e) {
     return;
   }
   if (e.kind === "EXIT") {
+    // an ended thread waits for nothing any more (what it held, it still holds: nobody released it)
+    for (const o of model.objects.values()) o.waiters.delete(e.actor);
     enter(actor, exitState(e.value), t, null, e.line);
     actor.marks.push({ kind: e.kind, t, text: e.value, line: e.line });
     return;

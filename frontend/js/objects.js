@@ -58,7 +58,6 @@ export function applyToObjects(model, e, t) {
       break;
     case "CANCEL":
       if (e.value === true) o.state = "CANCELLED";
-      o.cancelAttempts = (o.cancelAttempts ?? 0) + 1;
       break;
     case "NOTIFY":
     case "NOTIFY_ALL":

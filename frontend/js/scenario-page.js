@@ -32,6 +32,7 @@ const chart = timeline()
 let model = null;
 let startedAt = 0; // performance.now() when the server said the run started
 let frame = 0;
+let news = false; // events arrived since the panels and the console were last drawn
 let connection = null;
 
 drawLegend(document.getElementById("legend"), t);
@@ -43,6 +44,7 @@ function ensureConnection() {
   connection = connect()
     .on("started", (message) => {
       model = createModel(message);
+      news = true;
       startedAt = performance.now();
       chart.resetZoom();
       timelineBox.textContent = "";
@@ -56,7 +58,10 @@ function ensureConnection() {
       animate();
     })
     .on("events", (message) => {
-      if (model && message.runId === model.runId) applyEvents(model, message.events);
+      if (model && message.runId === model.runId) {
+        applyEvents(model, message.events);
+        news = true;
+      }
     })
     .on("end", (message) => {
       if (!model || message.runId !== model.runId) return;
@@ -128,8 +133,12 @@ function render() {
   d3.select(timelineBox)
     .datum({ lanes: lanes(model, at), links: model.links, at, gil: gilSegments(model, at), finding: model.finding })
     .call(chart);
-  drawPanels(panelsBox, model, t);
-  drawConsole(consoleBox, model, t);
+  // The timeline grows every frame; panels and console change only with a batch of events.
+  if (news || model.end != null) {
+    news = false;
+    drawPanels(panelsBox, model, t);
+    drawConsole(consoleBox, model, t);
+  }
 }
 
 function animate() {

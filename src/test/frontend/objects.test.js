@@ -78,3 +78,10 @@ test("objects: a future goes pending, running, finished, with its call and resul
   applyEvents(m, [ev(2, 0, "CANCEL", "future-0", false), ev(4, 1, "DONE", "future-0", "3")]);
   assertEqual([f.state, f.result], ["FINISHED", "3"]);
 });
+
+test("objects: a thread that ends waits for nothing, but keeps what it held", () => {
+  const m = model(create("a", "lock", 1), ev(1, 1, "ACQUIRED", "a"), ev(2, 2, "ACQUIRE", "a"), ev(3, 2, "EXIT", null, "freed"),
+    ev(3, 1, "EXIT", null, "freed"));
+  const [a] = objectList(m);
+  assertEqual([[...a.holders.keys()], a.waiters.size], [[1], 0]);
+});

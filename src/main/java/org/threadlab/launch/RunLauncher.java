@@ -35,8 +35,6 @@ public class RunLauncher {
 
 	private final RunLimits limits;
 
-	private final ParameterSpec speedSpec;
-
 	/** The settings every run takes besides its scenario's parameters. */
 	private final List<ParameterSpec> settingSpecs;
 
@@ -52,8 +50,8 @@ public class RunLauncher {
 	RunLauncher(ScenarioCatalog catalog, RunLimits limits) {
 		this.catalog = catalog;
 		this.limits = limits;
-		this.speedSpec = ParameterSpec.decimal("speed", 1, limits.minSpeed(), limits.maxSpeed());
-		this.settingSpecs = List.of(speedSpec, ParameterSpec.flag("gil", true),
+		this.settingSpecs = List.of(ParameterSpec.decimal("speed", 1, limits.minSpeed(), limits.maxSpeed()),
+				ParameterSpec.flag("gil", true),
 				ParameterSpec.decimal("switchIntervalMs", 5, 0.1, 100), ParameterSpec.flag("everyBytecode", false));
 	}
 
@@ -112,11 +110,6 @@ public class RunLauncher {
 		return new Launched(run, scenario, params, settings, pause);
 	}
 
-	/** The speed of time a run may ask for, within the server's limits. */
-	public ParameterSpec speedSpec() {
-		return speedSpec;
-	}
-
 	/** Every run setting: speed, gil, switchIntervalMs, everyBytecode. */
 	public List<ParameterSpec> settingSpecs() {
 		return settingSpecs;
@@ -132,8 +125,5 @@ public class RunLauncher {
 		return going.get();
 	}
 
-	public RunLimits limits() {
-		return limits;
-	}
 
 }

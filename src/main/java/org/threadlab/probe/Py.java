@@ -45,10 +45,7 @@ public final class Py {
 	 */
 	public static void backEdge() throws InterruptedException {
 		Actor me = Actor.current();
-		if (Thread.interrupted() || me.run().isCancelled()) {
-			throw new InterruptedException("run " + me.run().id() + " is stopping");
-		}
-		me.hook().switchPoint(me, org.threadlab.run.Gil.SwitchPoint.BACK_EDGE);
+		me.hook().backEdge(me);
 	}
 
 	/** Steps of the calling actor from now on are recorded (false) or only sampled (true): see Actor#quiet. */

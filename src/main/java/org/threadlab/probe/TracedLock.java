@@ -9,6 +9,7 @@ import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.Run;
+import org.threadlab.run.Taking;
 
 /**
  * Python's {@code threading.Lock} on a real {@link Semaphore} of one permit: not reentrant (a second
@@ -28,6 +29,9 @@ public final class TracedLock implements LockLike {
 	private final Run run;
 
 	private final Semaphore permit = new Semaphore(1);
+
+	private final Taking taking = new Taking(permit::tryAcquire, permit::acquire,
+			nanos -> permit.tryAcquire(nanos, TimeUnit.NANOSECONDS));
 
 	private volatile Actor holder;
 
@@ -81,26 +85,8 @@ public final class TracedLock implements LockLike {
 	/** {@code lock.acquire(blocking, timeout)}: false when not blocking and busy, or when the timeout ran out. */
 	public boolean acquire(boolean blocking, double timeoutSeconds) throws InterruptedException {
 		Actor me = Actor.current();
-		if (!blocking) {
-			me.hook().instant(me, EventKind.ACQUIRE, name, "non-blocking", Event.NO_CAUSE);
-			boolean got = permit.tryAcquire();
-			return acquired(me, got);
-		}
-		me.hook().begin(me, EventKind.ACQUIRE, name, timeoutSeconds < 0 ? null : timeoutSeconds);
-		boolean got = permit.tryAcquire(); // free: taken without letting go of the GIL, as CPython does
-		if (!got && timeoutSeconds < 0) {
-			me.hook().block(me, blocker);
-			permit.acquire();
-			got = true;
-		}
-		else if (!got) {
-			me.hook().block(me, null);
-			got = permit.tryAcquire(run.clock().realNanos(timeoutSeconds), TimeUnit.NANOSECONDS);
-		}
-		return acquired(me, got);
-	}
-
-	private boolean acquired(Actor me, boolean got) {
+		boolean got = me.hook().take(me, EventKind.ACQUIRE, name, timeoutSeconds < 0 ? null : timeoutSeconds, blocker,
+				blocking, timeoutSeconds, taking);
 		if (got) {
 			locked.set(true);
 			run.watchdog().acquired(me, () -> holder = me);

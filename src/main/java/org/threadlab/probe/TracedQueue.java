@@ -1,9 +1,7 @@
 package org.threadlab.probe;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -245,18 +243,6 @@ public final class TracedQueue {
 		return maxsize;
 	}
 
-	/** The items now in the queue, oldest first. */
-	public List<Object> contents() {
-		mutex.lock(); // not for actors: for tests and panels, which hold no GIL
-		try {
-			List<Object> list = new ArrayList<>();
-			items.forEach(e -> list.add(e.item()));
-			return list;
-		}
-		finally {
-			mutex.unlock();
-		}
-	}
 
 	/** Waits on {@code condition} until {@code ready}, as the put/get arguments say; true if ready. */
 	private boolean waitFor(Condition condition, java.util.function.BooleanSupplier ready, boolean block,

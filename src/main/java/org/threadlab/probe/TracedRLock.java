@@ -9,6 +9,7 @@ import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.Run;
+import org.threadlab.run.Taking;
 
 /**
  * Python's {@code threading.RLock} on a real {@link ReentrantLock}: its owner may take it again, each
@@ -25,6 +26,9 @@ public final class TracedRLock implements LockLike {
 	private final Run run;
 
 	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Taking taking = new Taking(lock::tryLock, lock::lockInterruptibly,
+			nanos -> lock.tryLock(nanos, TimeUnit.NANOSECONDS));
 
 	private volatile Actor owner;
 
@@ -69,24 +73,9 @@ public final class TracedRLock implements LockLike {
 
 	public boolean acquire(boolean blocking, double timeoutSeconds) throws InterruptedException {
 		Actor me = Actor.current();
-		boolean got;
-		if (!blocking) {
-			me.hook().instant(me, EventKind.ACQUIRE, name, "non-blocking", Event.NO_CAUSE);
-			got = lock.tryLock();
-		}
-		else {
-			me.hook().begin(me, EventKind.ACQUIRE, name, (long) lock.getHoldCount());
-			got = lock.tryLock(); // free or already ours: taken without letting go of the GIL
-			if (!got && timeoutSeconds < 0) {
-				me.hook().block(me, blocker);
-				lock.lockInterruptibly();
-				got = true;
-			}
-			else if (!got) {
-				me.hook().block(me, null);
-				got = lock.tryLock(run.clock().realNanos(timeoutSeconds), TimeUnit.NANOSECONDS);
-			}
-		}
+		// free or already ours: taken at once, without letting go of the GIL
+		boolean got = me.hook().take(me, EventKind.ACQUIRE, name, (long) lock.getHoldCount(), blocker, blocking,
+				timeoutSeconds, taking);
 		if (got) {
 			run.watchdog().acquired(me, () -> owner = me);
 		}
@@ -120,10 +109,6 @@ public final class TracedRLock implements LockLike {
 		return this::release;
 	}
 
-	/** How many times the calling thread holds it. */
-	public int holdCount() {
-		return lock.getHoldCount();
-	}
 
 	@Override
 	public boolean isOwnedBy(Actor actor) {

@@ -9,6 +9,7 @@ import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.Run;
+import org.threadlab.run.Taking;
 
 /**
  * Python's {@code threading.Semaphore} and {@code BoundedSemaphore} on a real {@link Semaphore}. The
@@ -79,17 +80,8 @@ public final class TracedSemaphore {
 	/** {@code sem.acquire(timeout=...)}; false when the timeout ran out. */
 	public boolean acquire(double timeoutSeconds) throws InterruptedException {
 		Actor me = Actor.current();
-		me.hook().begin(me, EventKind.ACQUIRE, name, (long) value.get());
-		boolean got = permits.tryAcquire();
-		if (!got && timeoutSeconds < 0) {
-			me.hook().block(me, blocker);
-			permits.acquire();
-			got = true;
-		}
-		else if (!got) {
-			me.hook().block(me, null);
-			got = permits.tryAcquire(run.clock().realNanos(timeoutSeconds), TimeUnit.NANOSECONDS);
-		}
+		boolean got = me.hook().take(me, EventKind.ACQUIRE, name, (long) value.get(), blocker, true, timeoutSeconds,
+				new Taking(permits::tryAcquire, permits::acquire, nanos -> permits.tryAcquire(nanos, TimeUnit.NANOSECONDS)));
 		long[] left = { value.get() };
 		if (got) {
 			run.watchdog().acquired(me, () -> left[0] = value.decrementAndGet());
@@ -119,8 +111,5 @@ public final class TracedSemaphore {
 		return value.get();
 	}
 
-	public int initial() {
-		return initial;
-	}
 
 }

@@ -86,13 +86,6 @@ public final class Gil {
 		return new Gil(run, Math.max(1000, Math.round(switchIntervalSeconds * 1e9)), mode, true);
 	}
 
-	public boolean isOn() {
-		return on;
-	}
-
-	public Mode mode() {
-		return mode;
-	}
 
 	/** How a child process is told to emulate a GIL like this one: "off", or "interval-seconds:MODE". */
 	public String describe() {

@@ -68,6 +68,32 @@ public final class Hook {
 		return record(actor, kind, object, value, Event.NO_CAUSE);
 	}
 
+	/**
+	 * Takes a lock, permit or the like as CPython's acquire does, recording {@code kind} first: without
+	 * blocking, one try; else a try keeping the GIL, and only if that fails a real blocking take, which
+	 * drops the GIL and, when it may last for ever, is watched by the watchdog. The primitive records
+	 * the end (with what it then holds) itself.
+	 * @param timeoutSeconds tutorial seconds to wait at most; negative: for ever
+	 */
+	public boolean take(Actor actor, EventKind kind, String object, Object value, Blocker blocker, boolean blocking,
+			double timeoutSeconds, Taking taking) throws InterruptedException {
+		if (!blocking) {
+			instant(actor, kind, object, "non-blocking", Event.NO_CAUSE);
+			return taking.now().getAsBoolean();
+		}
+		begin(actor, kind, object, value);
+		if (taking.now().getAsBoolean()) {
+			return true; // free: taken without letting go of the GIL
+		}
+		if (timeoutSeconds < 0) {
+			block(actor, blocker);
+			taking.forever().take();
+			return true;
+		}
+		block(actor, null);
+		return taking.within().take(run.clock().realNanos(timeoutSeconds));
+	}
+
 	/** The step begun must really block: the GIL is dropped, and with a blocker the watchdog looks. */
 	public void block(Actor actor, Blocker blocker) {
 		run.gil().release(actor);
@@ -166,15 +192,23 @@ public final class Hook {
 		return seq;
 	}
 
-	/** A point where the emulated GIL may change hands: a loop's back-edge, or one bytecode-sized step. */
-	public void switchPoint(Actor actor, Gil.SwitchPoint point) {
-		run.gil().switchPoint(actor, point);
+	/**
+	 * A loop's back-edge: where CPython 3.10 and later may hand the GIL over. Throws when the run is
+	 * stopping, so that loops with no blocking step in them still end.
+	 */
+	public void backEdge(Actor actor) throws InterruptedException {
+		stopIfStopping();
+		run.gil().switchPoint(actor, Gil.SwitchPoint.BACK_EDGE);
 	}
 
-	private void pass(Actor actor, EventKind kind, String object) throws InterruptedException {
+	private void stopIfStopping() throws InterruptedException {
 		if (run.isCancelled() || Thread.interrupted()) {
 			throw new InterruptedException("run " + run.id() + " is stopping");
 		}
+	}
+
+	private void pass(Actor actor, EventKind kind, String object) throws InterruptedException {
+		stopIfStopping();
 		Gate gate = run.gate();
 		if (gate != null && gate.holds(actor, kind, object)) {
 			holdAt(gate, actor, kind, object);

@@ -458,9 +458,6 @@ public final class Run {
 		return id;
 	}
 
-	public Home home() {
-		return home;
-	}
 
 	public RunClock clock() {
 		return clock;
@@ -505,9 +502,5 @@ public final class Run {
 		return cancelled;
 	}
 
-	/** True once the main actor has exited and the run is stopping what is left. */
-	public boolean isEnding() {
-		return ending;
-	}
 
 }

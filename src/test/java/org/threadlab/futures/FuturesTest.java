@@ -6,17 +6,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.threadlab.probe.Py;
-import org.threadlab.run.Outcome;
-import org.threadlab.run.Run;
 import org.threadlab.run.RunBody;
-import org.threadlab.run.RunClock;
 import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Runs;
 
 /** Futures and the pool keep Python's promises: callbacks, timeouts, shutdown. */
 class FuturesTest {
@@ -29,10 +26,7 @@ class FuturesTest {
 	}
 
 	private void run(RunBody body) throws Exception {
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(10), 100_000);
-		run.start("main", body);
-		Outcome outcome = run.outcome().get(30, TimeUnit.SECONDS);
-		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
+		Runs.completing(body);
 	}
 
 	private static PyCallable<Long> sleeping(double seconds, long value) {

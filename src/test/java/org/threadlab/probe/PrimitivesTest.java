@@ -1,20 +1,16 @@
 package org.threadlab.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.threadlab.run.Outcome;
-import org.threadlab.run.Run;
 import org.threadlab.run.RunBody;
-import org.threadlab.run.RunClock;
 import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
 
 /** The primitives refuse what Python refuses, with Python's words, and time out as Python's do. */
@@ -28,11 +24,7 @@ class PrimitivesTest {
 	}
 
 	private Trace run(RunBody body) throws Exception {
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(10), 100_000);
-		run.start("main", body);
-		Outcome outcome = run.outcome().get(30, TimeUnit.SECONDS);
-		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
-		return Trace.of(run.recorder());
+		return Runs.completing(body);
 	}
 
 	private void refusal(Runnable call) {

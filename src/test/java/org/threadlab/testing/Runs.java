@@ -68,6 +68,16 @@ public final class Runs {
 		return Trace.of(run.recorder());
 	}
 
+	/** Runs a main program written in the test (not a scenario) at speed 10; fails unless it completes. */
+	public static Trace completing(org.threadlab.run.RunBody body) throws Exception {
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(10), 100_000);
+		run.start("main", body);
+		Outcome outcome = run.outcome().get(30, TimeUnit.SECONDS);
+		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
+		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
+		return Trace.of(run.recorder());
+	}
+
 	public Outcome outcome() {
 		return outcome;
 	}
