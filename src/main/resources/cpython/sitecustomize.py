@@ -9,7 +9,7 @@ THREADLAB_SPEED  the speed of time. time.sleep(s) really lasts s / speed; time.t
                  under way and at the real rate otherwise (ThreadLab's clock does the same), so the
                  program's own timings read as they would at speed 1. time.monotonic() stays real:
                  the threading module measures its timeouts with it.
-THREADLAB_STAMP  if set, each line written to sys.stdout or sys.stderr goes to the real stdout as
+THREADLAB_STAMP  if set, each line a thread writes to sys.stdout or sys.stderr goes to the real stdout as
                  "\\x1e<o|e>\\t<lesson seconds>\\t<thread>\\t<text>": when, by whom and on which stream.
                  At exit: "\\x1ex\\t<lesson seconds>\\t\\texit".
 THREADLAB_HANG   seconds: when for that long no sleep is under way, no child process lives and the
@@ -94,21 +94,29 @@ def _install(speed):
             out.flush()
 
         class Stamped:
-            """A text stream whose every line goes out stamped; what it lacks it takes from the real one."""
+            """A text stream whose every line goes out stamped; what it lacks it takes from the real one.
+
+            Each thread's unfinished line is kept apart: print() writes its parts one by one, and this
+            stream, written in Python, would otherwise let another thread's parts in between far more
+            often than CPython's own buffered stream does.
+            """
 
             def __init__(self, real, tag):
                 self._real = real
                 self._tag = tag
-                self._partial = ""
+                self._partial = {}
 
             def write(self, text):
                 if not isinstance(text, str):
                     raise TypeError("write() argument must be str, not " + type(text).__name__)
+                me = _thread.get_ident()
                 with write_lock:
-                    self._partial += text
-                    while "\n" in self._partial:
-                        line, self._partial = self._partial.split("\n", 1)
+                    pending = self._partial.pop(me, "") + text
+                    while "\n" in pending:
+                        line, pending = pending.split("\n", 1)
                         emit(self._tag, who(), line)
+                    if pending:
+                        self._partial[me] = pending
                 return len(text)
 
             def flush(self):
@@ -117,9 +125,9 @@ def _install(speed):
 
             def finish(self):
                 with write_lock:
-                    if self._partial:
-                        emit(self._tag, who(), self._partial)
-                        self._partial = ""
+                    for pending in self._partial.values():
+                        emit(self._tag, "", pending)
+                    self._partial.clear()
 
             def __getattr__(self, name):
                 return getattr(self._real, name)
