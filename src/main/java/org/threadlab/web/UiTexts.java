@@ -26,7 +26,10 @@ class UiTexts {
 			"panel.depth", "panel.length", "panel.value", "panel.waiting", "run.connecting", "run.running", "run.paused", "button.pause", "button.resume", "run.ended",
 			"run.disconnected", "timeline.axis", "timeline.empty", "console.title", "console.empty",
 			"error.malformed", "error.unknown-type", "error.unknown-scenario", "error.bad-parameter", "error.bad-flag", "error.busy",
-			"event.print", "event.join", "event.joined", "event.sleep", "event.spawn", "event.start", "event.exit");
+			"event.print", "event.join", "event.joined", "event.sleep", "event.spawn", "event.start", "event.exit",
+			"python.offer", "python.starting", "python.running", "python.none", "python.busy", "python.error",
+			"python.seconds", "python.end.COMPLETED", "python.end.FAILED", "python.end.HANG", "python.end.CANCELLED",
+			"python.end.LIMIT", "python.stuck", "python.and");
 
 	private final MessageSource messages;
 

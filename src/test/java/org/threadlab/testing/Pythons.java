@@ -2,6 +2,9 @@ package org.threadlab.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.junit.jupiter.api.Assumptions;
 import org.threadlab.cpython.Interpreter;
 
@@ -27,6 +30,25 @@ public final class Pythons {
 		Assumptions.assumeTrue(lookup.found(), () -> "Skipped: comparing with CPython needs python3 " + Interpreter.OLDEST
 				+ " or newer on the PATH, and " + lookup.missing() + ".");
 		return lookup.interpreter();
+	}
+
+	/** Listings still running under python, started by this JVM; waits up to {@code within} for them to end. */
+	public static List<ProcessHandle> awaitNoListing(Duration within) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		List<ProcessHandle> left = listings();
+		while (!left.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			left = listings();
+		}
+		return left;
+	}
+
+	private static List<ProcessHandle> listings() {
+		return ProcessHandle.current()
+			.descendants()
+			.filter(ProcessHandle::isAlive)
+			.filter(p -> p.info().commandLine().orElse("").contains("threadlab-listing-"))
+			.toList();
 	}
 
 }
