@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
+import org.threadlab.probe.PyValueError;
+import org.threadlab.python.PyException;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.AbstractScenario;
@@ -31,7 +33,7 @@ public final class FutureBasicsScenario extends AbstractScenario {
 	/** The exception variant: a page that cannot be fetched. */
 	static long brokenPage(long times) throws InterruptedException {
 		sleep(times); // @broken-sleep
-		throw new IllegalStateException("page " + times + " failed");
+		throw new PyValueError("page " + times + " failed");
 	}
 
 	static void main(Params p) throws Exception {
@@ -55,11 +57,11 @@ public final class FutureBasicsScenario extends AbstractScenario {
 			try {
 				print("task2 result:", task2.result()); // @result2
 			}
-			catch (IllegalStateException raised) {
-				print("task2 raised:", raised.getMessage()); // the worker's exception, raised here // @raised
-			}
 			catch (TracedFuture.CancelledError cancelled) {
 				print("task2 was cancelled before it started");
+			}
+			catch (PyException raised) {
+				print("task2 raised:", raised); // the worker's exception, raised here // @raised
 			}
 		} // @pool
 	}
