@@ -46,6 +46,7 @@ final class Cases {
 					.racing()
 					.namesAside(),
 				Case.of("queue", "tutorial", Map.of()).lesson("a bounded queue between a producer and ten consumers")
+					.speed(5)
 					.racing()
 					.namesAside()
 					.timing("last time: ", 1.0),

@@ -35,6 +35,7 @@ import org.threadlab.testing.Trace;
  * the PATH (its sleeps scaled by ThreadLab's runner, the listing untouched) and in ThreadLab, and what
  * both show is compared as {@link Cases} declares. Prints a report of what was compared, also written
  * to target/fidelity-report.txt. Skipped, saying why, where there is no python3 3.10 or newer.
+ * {@code -Dfidelity.only=deadlock,queue} runs the cases of those scenarios only.
  */
 class FidelityTest {
 
@@ -51,7 +52,11 @@ class FidelityTest {
 	Stream<DynamicTest> everyLessonShowsWhatCPythonShows() {
 		Interpreter python = Pythons.interpreter();
 		header = "ThreadLab against CPython " + python.version() + " (python3), each listing rendered for its variant";
-		return Cases.all(CATALOG).stream().map(c -> DynamicTest.dynamicTest(c.title(), () -> check(c, python)));
+		List<String> only = List.of(System.getProperty("fidelity.only", "").split(",")).stream().filter(id -> !id.isBlank()).toList();
+		return Cases.all(CATALOG)
+			.stream()
+			.filter(c -> only.isEmpty() || only.contains(c.scenario))
+			.map(c -> DynamicTest.dynamicTest(c.title(), () -> check(c, python)));
 	}
 
 	private static void check(Case c, Interpreter python3) throws Exception {

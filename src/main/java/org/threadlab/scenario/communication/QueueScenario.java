@@ -46,11 +46,11 @@ public final class QueueScenario extends AbstractScenario {
 
 	static void main(Params p) throws InterruptedException {
 		var queue = new TracedQueue("detail_url_queue", (int) p.integer("maxsize")); // @queue
-		var producer = new TracedThread("get_detail_url", false, // @producer
-				() -> getDetailUrl(queue, p.integer("urls"), p.decimal("listSeconds")));
+		var producer = new TracedThread(() -> getDetailUrl(queue, p.integer("urls"), p.decimal("listSeconds")), // @producer
+				"get_detail_url", false);
 		for (int i = 0; i < p.integer("consumers"); i++) {
 			// daemons: they loop for ever, and end with the process once the work is done
-			new TracedThread("get_detail_html-" + i, true, () -> getDetailHtml(queue, p.decimal("detailSeconds"))).start(); // @consumer
+			new TracedThread(() -> getDetailHtml(queue, p.decimal("detailSeconds")), "get_detail_html", true).start(); // @consumer
 		}
 		double startTime = time();
 		producer.start(); // @start

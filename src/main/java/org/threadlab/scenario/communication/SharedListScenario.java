@@ -73,10 +73,10 @@ public final class SharedListScenario extends AbstractScenario {
 		var list = new SharedList("detail_url_list"); // @list
 		var lock = new TracedLock("lock"); // @lock
 		boolean[] done = { false }; // guarded by lock
-		var producer = new TracedThread("get_detail_url", false, () -> getDetailUrl(list, lock, done, p)); // @producer
+		var producer = new TracedThread(() -> getDetailUrl(list, lock, done, p), "get_detail_url", false); // @producer
 		producer.start(); // @producer
 		for (int i = 0; i < p.integer("consumers"); i++) {
-			new TracedThread("get_detail_html-" + i, false, () -> getDetailHtml(list, lock, done, p)).start(); // @consumer
+			new TracedThread(() -> getDetailHtml(list, lock, done, p), "get_detail_html", false).start(); // @consumer
 		}
 	}
 

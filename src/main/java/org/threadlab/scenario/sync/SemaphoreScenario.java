@@ -32,7 +32,7 @@ public final class SemaphoreScenario extends AbstractScenario {
 		for (int i = 0; i < urls; i++) {
 			sem.acquire(); // waits while all places are taken // @acquire
 			String url = "https://example.com/" + i; // @url
-			new TracedThread("spider-" + i, false, () -> htmlSpider(url, sem, seconds)).start(); // @spider
+			new TracedThread(() -> htmlSpider(url, sem, seconds), "html_spider", false).start(); // @spider
 		}
 	}
 
