@@ -145,7 +145,8 @@ def _install(speed):
 
         atexit.register(at_exit)
 
-        hang = float(os.environ.get("THREADLAB_HANG", "0") or 0)
+        # only the program's own process watches for hangs: a child process that waits is not one
+        hang = float(os.environ.pop("THREADLAB_HANG", "0") or 0)
         if hang > 0:
             _watch_for_hangs(hang, clock, real_sleep, real_monotonic, lesson, write_lock, emit)
 

@@ -54,6 +54,12 @@ final class Case {
 	/** Lines only ThreadLab prints (it counts what CPython cannot), by their start. */
 	final List<String> threadLabOnly = new ArrayList<>();
 
+	/** Lines neither side is held to: CPython itself races on whether or when they are printed. */
+	final List<String> ignored = new ArrayList<>();
+
+	/** For lines compared as a multiset, the order that still holds: the first line starting with each, in turn. */
+	final List<String> inOrder = new ArrayList<>();
+
 	/** Lines whose decimal numbers are timings: compared within {@link #tolerance}, or not at all (CPU time). */
 	final List<String> timings = new ArrayList<>();
 
@@ -122,6 +128,16 @@ final class Case {
 		return this;
 	}
 
+	Case ignoring(String start) {
+		ignored.add(start);
+		return this;
+	}
+
+	Case inOrder(String... starts) {
+		inOrder.addAll(List.of(starts));
+		return this;
+	}
+
 	Case timing(String start, double tolerance) {
 		timings.add(start);
 		this.tolerance = tolerance;
@@ -161,6 +177,9 @@ final class Case {
 		}
 		else {
 			what.add(order == Order.SEQUENCE ? "printed lines in order" : "printed lines as a multiset (threads race)");
+			if (!inOrder.isEmpty()) {
+				what.add("in this order: " + String.join(" < ", inOrder.stream().map(o -> "\"" + o.trim() + "…\"").toList()));
+			}
 			if (names) {
 				what.add("who printed each");
 			}
@@ -173,6 +192,9 @@ final class Case {
 		if (!threadLabOnly.isEmpty()) {
 			what.add("ThreadLab's own lines aside (" + String.join(", ", threadLabOnly) + "…)");
 		}
+		if (!ignored.isEmpty()) {
+			what.add("not held to (CPython races on it): " + String.join(", ", ignored.stream().map(i -> "\"" + i + "…\"").toList()));
+		}
 		return String.join("; ", what) + "; " + runs + (runs == 1 ? " run" : " runs") + " at speed " + speed;
 	}
 
@@ -184,8 +206,11 @@ final class Case {
 		}
 		List<Observed.Printed> ours = threadLab.printed().stream()
 			.filter(p -> threadLabOnly.stream().noneMatch(p.text()::startsWith))
+			.filter(p -> ignored.stream().noneMatch(p.text()::startsWith))
 			.toList();
-		List<Observed.Printed> theirs = cpython.printed();
+		List<Observed.Printed> theirs = cpython.printed().stream()
+			.filter(p -> ignored.stream().noneMatch(p.text()::startsWith))
+			.toList();
 		List<String> ourTexts = ours.stream().map(p -> shape(p.text())).toList();
 		List<String> theirTexts = theirs.stream().map(p -> shape(p.text())).toList();
 		if (!same(ourTexts, theirTexts)) {
@@ -194,6 +219,16 @@ final class Case {
 		else if (names && !same(ours.stream().map(p -> p.thread() + ": " + shape(p.text())).toList(),
 				theirs.stream().map(p -> p.thread() + ": " + shape(p.text())).toList())) {
 			wrong.add("who printed differs: ThreadLab " + threads(ours) + ", CPython " + threads(theirs));
+		}
+		if (!inOrder.isEmpty()) {
+			String ourOrder = orderOf(ourTexts);
+			if (ourOrder != null) {
+				wrong.add("ThreadLab: " + ourOrder);
+			}
+			String theirOrder = orderOf(theirTexts);
+			if (theirOrder != null) {
+				wrong.add("CPython: " + theirOrder);
+			}
 		}
 		if (!cpuTime && wrong.isEmpty()) {
 			List<Double> a = numbers(ours);
@@ -217,6 +252,28 @@ final class Case {
 			}
 		}
 		return wrong;
+	}
+
+	/** Null when the lines keep {@link #inOrder}, else what broke it. */
+	private String orderOf(List<String> texts) {
+		int last = -1;
+		for (String start : inOrder) {
+			int at = -1;
+			for (int i = 0; i < texts.size(); i++) {
+				if (texts.get(i).startsWith(start)) {
+					at = i;
+					break;
+				}
+			}
+			if (at < 0) {
+				return "no line \"" + start + "…\"";
+			}
+			if (at < last) {
+				return "\"" + start + "…\" comes too early";
+			}
+			last = at;
+		}
+		return null;
 	}
 
 	private static String firstDifference(List<String> ours, List<String> theirs) {
