@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedThread;
+import org.threadlab.python.PyErrors;
 import org.threadlab.run.Actor;
 
 /**
@@ -28,8 +29,6 @@ import org.threadlab.run.Actor;
  * change together under {@code _shutdown_lock}, a traced lock, so waiting for it lets go of the GIL.
  */
 public final class TracedExecutor implements AutoCloseable {
-
-	private static final AtomicInteger POOLS = new AtomicInteger();
 
 	/** Python's None on the work queue: wake up, and stop if the pool is shut down. */
 	private static final Object NONE = new Object() {
@@ -57,10 +56,10 @@ public final class TracedExecutor implements AutoCloseable {
 	/** {@code ThreadPoolExecutor(max_workers)}. */
 	public TracedExecutor(int maxWorkers) {
 		if (maxWorkers <= 0) {
-			throw new IllegalArgumentException("max_workers must be greater than 0");
+			throw new org.threadlab.probe.PyValueError("max_workers must be greater than 0");
 		}
 		this.maxWorkers = maxWorkers;
-		this.prefix = "ThreadPoolExecutor-" + POOLS.getAndIncrement() % 100;
+		this.prefix = "ThreadPoolExecutor-" + Actor.current().run().nextPoolNumber(); // numbered per process, as CPython
 		this.shutdownLock = new TracedLock("_shutdown_lock");
 		this.workQueue = new TracedQueue("work_queue", 0);
 		Actor.current().run().atExit(() -> shutdown(true, false));
@@ -95,7 +94,7 @@ public final class TracedExecutor implements AutoCloseable {
 		shutdownLock.acquire();
 		try {
 			if (shutdown) {
-				throw new IllegalStateException("cannot schedule new futures after shutdown");
+				throw new org.threadlab.probe.PyRuntimeError("cannot schedule new futures after shutdown");
 			}
 			TracedFuture<T> future = new TracedFuture<>("future-" + futures.getAndIncrement(), call);
 			workQueue.put(new WorkItem<>(future, fn));
@@ -108,7 +107,7 @@ public final class TracedExecutor implements AutoCloseable {
 	}
 
 	/** Under the shutdown lock: a new worker if there are fewer than max_workers. */
-	private void adjustThreadCount() {
+	private void adjustThreadCount() throws InterruptedException {
 		if (threads.size() < maxWorkers) {
 			TracedThread worker = new TracedThread(prefix + "_" + threads.size(), false, this::work);
 			threads.add(worker);
@@ -142,8 +141,8 @@ public final class TracedExecutor implements AutoCloseable {
 
 	/**
 	 * {@code executor.map(fn, items, timeout=...)}: as above; a result not ready within {@code timeout}
-	 * tutorial seconds of the call raises {@link java.util.concurrent.TimeoutException}, wrapped in an
-	 * IllegalStateException since an iterator cannot throw it.
+	 * tutorial seconds of the call raises Python's {@code TimeoutError}; what a call raised is raised again
+	 * (a checked one, which an iterator cannot throw, wrapped as Python wraps nothing: its words are kept).
 	 */
 	public <A, T> Iterator<T> map(Function<A, String> call, Function<A, PyCallable<T>> fn, List<A> items,
 			double timeoutSeconds) throws InterruptedException {
@@ -180,7 +179,7 @@ public final class TracedExecutor implements AutoCloseable {
 					throw new IllegalStateException("the run is stopping", ex);
 				}
 				catch (Exception ex) {
-					throw new IllegalStateException(ex);
+					throw new org.threadlab.python.PyException(PyErrors.describe(ex).split(":", 2)[0], ex.getMessage(), ex);
 				}
 			}
 

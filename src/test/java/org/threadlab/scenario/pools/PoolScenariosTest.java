@@ -53,8 +53,8 @@ class PoolScenariosTest {
 		Runs runs = Runs.of(new FutureBasicsScenario()).speed(10).gate(bothWorkersBusy());
 		Trace trace = runs.run(Map.of("thirdTask", true));
 		assertThat(runs.outcome().status()).isEqualTo(Outcome.Status.COMPLETED);
-		assertThat(trace.printsOf("main")).containsExactly("task1 done: false", "task2 cancelled: false",
-				"task3 cancelled: true", "task1 done: true", "task1 result: 3", "task2 result: 2");
+		assertThat(trace.printsOf("main")).containsExactly("task1 done: False", "task2 cancelled: False",
+				"task3 cancelled: True", "task1 done: True", "task1 result: 3", "task2 result: 2");
 		assertThat(trace.allPrints()).doesNotContain("get page 4 success");
 		assertThat(trace.events().stream().filter(e -> e.kind() == EventKind.RUNNING).map(Event::object))
 			.as("the cancelled future never ran").containsExactlyInAnyOrder("future-0", "future-1");
@@ -68,7 +68,7 @@ class PoolScenariosTest {
 		assertThat(trace.printsOf("main")).contains("task2 raised: page 2 failed");
 		Event raised = trace.first("main", EventKind.EXCEPTION);
 		assertThat(trace.bySeq(raised.cause()).kind()).as("caused by the worker's DONE").isEqualTo(EventKind.DONE);
-		assertThat((String) trace.bySeq(raised.cause()).value()).contains("raised IllegalStateException: page 2 failed");
+		assertThat((String) trace.bySeq(raised.cause()).value()).contains("raised ValueError: page 2 failed");
 	}
 
 	@Test
