@@ -1,4 +1,4 @@
-# ThreadPoolExecutor as the tutorial reads CPython's source, simplified to what this lesson shows:
+# ThreadPoolExecutor as CPython's source builds it, simplified to what this lesson shows:
 # submit puts a work item on a queue and starts a worker while there are fewer than max_workers;
 # each worker takes items off the queue and runs them; a None on the queue stops the workers.
 import itertools
@@ -30,6 +30,9 @@ def _worker(executor, work_queue):
         work_item = work_queue.get(block=True)
         if work_item is not None:
             work_item.run()
+            # {% if reuseIdle %}
+            executor._idle_semaphore.release()   # idle again: the next submit may use this worker
+            # {% endif %}
             continue
         if executor._shutdown:               # None: the pool is shutting down; pass the word on and stop
             work_queue.put(None)
@@ -45,6 +48,9 @@ class ThreadPoolExecutor:
         self._threads = set()
         self._shutdown = False
         self._shutdown_lock = threading.Lock()
+        # {% if reuseIdle %}
+        self._idle_semaphore = threading.Semaphore(0)   # how many workers are idle (CPython 3.8+)
+        # {% endif %}
         self._thread_name_prefix = "ThreadPoolExecutor-{}".format(self._counter())
 
     def submit(self, fn, *args):
@@ -58,7 +64,12 @@ class ThreadPoolExecutor:
             return f
 
     def _adjust_thread_count(self):
-        # CPython 3.8 and later first reuse an idle worker; the tutorial's version starts one per submit.
+        # {% if reuseIdle %}
+        if self._idle_semaphore.acquire(timeout=0):
+            return                           # an idle worker will take it (CPython 3.8 and later)
+        # {% else %}
+        # the tutorial's older source: no idle worker is reused, a new one starts on each submit
+        # {% endif %}
         num_threads = len(self._threads)
         if num_threads < self._max_workers:
             t = threading.Thread(name="{}_{}".format(self._thread_name_prefix, num_threads),

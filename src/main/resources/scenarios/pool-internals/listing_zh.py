@@ -1,4 +1,4 @@
-# 按教程对 CPython 源码的解读写出的 ThreadPoolExecutor，简化到本课要展示的部分：
+# 按 CPython 源码写出的 ThreadPoolExecutor，简化到本课要展示的部分：
 # submit 把工作项放进队列，工作线程少于 max_workers 时再启动一个；
 # 每个工作线程从队列取出工作项并运行；队列里的 None 让工作线程退出。
 import itertools
@@ -30,6 +30,9 @@ def _worker(executor, work_queue):
         work_item = work_queue.get(block=True)
         if work_item is not None:
             work_item.run()
+            # {% if reuseIdle %}
+            executor._idle_semaphore.release()   # 又空闲了：下一次 submit 可以用这个工作线程
+            # {% endif %}
             continue
         if executor._shutdown:               # None：线程池正在关闭；把消息传给下一个并退出
             work_queue.put(None)
@@ -45,6 +48,9 @@ class ThreadPoolExecutor:
         self._threads = set()
         self._shutdown = False
         self._shutdown_lock = threading.Lock()
+        # {% if reuseIdle %}
+        self._idle_semaphore = threading.Semaphore(0)   # 有几个工作线程空闲（CPython 3.8+）
+        # {% endif %}
         self._thread_name_prefix = "ThreadPoolExecutor-{}".format(self._counter())
 
     def submit(self, fn, *args):
@@ -58,7 +64,12 @@ class ThreadPoolExecutor:
             return f
 
     def _adjust_thread_count(self):
-        # CPython 3.8 起会先复用空闲的工作线程；教程的版本每次 submit 都启动一个。
+        # {% if reuseIdle %}
+        if self._idle_semaphore.acquire(timeout=0):
+            return                           # 会由一个空闲的工作线程接手（CPython 3.8 及以后）
+        # {% else %}
+        # 教程引用的旧版源码：不复用空闲的工作线程，每次 submit 都启动一个新的
+        # {% endif %}
         num_threads = len(self._threads)
         if num_threads < self._max_workers:
             t = threading.Thread(name="{}_{}".format(self._thread_name_prefix, num_threads),

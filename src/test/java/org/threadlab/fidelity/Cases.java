@@ -87,7 +87,11 @@ final class Cases {
 				Case.of("wait-first", "FIRST_COMPLETED", Map.of("allCompleted", false))
 					.lesson("main goes on after the first result; the others still run"),
 				Case.of("wait-first", "ALL_COMPLETED", Map.of("allCompleted", true)).lesson("main goes on when all are done"),
-				Case.of("pool-internals", "tutorial", Map.of()).lesson("workers started on demand, never more than max_workers"));
+				variant(catalog, "pool-internals", "tutorial")
+					.lesson("the tutorial's older source: a new worker on each submit, never more than max_workers"),
+				variant(catalog, "pool-internals", "cpython")
+					.lesson("CPython 3.8+: an idle worker takes the next task, so tasks slower than they come need one worker")
+					.speed(20));
 	}
 
 	private static Case variant(ScenarioCatalog catalog, String id, String name) {

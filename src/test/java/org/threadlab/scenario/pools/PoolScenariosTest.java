@@ -107,4 +107,18 @@ class PoolScenariosTest {
 		assertThat(trace.printsOf("main").stream().filter(p -> p.contains("FINISHED"))).hasSize(5);
 	}
 
+	@Test
+	void fromCPython38AnIdleWorkerTakesTheNextTaskInsteadOfANewOne() throws Exception {
+		// each task is done before the next is submitted: one worker does them all, as in CPython 3.8+
+		Runs reusing = Runs.of(new PoolInternalsScenario()).speed(50);
+		Trace trace = reusing.run(Map.of("reuseIdle", true, "workers", 5, "tasks", 4, "submitEvery", 5));
+		assertThat(reusing.outcome().status()).isEqualTo(Outcome.Status.COMPLETED);
+		assertThat(workers(trace)).hasSize(1);
+		assertThat(trace.printsOf("main")).contains("workers started: 1 of at most 5");
+		// the tutorial's older source starts a worker per submit, up to max_workers
+		Runs older = Runs.of(new PoolInternalsScenario()).speed(50);
+		trace = older.run(Map.of("reuseIdle", false, "workers", 5, "tasks", 4, "submitEvery", 5));
+		assertThat(workers(trace)).hasSize(4);
+	}
+
 }
