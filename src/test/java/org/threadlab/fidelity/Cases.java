@@ -90,7 +90,7 @@ final class Cases {
 				variant(catalog, "pool-internals", "tutorial")
 					.lesson("the tutorial's older source: a new worker on each submit, never more than max_workers"),
 				variant(catalog, "pool-internals", "cpython")
-					.lesson("CPython 3.8+: an idle worker takes the next task, so tasks slower than they come need one worker")
+					.lesson("CPython 3.8+: an idle worker takes the next task; tasks that end before the next comes need one worker")
 					.speed(20));
 	}
 
