@@ -68,8 +68,7 @@ class PythonPageIT extends BrowserTest {
 	@Test
 	void aChinesePageSaysItInChinese() {
 		Pythons.interpreter();
-		open("/scenarios/deadlock?lang=zh");
-		page.fill("input[name=speed]", "10");
+		open("/scenarios/deadlock?lang=zh"); // at speed 1: the 0.1 s pause lets B take b before A wants it
 		page.click("#python-run button.python-run-button");
 		assertThat(page.locator("#python-run .python-status")).containsText("程序卡住了", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
 		assertThat(page.locator("#python-run .python-status")).containsText("停在第");
