@@ -53,11 +53,17 @@ def _install(speed):
         with clock_lock:
             advance()
             clock["sleeping"] += 1
+            due = clock["last"] + real
         try:
             real_sleep(real)
         finally:
             with clock_lock:
-                advance()
+                # The sleep ends when it was due: the moments the thread takes to wake up (more on a
+                # loaded machine) pass as real time, not the lesson's, as in ThreadLab's clock.
+                now = real_monotonic()
+                end = min(now, max(due, clock["last"]))
+                clock["lesson"] += (end - clock["last"]) * (speed if clock["sleeping"] else 1.0)
+                clock["last"] = end
                 clock["sleeping"] -= 1
 
     sleep.__doc__ = real_sleep.__doc__

@@ -92,6 +92,9 @@ public final class Hook {
 		if (taking.now().getAsBoolean()) {
 			return true; // free: taken without letting go of the GIL
 		}
+		if (timeoutSeconds == 0) {
+			return false; // CPython's timed acquire tries once more without waiting, keeping the GIL
+		}
 		if (timeoutSeconds < 0) {
 			block(actor, blocker);
 			taking.forever().take();
