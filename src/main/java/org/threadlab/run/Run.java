@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,7 +27,9 @@ import org.threadlab.event.Recorder;
  * threads and processes that keep a Python process alive (non-daemon ones), then the run is
  * <em>ending</em>: nothing new may start (as Python says, "can't create new thread at interpreter
  * shutdown"), daemon threads are cut off, processes are stopped, and once all of it has ended the run
- * records {@code END} with the {@link Outcome}. Only then does {@link #outcome()} complete.
+ * records {@code END} with the {@link Outcome}. Only then does {@link #outcome()} complete. Between
+ * the joins and the end, Python's {@code atexit} functions run ({@link #atPythonExit}): there
+ * {@code multiprocessing} terminates daemonic child processes and joins the others.
  * <p>
  * A run's {@link Home} says where its threads live: in the server (the JVM never exits, so a Python
  * daemon thread is cut off by the run) or in a child process (the JVM is the Python process, so a daemon
@@ -40,11 +45,23 @@ public final class Run {
 		SERVER, CHILD
 	}
 
+	public Home home() {
+		return home;
+	}
+
 	private static final System.Logger LOG = System.getLogger(Run.class.getName());
 
 	private static final AtomicLong IDS = new AtomicLong();
 
 	private static final Duration TEARDOWN_WAIT = Duration.ofSeconds(5);
+
+	private static final long PID = ProcessHandle.current().pid();
+
+	/**
+	 * How long a cause naming another process's event may wait for that process's pipe to bring it: it
+	 * happened before, so it is at most a few sender periods behind.
+	 */
+	private static final long CROSS_PROCESS_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
 	private final long id;
 
@@ -57,6 +74,10 @@ public final class Run {
 	private final Hook hook = new Hook(this);
 
 	private final Watchdog watchdog = new Watchdog();
+
+	private final EventOrigins origins = new EventOrigins(PID);
+
+	private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
 
 	private volatile Gil gil = Gil.off();
 
@@ -76,6 +97,8 @@ public final class Run {
 	private final Queue<KeepsProcessAlive> keepAlive = new ArrayDeque<>();
 
 	private final java.util.Deque<RunBody> atExit = new ArrayDeque<>();
+
+	private final java.util.Deque<RunBody> atPythonExit = new ArrayDeque<>();
 
 	private volatile boolean ending;
 
@@ -104,16 +127,19 @@ public final class Run {
 		startThread(thread, null, null);
 	}
 
-	/** In a child process: plays the main actor on the calling thread (the JVM's main thread). */
-	public void runHere(String mainName, RunBody body) {
-		Actor main = registerActor(mainName, ActorInfo.Type.PROCESS, ProcessHandle.current().pid(),
-				ActorInfo.NO_PARENT, false);
+	/**
+	 * In a child process: plays the main actor on the calling thread (the JVM's main thread), whose START
+	 * (value: this process's pid) is the process's first step. Returns once the main program and the
+	 * non-daemon threads have ended, with how it went; the caller then ends the process.
+	 */
+	public Outcome runHere(String mainName, RunBody body) {
+		Actor main = registerActor(mainName, ActorInfo.Type.PROCESS, PID, ActorInfo.NO_PARENT, false);
 		mainThread = Thread.currentThread();
 		main.bind();
-		runMain(main, body, false);
+		return runMain(main, body, false);
 	}
 
-	private void runMain(Actor main, RunBody body, boolean announce) {
+	private Outcome runMain(Actor main, RunBody body, boolean announce) {
 		Outcome.Status status = Outcome.Status.COMPLETED;
 		String error = null;
 		try {
@@ -121,7 +147,7 @@ public final class Run {
 				hook.instant(main, EventKind.BEGIN, null, clock.speed(), Event.NO_CAUSE);
 			}
 			hook.instant(main, EventKind.SPAWN, null, main.info(), Event.NO_CAUSE);
-			hook.instant(main, EventKind.START, null, null, Event.NO_CAUSE);
+			hook.instant(main, EventKind.START, null, home == Home.CHILD ? PID : null, Event.NO_CAUSE);
 			hook.starting(main);
 			hook.entered(main);
 			try {
@@ -134,6 +160,7 @@ public final class Run {
 			try {
 				runAtExit();
 				joinWhatKeepsTheProcessAlive();
+				runAtPythonExit();
 			}
 			catch (InterruptedException ex) {
 				// Only a cancel interrupts the main actor; it is reported by the outcome below.
@@ -144,15 +171,17 @@ public final class Run {
 				error = cancelReason;
 			}
 			if (main.markExited()) {
-				hook.exited(main, status == Outcome.Status.FAILED ? "error" : cancelled ? whyInterrupted() : null);
+				hook.exited(main, status == Outcome.Status.FAILED ? "error: " + error : cancelled ? whyInterrupted() : null);
 			}
 			if (home == Home.CHILD) {
-				return; // the process ends now; its daemon threads end with it and the parent records the end
+				// the process ends now; its daemon threads end with it and the parent records the end
+				return new Outcome(status, error, clock.now(), recorder.dropped());
 			}
 			stopTheRest();
 			Outcome result = new Outcome(status, error, clock.now(), recorder.dropped());
 			hook.instant(main, EventKind.END, null, result, Event.NO_CAUSE);
 			outcome.complete(result);
+			return result;
 		}
 		finally {
 			if (!outcome.isDone() && home == Home.SERVER) {
@@ -175,11 +204,31 @@ public final class Run {
 		}
 	}
 
+	/**
+	 * Registers one of Python's {@code atexit} functions: it runs after the non-daemon threads have been
+	 * joined, when no new thread may start (as {@code multiprocessing}'s, which terminates daemonic
+	 * processes and joins the others). The last registered runs first.
+	 */
+	public void atPythonExit(RunBody hook) {
+		synchronized (lifecycle) {
+			refuseWhenEnding();
+			atPythonExit.push(hook);
+		}
+	}
+
 	private void runAtExit() throws InterruptedException {
+		runHooks(atExit);
+	}
+
+	private void runAtPythonExit() throws InterruptedException {
+		runHooks(atPythonExit);
+	}
+
+	private void runHooks(java.util.Deque<RunBody> hooks) throws InterruptedException {
 		while (true) {
 			RunBody next;
 			synchronized (lifecycle) {
-				next = cancelled ? null : atExit.poll();
+				next = cancelled ? null : hooks.poll();
 			}
 			if (next == null) {
 				return;
@@ -234,7 +283,9 @@ public final class Run {
 		Thread self = Thread.currentThread();
 		boolean interrupted = Thread.interrupted();
 		for (Process process : processesLeft) {
-			process.destroy(); // a polite stop: the child's shutdown sends its last events
+			// A polite stop (SIGTERM): the child's shutdown sends its last events. Through the handle, for
+			// Process.destroy() would also close the pipes, and so lose those events.
+			process.toHandle().destroy();
 		}
 		for (Thread thread : threadsLeft) {
 			if (thread != self) {
@@ -330,7 +381,7 @@ public final class Run {
 			thread.interrupt();
 		}
 		for (Process process : processesNow) {
-			process.destroy();
+			process.toHandle().destroy(); // SIGTERM, the pipes left open: see stopTheRest
 		}
 		gil.wakeAll();
 	}
@@ -348,6 +399,48 @@ public final class Run {
 		Actor actor = registerActor(name, type, pid, parent == null ? ActorInfo.NO_PARENT : parent.id(), daemon);
 		hook.instant(actor, EventKind.SPAWN, null, actor.info(), Event.NO_CAUSE);
 		return actor;
+	}
+
+	/**
+	 * A cause naming event {@code seq} as process {@code pid} numbered it, for an event recorded in this
+	 * process: the seq itself for this process's own events; in a child, a foreign cause that the pipe
+	 * carries to the parent ({@link EventOrigins#foreign}); in the server, the run's seq of that event,
+	 * waiting a moment if its pipe has not brought it yet ({@link Event#NO_CAUSE} if it never comes).
+	 */
+	public long causeOf(long pid, long seq) {
+		if (seq < 0) {
+			return Event.NO_CAUSE;
+		}
+		if (pid == PID) {
+			return seq;
+		}
+		if (home == Home.CHILD) {
+			return EventOrigins.foreign(pid, seq);
+		}
+		return origins.find(pid, seq, CROSS_PROCESS_WAIT_NANOS);
+	}
+
+	/** Where the events of this run's child processes landed in its trace; their pipe readers fill it. */
+	public EventOrigins origins() {
+		return origins;
+	}
+
+	/** How long a pipe reader may wait for another process's event that a cause names. */
+	public static long crossProcessWaitNanos() {
+		return CROSS_PROCESS_WAIT_NANOS;
+	}
+
+	/** The pid of the process this run object lives in (the server, or a child JVM). */
+	public static long pid() {
+		return PID;
+	}
+
+	/**
+	 * The run's one instance of {@code type}, made by {@code make} on first use: state a feature keeps
+	 * per run (the processes a run started, their numbering), without the run knowing the feature.
+	 */
+	public <T> T attachment(Class<T> type, Supplier<T> make) {
+		return type.cast(attachments.computeIfAbsent(type, t -> make.get()));
 	}
 
 	/** Registers a new actor without recording anything: for actors whose SPAWN is reported by a child. */
@@ -445,13 +538,7 @@ public final class Run {
 	}
 
 	private static String describe(Throwable ex) {
-		try {
-			String message = ex.getMessage();
-			return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-		}
-		catch (RuntimeException broken) {
-			return ex.getClass().getSimpleName();
-		}
+		return PythonErrors.line(ex);
 	}
 
 	public long id() {
