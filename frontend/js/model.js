@@ -56,9 +56,12 @@ export function createModel(started) {
   };
 }
 
-/** Tutorial seconds of an event's real nanoseconds. */
+/**
+ * Seconds of an event's time. Events carry lesson time: a sleep of s seconds spans s seconds at every
+ * speed, while costs that are not the lesson's (a JVM starting, CPU work) take the real time they take.
+ */
 export function seconds(model, timeNs) {
-  return (timeNs * model.speed) / 1e9;
+  return timeNs / 1e9;
 }
 
 /** Applies a batch of events, in order; returns the model. */

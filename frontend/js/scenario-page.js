@@ -30,7 +30,9 @@ const chart = timeline()
   .texts(t)
   .on("select", ({ line }) => line > 0 && highlightJava(line));
 let model = null;
-let startedAt = 0; // performance.now() when the server said the run started
+let startedAt = 0; // performance.now() when the server last said what time it was
+let clockAt = 0; // lesson seconds at startedAt
+let clockRate = 1; // how fast lesson time runs then
 let frame = 0;
 let news = false; // events arrived since the panels and the console were last drawn
 let connection = null;
@@ -46,6 +48,8 @@ function ensureConnection() {
       model = createModel(message);
       news = true;
       startedAt = performance.now();
+      clockAt = 0;
+      clockRate = 1;
       chart.resetZoom();
       timelineBox.textContent = "";
       outcomeBox.hidden = true;
@@ -61,12 +65,17 @@ function ensureConnection() {
       if (model && message.runId === model.runId) {
         applyEvents(model, message.events);
         news = true;
+        if (message.clock) {
+          clockAt = message.clock.lessonNs / 1e9;
+          clockRate = message.clock.rate;
+          startedAt = performance.now();
+        }
       }
     })
     .on("end", (message) => {
       if (!model || message.runId !== model.runId) return;
       model.outcome = model.outcome ?? message.outcome;
-      if (model.end == null) model.end = (message.outcome.elapsedNs * model.speed) / 1e9;
+      if (model.end == null) model.end = message.outcome.elapsedNs / 1e9;
       finish();
     })
     .on("gate", (message) => {
@@ -123,7 +132,8 @@ function labelOf(name) {
 
 function liveNow() {
   if (!model) return 0;
-  return now(model, ((performance.now() - startedAt) / 1000) * model.speed);
+  // lesson time runs at `rate` (the speed while something sleeps, else 1) since the last batch
+  return now(model, clockAt + ((performance.now() - startedAt) / 1000) * clockRate);
 }
 
 function render() {
@@ -154,7 +164,7 @@ function finish() {
   cancelAnimationFrame(frame);
   render();
   const o = model.outcome;
-  const elapsed = ((o.elapsedNs * model.speed) / 1e9).toFixed(2);
+  const elapsed = (o.elapsedNs / 1e9).toFixed(2);
   const text = {
     COMPLETED: () => t("outcome.completed", elapsed),
     FAILED: () => t("outcome.failed", elapsed, o.error),

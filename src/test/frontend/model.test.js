@@ -1,7 +1,7 @@
 import { test, assertEqual, assertTrue } from "./harness.js";
 import { applyEvents, createModel, lanes, now, stateAt } from "/js/model.js";
 
-// speed 2: 1 s of real time is 2 s of tutorial time
+// events carry lesson time: seconds are timeNs / 1e9 at every speed (here 2)
 const S = 1e9;
 const spawn = (seq, t, id, name, extra = {}) => ({
   seq, timeNs: t, actor: id, kind: "SPAWN", object: null, line: 0, cause: -1,
@@ -15,18 +15,18 @@ function story() {
   return applyEvents(model, [
     spawn(0, 0, 0, "main"),
     ev(1, 0, 0, "START"),
-    spawn(2, 0.1 * S, 1, "worker"),
-    ev(3, 0.2 * S, 1, "START"),
-    ev(4, 0.3 * S, 0, "JOIN", 1, "worker"),
-    ev(5, 0.4 * S, 1, "SLEEP", 1.5),
-    ev(6, 1.15 * S, 1, "WAKE"),
-    ev(7, 1.2 * S, 1, "PRINT", "done"),
-    ev(8, 1.25 * S, 1, "EXIT"),
-    ev(9, 1.3 * S, 0, "JOINED", null, "worker", 8),
+    spawn(2, 0.2 * S, 1, "worker"),
+    ev(3, 0.4 * S, 1, "START"),
+    ev(4, 0.6 * S, 0, "JOIN", 1, "worker"),
+    ev(5, 0.8 * S, 1, "SLEEP", 1.5),
+    ev(6, 2.3 * S, 1, "WAKE"),
+    ev(7, 2.4 * S, 1, "PRINT", "done"),
+    ev(8, 2.5 * S, 1, "EXIT"),
+    ev(9, 2.6 * S, 0, "JOINED", null, "worker", 8),
   ]);
 }
 
-test("model: times are in tutorial seconds (real time × speed)", () => {
+test("model: times are lesson seconds, timeNs / 1e9, whatever the speed", () => {
   const model = story();
   assertEqual(model.lastT, 2.6, "last event time");
 });

@@ -69,8 +69,10 @@ public final class ChildMain {
 	private static int serve(Assignment assignment, OutputStream pipe) {
 		Run run = new Run(Run.Home.CHILD, assignment.clock(), TRACE_CAPACITY);
 		Gil.useDescribed(run, assignment.gil());
-		new ChildSender(run.recorder(), new BufferedWriter(new OutputStreamWriter(pipe, StandardCharsets.UTF_8), 1 << 16))
-			.start();
+		ChildSender sender = new ChildSender(run.recorder(),
+				new BufferedWriter(new OutputStreamWriter(pipe, StandardCharsets.UTF_8), 1 << 16));
+		run.onClockEvent(sender::wake); // the parent keeps the run's lesson time: it must hear of timers at once
+		sender.start();
 		Outcome outcome = run.runHere(assignment.name(), () -> assignment.unpickleTask().run());
 		return outcome.status() == Outcome.Status.COMPLETED ? 0 : 1;
 	}

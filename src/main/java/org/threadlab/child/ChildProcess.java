@@ -84,24 +84,31 @@ public final class ChildProcess {
 			how.put("launchedAgoNs", System.nanoTime() - spare.launchedNanos());
 		}
 		actor.hook().instant(actor, EventKind.STARTING, null, how, Event.NO_CAUSE);
+		Actor caller = Actor.current();
 		ChildJvm jvm;
+		caller.hook().release(caller); // launching and writing to a pipe may block: never while holding the GIL
 		try {
-			jvm = spare != null ? spare : ChildLauncher.launch();
-		}
-		catch (IOException | RuntimeException ex) {
-			if (actor.markExited()) {
-				actor.hook().exited(actor, "error: cannot start a process: " + ex.getMessage());
+			try {
+				jvm = spare != null ? spare : ChildLauncher.launch();
 			}
-			throw ex;
+			catch (IOException | RuntimeException ex) {
+				if (actor.markExited()) {
+					actor.hook().exited(actor, "error: cannot start a process: " + ex.getMessage());
+				}
+				throw ex;
+			}
+			run.adopt(jvm.process()); // from now on the run stops it when it ends
+			run.origins().opened(jvm.pid());
+			ChildProcess child = new ChildProcess(run, actor, jvm);
+			Thread thread = run.newServiceThread("pipe-" + jvm.pid(), child::readPipe);
+			child.reader = thread;
+			run.startThread(thread, null);
+			jvm.assign(new Assignment(run.clock(), run.gil().describe(), actor.name(), pickledTask));
+			return child;
 		}
-		run.adopt(jvm.process()); // from now on the run stops it when it ends
-		run.origins().opened(jvm.pid());
-		ChildProcess child = new ChildProcess(run, actor, jvm);
-		Thread thread = run.newServiceThread("pipe-" + jvm.pid(), child::readPipe);
-		child.reader = thread;
-		run.startThread(thread, null);
-		jvm.assign(new Assignment(run.clock(), run.gil().describe(), actor.name(), pickledTask));
-		return child;
+		finally {
+			caller.hook().resume(caller);
+		}
 	}
 
 	public long pid() {
@@ -190,6 +197,17 @@ public final class ChildProcess {
 					// or a full pipe would block the child for ever.
 					continue;
 				}
+				if (e.kind() == EventKind.CLOCK) {
+					// a timer of the child: the run's lesson time runs at its speed meanwhile
+					if (((Number) e.value()).longValue() > 0) {
+						run.clock().timerStarted(e.timeNs());
+					}
+					else {
+						run.clock().timerEnded(e.timeNs());
+					}
+					origins.landed(pid, e.seq(), Event.NO_CAUSE);
+					continue;
+				}
 				Actor who = e.actor() == 0 ? actor : actors.get(e.actor());
 				Object value = e.value();
 				if (e.kind() == EventKind.SPAWN && e.value() instanceof ActorInfo info) {
@@ -206,7 +224,9 @@ public final class ChildProcess {
 					origins.landed(pid, e.seq(), Event.NO_CAUSE);
 					continue;
 				}
-				long seq = run.recorder().record(e.timeNs(), who.id(), e.kind(), e.object(), value, e.line(), cause(e));
+				// the child stamps real time; the run's lesson time is kept here
+				long seq = run.recorder().record(run.clock().lessonAt(e.timeNs()), who.id(), e.kind(), e.object(), value,
+						e.line(), cause(e));
 				origins.landed(pid, e.seq(), seq);
 				if (e.kind() == EventKind.EXIT && who.markExited()) {
 					ended.add(who);

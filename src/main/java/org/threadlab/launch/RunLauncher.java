@@ -91,7 +91,7 @@ public class RunLauncher {
 			run.useGil(settings.decimal("switchIntervalMs") / 1000,
 					settings.flag("everyBytecode") ? Gil.Mode.EVERY_BYTECODE : Gil.Mode.BACK_EDGES_AND_CALLS);
 		}
-		PauseGate pause = new PauseGate();
+		PauseGate pause = new PauseGate(run.clock());
 		run.useGate(pause);
 		ScheduledFuture<?> timeLimit = clock.schedule(
 				() -> run.cancel("stopped by the server after " + limits.maxSeconds() + " s, its limit for one run"),

@@ -15,7 +15,7 @@ import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
-import org.threadlab.run.PythonErrors;
+import org.threadlab.python.PyErrors;
 import org.threadlab.run.Run;
 
 /**
@@ -263,7 +263,7 @@ public class PyProcess implements Serializable {
 						+ pythonFunctionName(frame.getMethodName()));
 			}
 		}
-		lines.add(PythonErrors.line(ex));
+		lines.add(PyErrors.describe(ex));
 		Actor me = Actor.current();
 		for (String line : lines) {
 			System.err.println(line);

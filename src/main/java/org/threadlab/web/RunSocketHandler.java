@@ -75,7 +75,12 @@ class RunSocketHandler extends TextWebSocketHandler {
 			stopStream(session.getId());
 		}
 		else if ("pause".equals(type) || "step".equals(type) || "resume".equals(type)) {
-			gate(session, type);
+			JsonNode actor = request.path("actor");
+			if ("step".equals(type) && !actor.isMissingNode() && !(actor.isIntegralNumber() && actor.canConvertToInt())) {
+				error(session, "malformed", "A step's \"actor\" must be an actor's id (a whole number).", Map.of());
+				return;
+			}
+			gate(session, type, actor.isMissingNode() ? -1 : actor.intValue());
 		}
 		else {
 			error(session, "unknown-type",
@@ -125,17 +130,20 @@ class RunSocketHandler extends TextWebSocketHandler {
 	}
 
 	/** Pause, step or resume the socket's run; answered with the gate's state. Without a run: nothing. */
-	private void gate(WebSocketSession session, String action) throws IOException {
+	private void gate(WebSocketSession session, String action, int actor) throws IOException {
 		RunStream stream = streams.get(session.getId());
 		if (stream == null) {
 			return;
 		}
+		if (stream.run().outcome().isDone()) {
+			return; // the run has ended: nothing to hold
+		}
 		switch (action) {
 			case "pause" -> stream.pause().pause();
-			case "step" -> stream.pause().step();
+			case "step" -> stream.pause().step(actor);
 			default -> stream.pause().resume();
 		}
-		send(session, new Messages.Gate(stream.run().id(), stream.pause().isPaused()));
+		// the pump tells who is held, as it changes
 	}
 
 	/** A JSON object's members as plain values; anything not a flag, number or text goes as its JSON text. */

@@ -76,6 +76,8 @@ class PyProcessTest {
 		assertThat(trace.kindsOf("Process-1")).containsExactly(SPAWN, STARTING, START, SLEEP, WAKE, PRINT, EXIT);
 		assertThat(trace.first("Process-1", START).value()).as("its first step tells its pid").isEqualTo(pid);
 		assertThat(trace.printsOf("Process-1")).containsExactly("sub_progress success");
+		double slept = (trace.first("Process-1", WAKE).timeNs() - trace.first("Process-1", SLEEP).timeNs()) / 1e9;
+		assertThat(slept).as("the child's 2 s sleep spans 2 s of lesson time, at speed 10 too").isBetween(1.9, 3.0);
 		Event joined = trace.first("main", JOINED);
 		assertThat(joined.value()).isEqualTo("exit code 0");
 		assertThat(joined.cause()).isEqualTo(trace.first("Process-1", EXIT).seq());

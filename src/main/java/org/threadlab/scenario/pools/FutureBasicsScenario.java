@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
+import org.threadlab.python.PyException;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.AbstractScenario;
@@ -43,11 +44,11 @@ public final class FutureBasicsScenario extends AbstractScenario {
 			try {
 				print("task2 result:", task2.result());
 			}
-			catch (IllegalStateException raised) {
-				print("task2 raised:", raised.getMessage()); // the worker's exception, raised here
-			}
 			catch (TracedFuture.CancelledError cancelled) {
 				print("task2 was cancelled before it started");
+			}
+			catch (PyException raised) {
+				print("task2 raised:", raised); // the worker's exception, raised here
 			}
 		}
 	}

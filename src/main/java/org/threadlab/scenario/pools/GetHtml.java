@@ -3,6 +3,8 @@ package org.threadlab.scenario.pools;
 import static org.threadlab.probe.Py.print;
 import static org.threadlab.probe.Py.sleep;
 
+import org.threadlab.probe.PyValueError;
+
 /** The tutorial's task in §5: sleep a while, say so, return how long. Shared by the pool lessons. */
 final class GetHtml {
 
@@ -18,7 +20,7 @@ final class GetHtml {
 	/** The exception variant: a page that cannot be fetched. */
 	static long brokenPage(long times) throws InterruptedException {
 		sleep(times);
-		throw new IllegalStateException("page " + times + " failed");
+		throw new PyValueError("page " + times + " failed");
 	}
 
 }
