@@ -55,6 +55,7 @@ final class CdsArchive {
 		if (ready() != null) {
 			return;
 		}
+		sweepLeftovers();
 		Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".part");
 		Path log = file.resolveSibling(file.getFileName() + ".log");
 		try {
@@ -95,6 +96,21 @@ final class CdsArchive {
 			catch (IOException ex) {
 				// a leftover in the private cache folder; harmless
 			}
+		}
+	}
+
+	/** Partial files that a server killed while making them left behind, an hour old or more. */
+	private void sweepLeftovers() {
+		long hourAgo = System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1);
+		try (java.util.stream.Stream<Path> files = Files.list(file.getParent())) {
+			for (Path leftover : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(".part"))::iterator) {
+				if (Files.getLastModifiedTime(leftover).toMillis() < hourAgo) {
+					Files.deleteIfExists(leftover);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// only tidying
 		}
 	}
 
