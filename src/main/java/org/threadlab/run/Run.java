@@ -331,8 +331,83 @@ public final class Run {
 				}
 			}
 		}
+		closeResources();
 		if (interrupted) {
 			self.interrupt();
+		}
+	}
+
+	/** The system property that tells a child JVM where its run's folder is. */
+	public static final String FOLDER_PROPERTY = "threadlab.run.folder";
+
+	private final Object resourcesLock = new Object();
+
+	// guarded by resourcesLock
+	private final java.util.Map<Class<?>, AutoCloseable> resources = new java.util.LinkedHashMap<>();
+
+	private java.nio.file.Path folder;
+
+	/**
+	 * The run's own folder on disk, for what crosses between its processes (named pipes, sockets): made
+	 * on first use by the server's run and removed with it; a child process is told its parent's folder.
+	 */
+	public java.nio.file.Path folder() {
+		synchronized (resourcesLock) {
+			if (folder == null) {
+				try {
+					String given = System.getProperty(FOLDER_PROPERTY);
+					folder = home == Home.CHILD && given != null ? java.nio.file.Path.of(given)
+							: java.nio.file.Files.createTempDirectory("threadlab-run-" + id + "-");
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException("cannot make the run's folder", ex);
+				}
+			}
+			return folder;
+		}
+	}
+
+	/** The folder if one was made, without making one. */
+	public java.util.Optional<java.nio.file.Path> folderIfMade() {
+		synchronized (resourcesLock) {
+			return java.util.Optional.ofNullable(folder);
+		}
+	}
+
+	/**
+	 * The run's one instance of {@code type} (this process's open pipes, say), made on first use and
+	 * closed when the run ends, so nothing it holds outlives the run.
+	 */
+	public <T extends AutoCloseable> T resource(Class<T> type, java.util.function.Supplier<T> make) {
+		synchronized (resourcesLock) {
+			return type.cast(resources.computeIfAbsent(type, t -> make.get()));
+		}
+	}
+
+	/** Closes the run's resources and removes its folder; after every thread and process has ended. */
+	private void closeResources() {
+		List<AutoCloseable> open;
+		java.nio.file.Path made;
+		synchronized (resourcesLock) {
+			open = new ArrayList<>(resources.values());
+			resources.clear();
+			made = home == Home.SERVER ? folder : null;
+		}
+		for (AutoCloseable resource : open) {
+			try {
+				resource.close();
+			}
+			catch (Exception ex) {
+				LOG.log(Level.WARNING, "run {0}: a resource did not close: {1}", id, ex);
+			}
+		}
+		if (made != null) {
+			try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(made)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+			}
+			catch (java.io.IOException ex) {
+				LOG.log(Level.WARNING, "run {0}: its folder {1} was not removed: {2}", id, made, ex);
+			}
 		}
 	}
 
