@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import org.threadlab.ipc.Pickle;
 import org.threadlab.run.Gil;
 import org.threadlab.run.Outcome;
 import org.threadlab.run.Run;
@@ -43,8 +45,8 @@ public final class ChildMain {
 		ParentLink link = ParentLink.open();
 		if (mode.equals(TRAIN)) {
 			Warmup.run();
-			serve(Assignment.decode(new Assignment(org.threadlab.run.RunClock.startingNow(1), "off", "training",
-					Pickling.dumps((ChildTask) () -> org.threadlab.probe.Py.print("trained"))).encode()),
+			serve(Assignment.decode(new Assignment(org.threadlab.run.RunClock.startingNow(1), "off", "training", Map.of(),
+					Pickle.dumps((ChildTask) () -> org.threadlab.probe.Py.print("trained"))).encode()),
 					OutputStream.nullOutputStream());
 			System.exit(0);
 		}
@@ -67,6 +69,7 @@ public final class ChildMain {
 	 * running die with the process, as in Python, when the caller exits.
 	 */
 	private static int serve(Assignment assignment, OutputStream pipe) {
+		assignment.properties().forEach(System::setProperty);
 		Run run = new Run(Run.Home.CHILD, assignment.clock(), TRACE_CAPACITY);
 		Gil.useDescribed(run, assignment.gil());
 		ChildSender sender = new ChildSender(run.recorder(),

@@ -68,7 +68,7 @@ public final class ChildProcess {
 	}
 
 	/**
-	 * Starts a child JVM that runs {@code pickledTask} (a {@link ChildTask}, see {@link Pickling}) as the
+	 * Starts a child JVM that runs {@code pickledTask} (a {@link ChildTask}, pickled by {@link org.threadlab.ipc.Pickle}) as the
 	 * process {@code actor} stands for; returns once it is launched. {@code STARTING}'s value says how:
 	 * {@code {"spare": false}} for a JVM launched now, {@code {"spare": true, "launchedAgoNs": n}} for a
 	 * spare started n ns before.
@@ -103,7 +103,9 @@ public final class ChildProcess {
 			Thread thread = run.newServiceThread("pipe-" + jvm.pid(), child::readPipe);
 			child.reader = thread;
 			run.startThread(thread, null);
-			jvm.assign(new Assignment(run.clock(), run.gil().describe(), actor.name(), pickledTask));
+			// the run's folder, where what crosses between its processes lives, is the child's too
+			Map<String, String> properties = Map.of(Run.FOLDER_PROPERTY, run.folder().toString());
+			jvm.assign(new Assignment(run.clock(), run.gil().describe(), actor.name(), properties, pickledTask));
 			return child;
 		}
 		finally {

@@ -3,8 +3,10 @@ package org.threadlab.child;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.threadlab.event.Event;
+import org.threadlab.ipc.Pickle;
 import org.threadlab.probe.Py;
 import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
@@ -27,8 +29,8 @@ final class Warmup {
 	static void run() throws Exception {
 		Run dry = new Run(Run.Home.CHILD, RunClock.startingNow(1), 4096);
 		dry.useGil(0.005, Gil.Mode.BACK_EDGES_AND_CALLS);
-		byte[] pickled = Pickling.dumps((ChildTask) Warmup::steps);
-		Assignment assignment = Assignment.decode(new Assignment(dry.clock(), dry.gil().describe(), "warm-up", pickled).encode());
+		byte[] pickled = Pickle.dumps((ChildTask) Warmup::steps);
+		Assignment assignment = Assignment.decode(new Assignment(dry.clock(), dry.gil().describe(), "warm-up", Map.of("warm", "up"), pickled).encode());
 		dry.runHere(assignment.name(), () -> assignment.unpickleTask().run());
 		List<Event> events = new ArrayList<>();
 		dry.recorder().read(0, Integer.MAX_VALUE, events);

@@ -16,7 +16,7 @@ import org.threadlab.run.Run;
  * <p>
  * Thread-safety: any actor of the run may call any method.
  */
-final class Children {
+final class Children implements AutoCloseable {
 
 	private final AtomicInteger counter = new AtomicInteger();
 
@@ -25,7 +25,7 @@ final class Children {
 	private final AtomicBoolean exitFunctionRegistered = new AtomicBoolean();
 
 	static Children of(Run run) {
-		return run.attachment(Children.class, Children::new);
+		return run.resource(Children.class, Children::new);
 	}
 
 	int nextNumber() {
@@ -42,6 +42,12 @@ final class Children {
 
 	void joined(PyProcess process) {
 		active.remove(process);
+	}
+
+	/** The run has ended: its processes were stopped with it. */
+	@Override
+	public void close() {
+		active.clear();
 	}
 
 	/** {@code multiprocessing.util._exit_function}: terminate the daemonic children, then join those still running. */

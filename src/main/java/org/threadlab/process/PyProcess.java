@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.threadlab.child.ChildProcess;
 import org.threadlab.child.ChildTask;
-import org.threadlab.child.Pickling;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
+import org.threadlab.ipc.Pickle;
 import org.threadlab.run.Actor;
 import org.threadlab.python.PyErrors;
 import org.threadlab.run.Run;
@@ -23,7 +23,7 @@ import org.threadlab.run.Run;
  * {@code new PyProcess(() -> getHtml(2))}, or by subclass, overriding {@link #run()}.
  * <p>
  * As CPython's (the spawn start method): made, it is named {@code Process-N} (numbered per run) and has no
- * pid; {@link #start()} pickles it — this object, with its target and the subclass's fields — and
+ * pid; {@link #start()} pickles it ({@link Pickle}) — this object, with its target and the subclass's fields — and
  * returns once the child is launched, whose first steps are its own; the child unpickles it and calls
  * {@link #run()}. An exception there is printed on the child's standard error as CPython prints it
  * ({@code Process Process-1:}, the traceback, {@code ValueError: boom}), and the exit code is 1.
@@ -104,7 +104,8 @@ public class PyProcess implements Serializable {
 	/**
 	 * Starts the process: pickles it, launches a child JVM (or takes a spare), hands it this object, and
 	 * returns; {@link #pid()} is known from now on.
-	 * @throws org.threadlab.probe.PyTypeError when the target or a field cannot be pickled (no process starts)
+	 * @throws org.threadlab.python.PyException Python's {@code PicklingError} when the target or a field
+	 *         cannot be pickled, or what an object's own pickling raises (no process starts then)
 	 */
 	public void start() {
 		if (self) {
@@ -115,7 +116,7 @@ public class PyProcess implements Serializable {
 		}
 		byte[] pickled;
 		try {
-			pickled = Pickling.dumps(new Bootstrap(this));
+			pickled = Pickle.dumps(new Bootstrap(this));
 		}
 		catch (RuntimeException refused) {
 			starting.set(false); // as CPython: nothing was started, and start() may be called again

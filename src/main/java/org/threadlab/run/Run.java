@@ -5,12 +5,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,8 +70,6 @@ public final class Run {
 	private final Watchdog watchdog = new Watchdog();
 
 	private final EventOrigins origins = new EventOrigins(PID);
-
-	private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
 
 	private volatile Gil gil = Gil.off();
 
@@ -523,14 +518,6 @@ public final class Run {
 	/** The pid of the process this run object lives in (the server, or a child JVM). */
 	public static long pid() {
 		return PID;
-	}
-
-	/**
-	 * The run's one instance of {@code type}, made by {@code make} on first use: state a feature keeps
-	 * per run (the processes a run started, their numbering), without the run knowing the feature.
-	 */
-	public <T> T attachment(Class<T> type, Supplier<T> make) {
-		return type.cast(attachments.computeIfAbsent(type, t -> make.get()));
 	}
 
 	/** Registers a new actor without recording anything: for actors whose SPAWN is reported by a child. */

@@ -41,6 +41,11 @@ public final class Programs {
 		return () -> Py.print("pid", Os.getpid(), "ppid", Os.getppid(), "self.pid", PyProcess.current().pid());
 	}
 
+	/** Prints the run's folder as the child sees it: where the run's named pipes live. */
+	public static PyTarget tellFolder() {
+		return () -> Py.print(Actor.current().run().folder().toString());
+	}
+
 	/** Raises Python's ValueError after a print. */
 	public static PyTarget raiseValueError() {
 		return () -> {

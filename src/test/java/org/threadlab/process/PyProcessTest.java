@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.probe.Py;
-import org.threadlab.probe.PyTypeError;
+import org.threadlab.python.PyException;
+import org.threadlab.run.Actor;
 import org.threadlab.run.Outcome;
 import org.threadlab.run.Run;
 import org.threadlab.run.RunBody;
@@ -112,6 +113,18 @@ class PyProcessTest {
 		});
 		assertThat(trace.printsOf("Process-1"))
 			.containsExactly("pid " + pid.get() + " ppid " + ProcessHandle.current().pid() + " self.pid " + pid.get());
+	}
+
+	@Test
+	void aChildSharesItsRunsFolderWhereWhatCrossesBetweenProcessesLives() throws Exception {
+		AtomicReference<String> folder = new AtomicReference<>();
+		Trace trace = run(10, () -> {
+			folder.set(Actor.current().run().folder().toString());
+			PyProcess child = new PyProcess(Programs.tellFolder());
+			child.start();
+			child.join();
+		});
+		assertThat(trace.printsOf("Process-1")).containsExactly(folder.get());
 	}
 
 	@Test
@@ -230,12 +243,12 @@ class PyProcessTest {
 			try {
 				child.start();
 			}
-			catch (PyTypeError refused) {
-				seen.add(refused.getMessage());
+			catch (PyException refused) {
+				seen.add(refused.describe());
 			}
 			seen.add(child.pid());
 		});
-		assertThat(seen).containsExactly("cannot pickle 'Object' object", null);
+		assertThat(seen).containsExactly("_pickle.PicklingError: Can't pickle java.lang.Object", null);
 		assertThat(trace.kindsOf("Process-1")).containsExactly(SPAWN);
 	}
 
