@@ -77,6 +77,7 @@ public final class ChildMain {
 		run.onClockEvent(sender::wake); // the parent keeps the run's lesson time: it must hear of timers at once
 		sender.start();
 		Outcome outcome = run.runHere(assignment.name(), () -> assignment.unpickleTask().run());
+		run.closeResources(); // daemon threads may be blocked reading the run's pipes: they end with the process
 		return outcome.status() == Outcome.Status.COMPLETED ? 0 : 1;
 	}
 

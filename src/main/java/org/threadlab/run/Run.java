@@ -379,8 +379,12 @@ public final class Run {
 		}
 	}
 
-	/** Closes the run's resources and removes its folder; after every thread and process has ended. */
-	private void closeResources() {
+	/**
+	 * Closes the run's resources and removes its folder; after every thread and process has ended. A child
+	 * process calls it as it exits: closing its pipes wakes a daemon thread blocked reading one, which
+	 * would otherwise hold the JVM's exit up for 300 ms (its folder is its parent's to remove).
+	 */
+	public void closeResources() {
 		List<AutoCloseable> open;
 		java.nio.file.Path made;
 		synchronized (resourcesLock) {
