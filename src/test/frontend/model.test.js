@@ -70,7 +70,7 @@ test("model: a daemon cut off with its process ends in the cut-off state", () =>
 
 test("model: END fixes the run's end and closes every open segment", () => {
   const model = story();
-  applyEvents(model, [ev(10, 1.5 * S, 0, "END", { status: "COMPLETED", error: null, elapsedNs: 1.5 * S, dropped: 0 })]);
+  applyEvents(model, [ev(10, 3 * S, 0, "END", { status: "COMPLETED", error: null, elapsedNs: 3 * S, dropped: 0 })]);
   assertEqual(model.end, 3);
   assertEqual(now(model, 99), 3, "now after the end");
   assertTrue(lanes(model, 99).every((l) => l.segments.every((s) => s.end <= 3)), "no segment past the end");
