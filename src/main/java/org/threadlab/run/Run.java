@@ -43,7 +43,12 @@ public final class Run {
 		SERVER, CHILD
 	}
 
-	private static final System.Logger LOG = System.getLogger(Run.class.getName());
+	/** Made on first use: merely getting a logger starts java.util.logging, ~20 ms of a child JVM's start. */
+	private static final class Log {
+
+		static final System.Logger LOG = System.getLogger(Run.class.getName());
+
+	}
 
 	private static final AtomicLong IDS = new AtomicLong();
 
@@ -251,7 +256,7 @@ public final class Run {
 			}
 			catch (Exception ex) {
 				// as CPython, an exit hook's failure does not stop the others
-				LOG.log(Level.INFO, "run {0}: an exit hook failed: {1}", id, ex);
+				Log.LOG.log(Level.INFO, "run {0}: an exit hook failed: {1}", id, ex);
 			}
 		}
 	}
@@ -306,7 +311,7 @@ public final class Run {
 		for (Process process : processesLeft) {
 			interrupted |= waitUntil(processDeadline, left -> process.waitFor(left, TimeUnit.NANOSECONDS));
 			if (process.isAlive()) {
-				LOG.log(Level.WARNING, "run {0}: process {1} did not stop; killing it", id, process.pid());
+				Log.LOG.log(Level.WARNING, "run {0}: process {1} did not stop; killing it", id, process.pid());
 				process.destroyForcibly();
 				interrupted |= waitUntil(System.nanoTime() + TEARDOWN_WAIT.toNanos(),
 						left -> process.waitFor(left, TimeUnit.NANOSECONDS));
@@ -321,7 +326,7 @@ public final class Run {
 					return !thread.isAlive();
 				});
 				if (thread.isAlive()) {
-					LOG.log(Level.WARNING, "run {0}: thread {1} ignored its interrupt and is still running", id,
+					Log.LOG.log(Level.WARNING, "run {0}: thread {1} ignored its interrupt and is still running", id,
 							thread.getName());
 				}
 			}
@@ -397,7 +402,7 @@ public final class Run {
 				resource.close();
 			}
 			catch (Exception ex) {
-				LOG.log(Level.WARNING, "run {0}: a resource did not close: {1}", id, ex);
+				Log.LOG.log(Level.WARNING, "run {0}: a resource did not close: {1}", id, ex);
 			}
 		}
 		if (made != null) {
@@ -405,7 +410,7 @@ public final class Run {
 				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
 			}
 			catch (java.io.IOException ex) {
-				LOG.log(Level.WARNING, "run {0}: its folder {1} was not removed: {2}", id, made, ex);
+				Log.LOG.log(Level.WARNING, "run {0}: its folder {1} was not removed: {2}", id, made, ex);
 			}
 		}
 	}
