@@ -148,7 +148,13 @@ public class PyProcess implements Serializable {
 			throw new IllegalStateException("can only join a started process");
 		}
 		Actor me = Actor.current();
-		me.hook().before(me, EventKind.JOIN, name, actor.id());
+		if (timeoutSeconds < 0) {
+			// no blocker: the watchdog cannot see into another process, so it must not count this wait as stuck
+			me.hook().before(me, EventKind.JOIN, name, actor.id());
+		}
+		else {
+			me.hook().beforeTimed(me, EventKind.JOIN, name, actor.id()); // a timer: lesson time runs at the speed
+		}
 		boolean ended = c.awaitEnd(timeoutSeconds < 0 ? -1 : run.clock().realNanos(timeoutSeconds));
 		if (ended) {
 			Children.of(run).joined(this);
