@@ -5,6 +5,7 @@ import { applyToObjects } from "./objects.js";
 /** The states a lane can be in, in legend order. */
 export const STATES = [
   "created",
+  "starting",
   "running",
   "gil-wait",
   "sleeping",
@@ -20,6 +21,7 @@ export const STATES = [
 
 const STATE_AFTER = {
   SPAWN: "created",
+  STARTING: "starting", // a process whose JVM is starting, until its own first step (START)
   START: "running",
   SLEEP: "sleeping",
   WAKE: "running",

@@ -88,3 +88,27 @@ test("model: a process lane learns its pid when it starts", () => {
   applyEvents(model, [spawn(0, 0, 0, "main", { type: "PROCESS", pid: 0 }), ev(1, 0, 0, "START", 4242)]);
   assertEqual(lanes(model, 1)[0].pid, 4242);
 });
+
+test("model: a process is starting from the ask until its own first step, which tells its pid", () => {
+  const model = createModel({ runId: 1, speed: 1 });
+  applyEvents(model, [
+    spawn(0, 0, 0, "main"),
+    ev(1, 0, 0, "START"),
+    spawn(2, 0.1 * S, 1, "Process-1", { type: "PROCESS", pid: 0 }),
+    ev(3, 0.2 * S, 1, "STARTING", { spare: true, launchedAgoNs: 2 * S }),
+    ev(4, 0.25 * S, 1, "START", 4243),
+    ev(5, 0.3 * S, 0, "SIGNAL", "SIGTERM", "Process-1"),
+  ]);
+  const lane = lanes(model, 1)[1];
+  assertEqual(lane.segments.map((s) => s.state), ["created", "starting", "running"]);
+  assertEqual([lane.segments[1].start, lane.segments[1].end], [0.2, 0.25]);
+  assertEqual(lane.pid, 4243);
+  assertEqual(stateAt(model, 0, 0.35), "running", "a kind without a state changes none");
+});
+
+test("model: a kind it does not know is drawn as nothing", () => {
+  const model = story();
+  const before = JSON.stringify(lanes(model, 3));
+  applyEvents(model, [ev(10, 1.3 * S, 1, "SOMETHING_NEW", { any: 1 })]);
+  assertEqual(JSON.stringify(lanes(model, 3)), before);
+});

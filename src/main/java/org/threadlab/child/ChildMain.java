@@ -1,83 +1,84 @@
 package org.threadlab.child;
 
 import java.io.BufferedWriter;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import org.threadlab.ipc.Pickle;
 import org.threadlab.run.Gil;
+import org.threadlab.run.Outcome;
 import org.threadlab.run.Run;
-import org.threadlab.run.RunClock;
 
 /**
- * The main class of a child JVM. Arguments: the parent's pid, the {@link ChildProgram} class, the main
- * actor's name, the run's start on the monotonic clock (ns), the speed, its GIL ({@code off} or
- * {@code interval-seconds:MODE}: each process has a GIL of its own), then the program's
- * {@code key=value} arguments.
+ * The main class of a child JVM. It watches its parent through its standard input from its first
+ * moment ({@link ParentLink}), reads its {@link Assignment} there, runs the assigned task as the main
+ * actor of its own run, and ends with Python's exit status: 0, or 1 when the task raised.
  * <p>
  * Standard output is the event pipe to the parent (anything the program writes to System.out goes to
- * standard error instead). When the parent dies this process halts within a fifth of a second, so no
- * child outlives its server.
+ * standard error instead).
+ * <p>
+ * Modes, the only argument: {@code cold} (the default) waits for its assignment at once;
+ * {@code spare} first does a {@link Warmup} while it waits; {@code train} does the warm-up and a dry
+ * assignment, then exits, so that a class-data-sharing archive can be dumped from what it loaded.
  */
 public final class ChildMain {
 
 	/** Bounded like a server run's trace; a child's programs are small. */
 	private static final long TRACE_CAPACITY = 1 << 20;
 
-	private static final long PARENT_POLL_MS = 200;
+	static final String COLD = "cold";
+
+	static final String SPARE = "spare";
+
+	static final String TRAIN = "train";
 
 	private ChildMain() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		if (args.length < 6) {
-			System.err.println("usage: ChildMain <parent pid> <program class> <main name> <run start ns> <speed> "
-					+ "<gil: off | interval-seconds:MODE> [key=value...]");
-			System.exit(2);
-		}
+		String mode = args.length == 0 ? COLD : args[0];
 		PrintStream pipe = System.out;
 		System.setOut(System.err);
-		watchParent(Long.parseLong(args[0]));
-
-		ChildProgram program = (ChildProgram) Class.forName(args[1]).getDeclaredConstructor().newInstance();
-		Map<String, String> programArgs = new LinkedHashMap<>();
-		for (int i = 6; i < args.length; i++) {
-			int eq = args[i].indexOf('=');
-			programArgs.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+		ParentLink link = ParentLink.open();
+		if (mode.equals(TRAIN)) {
+			Warmup.run();
+			serve(Assignment.decode(new Assignment(org.threadlab.run.RunClock.startingNow(1), "off", "training", Map.of(),
+					Pickle.dumps((ChildTask) () -> org.threadlab.probe.Py.print("trained"))).encode()),
+					OutputStream.nullOutputStream());
+			System.exit(0);
 		}
-		Run run = new Run(Run.Home.CHILD, new RunClock(Long.parseLong(args[3]), Double.parseDouble(args[4])),
-				TRACE_CAPACITY);
-		Gil.useDescribed(run, args[5]);
-		new ChildSender(run.recorder(),
-				new BufferedWriter(new OutputStreamWriter(pipe, StandardCharsets.UTF_8), 1 << 16))
-			.start();
-		run.runHere(args[2], () -> program.main(programArgs));
-		// Returning ends the JVM once only daemon threads are left; they die with it, as in Python.
+		if (mode.equals(SPARE)) {
+			Warmup.run();
+			pipe.print(Spares.READY + "\n");
+			pipe.flush();
+		}
+		else if (!mode.equals(COLD)) {
+			System.err.println("usage: ChildMain [cold | spare | train], then an assignment on standard input");
+			System.exit(2);
+		}
+		Assignment assignment = Assignment.decode(link.awaitAssignment());
+		System.exit(serve(assignment, pipe));
 	}
 
 	/**
-	 * Halts this process soon after its parent is gone. It polls rather than blocking on standard input:
-	 * the JVM's exit waits up to 300 ms for a thread blocked in a native read, which would show up on the
-	 * timeline as a process that takes a third of a second to die.
+	 * Runs the assignment's task as this process's main actor, its events sent over {@code pipe}; returns
+	 * once the task and the non-daemon threads have ended, with the exit status. Daemon threads still
+	 * running die with the process, as in Python, when the caller exits.
 	 */
-	private static void watchParent(long parentPid) {
-		ProcessHandle parent = ProcessHandle.of(parentPid).orElse(null);
-		Thread watch = new Thread(() -> {
-			try {
-				while (parent != null && parent.isAlive()) {
-					TimeUnit.MILLISECONDS.sleep(PARENT_POLL_MS);
-				}
-				Runtime.getRuntime().halt(3);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt(); // only the JVM's own end interrupts it
-			}
-		}, "threadlab-child-parent-watch");
-		watch.setDaemon(true);
-		watch.start();
+	private static int serve(Assignment assignment, OutputStream pipe) {
+		assignment.properties().forEach(System::setProperty);
+		Run run = new Run(Run.Home.CHILD, assignment.clock(), TRACE_CAPACITY);
+		Gil.useDescribed(run, assignment.gil());
+		ChildSender sender = new ChildSender(run.recorder(),
+				new BufferedWriter(new OutputStreamWriter(pipe, StandardCharsets.UTF_8), 1 << 16));
+		run.onClockEvent(sender::wake); // the parent keeps the run's lesson time: it must hear of timers at once
+		sender.start();
+		Outcome outcome = run.runHere(assignment.name(), () -> assignment.unpickleTask().run());
+		run.closeResources(); // daemon threads may be blocked reading the run's pipes: they end with the process
+		return outcome.status() == Outcome.Status.COMPLETED ? 0 : 1;
 	}
 
 }

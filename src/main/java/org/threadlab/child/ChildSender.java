@@ -5,14 +5,16 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.Recorder;
 
 /**
  * In a child JVM: sends the child's recorded events to the parent over the pipe, every few
- * milliseconds from its own thread, and once more from the JVM's shutdown so the last events
- * are not lost. Workers only record; they never touch the pipe.
+ * milliseconds from its own thread (at once when {@link #wake() woken}: a timer's CLOCK event), and once
+ * more from the JVM's shutdown so the last events are not lost. Workers only record; they never touch
+ * the pipe.
  * <p>
  * Thread-safety: {@link #flush()} is synchronized, as the sender thread and the shutdown hook may
  * both call it; nothing on a worker's path calls it.
@@ -29,28 +31,30 @@ final class ChildSender {
 
 	private long cursor;
 
+	private final Thread sender = new Thread(this::loop, "threadlab-child-sender");
+
 	ChildSender(Recorder recorder, Writer pipe) {
 		this.recorder = recorder;
 		this.pipe = pipe;
 	}
 
 	void start() {
-		Thread sender = new Thread(this::loop, "threadlab-child-sender");
 		sender.setDaemon(true);
 		sender.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(this::flush, "threadlab-child-last-flush"));
 	}
 
+	/** Sends what was recorded now rather than at the next period: for what the parent must know at once. */
+	void wake() {
+		LockSupport.unpark(sender);
+	}
+
 	private void loop() {
-		try {
-			while (true) {
-				TimeUnit.MILLISECONDS.sleep(PERIOD_MS);
-				flush();
-			}
+		while (!Thread.currentThread().isInterrupted()) {
+			LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(PERIOD_MS)); // or woken early
+			flush();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt(); // the JVM is ending; the shutdown hook sends the rest
-		}
+		// the JVM is ending; the shutdown hook sends the rest
 	}
 
 	synchronized void flush() {

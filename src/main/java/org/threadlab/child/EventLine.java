@@ -3,13 +3,17 @@ package org.threadlab.child;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
+import org.threadlab.run.EventOrigins;
 
 /**
  * The text form of an event on a child's pipe: one line, tab-separated, with tabs, newlines and
  * backslashes escaped:
  * {@code timeNs actor KIND object value line cause seq}. A value is tagged by its first character:
  * {@code -} null, {@code s} text, {@code l} integer, {@code d} decimal, {@code b} boolean,
- * {@code a} an actor ({@code id,type,pid,parent,daemon,name}). Stateless; safe from any thread.
+ * {@code a} an actor ({@code id,type,pid,parent,daemon,name}), {@code j} a map or list as JSON.
+ * A cause is {@code -1} (none), a {@code seq} of the same process, or {@code pid:seq}: event
+ * {@code seq} as process {@code pid} numbered it (a cause in another process, {@link EventOrigins}).
+ * Stateless; safe from any thread.
  */
 public final class EventLine {
 
@@ -18,10 +22,13 @@ public final class EventLine {
 
 	public static String encode(Event e) {
 		return e.timeNs() + "\t" + e.actor() + "\t" + e.kind() + "\t" + (e.object() == null ? "-" : "s" + escape(e.object()))
-				+ "\t" + encodeValue(e.value()) + "\t" + e.line() + "\t" + e.cause() + "\t" + e.seq();
+				+ "\t" + encodeValue(e.value()) + "\t" + e.line() + "\t" + encodeCause(e.cause()) + "\t" + e.seq();
 	}
 
-	/** Decodes a line; {@code seq} is the child's own sequence number and {@code cause} refers to those. */
+	/**
+	 * Decodes a line; {@code seq} is the child's own sequence number and a plain {@code cause} refers to
+	 * those; a cause in another process comes back as {@link EventOrigins#foreign}.
+	 */
 	public static Event decode(String line) {
 		String[] f = line.split("\t", -1);
 		if (f.length != 8) {
@@ -29,7 +36,22 @@ public final class EventLine {
 		}
 		String object = f[3].equals("-") ? null : unescape(f[3].substring(1));
 		return new Event(Long.parseLong(f[7]), Long.parseLong(f[0]), Integer.parseInt(f[1]), EventKind.valueOf(f[2]),
-				object, decodeValue(f[4]), Integer.parseInt(f[5]), Long.parseLong(f[6]));
+				object, decodeValue(f[4]), Integer.parseInt(f[5]), decodeCause(f[6]));
+	}
+
+	private static String encodeCause(long cause) {
+		if (EventOrigins.isForeign(cause)) {
+			return EventOrigins.pidOf(cause) + ":" + EventOrigins.seqOf(cause);
+		}
+		return Long.toString(cause);
+	}
+
+	private static long decodeCause(String f) {
+		int colon = f.indexOf(':');
+		if (colon < 0) {
+			return Long.parseLong(f);
+		}
+		return EventOrigins.foreign(Long.parseLong(f.substring(0, colon)), Long.parseLong(f.substring(colon + 1)));
 	}
 
 	private static String encodeValue(Object v) {
@@ -49,6 +71,9 @@ public final class EventLine {
 			return "a" + a.id() + "," + a.type() + "," + a.pid() + "," + a.parent() + "," + a.daemon() + ","
 					+ escape(a.name());
 		}
+		if (v instanceof java.util.Map<?, ?> || v instanceof java.util.Collection<?>) {
+			return "j" + escape(JsonText.encode(v));
+		}
 		return "s" + escape(String.valueOf(v));
 	}
 
@@ -65,6 +90,7 @@ public final class EventLine {
 						Long.parseLong(a[2]), Integer.parseInt(a[3]), Boolean.parseBoolean(a[4]));
 			}
 			case 's' -> unescape(body);
+			case 'j' -> JsonText.decode(unescape(body));
 			default -> throw new IllegalArgumentException("unknown value tag in " + f);
 		};
 	}

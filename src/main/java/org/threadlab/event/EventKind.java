@@ -5,8 +5,9 @@ package org.threadlab.event;
  * brackets a blocking call: the first is recorded before the real call, the second after it returns.
  */
 public enum EventKind {
-	// actors
-	SPAWN, START, EXIT,
+	// actors; a process is STARTING from the moment start() asks for it until its own first step (START),
+	// and a SIGNAL (SIGTERM, SIGKILL) is what one actor sends to a process to end it
+	SPAWN, STARTING, START, EXIT, SIGNAL,
 	// time
 	SLEEP, WAKE, RUN,
 	// joins (a thread or process waiting for another to end)

@@ -25,7 +25,9 @@ import org.threadlab.python.PyErrors;
  * threads and processes that keep a Python process alive (non-daemon ones), then the run is
  * <em>ending</em>: nothing new may start (as Python says, "can't create new thread at interpreter
  * shutdown"), daemon threads are cut off, processes are stopped, and once all of it has ended the run
- * records {@code END} with the {@link Outcome}. Only then does {@link #outcome()} complete.
+ * records {@code END} with the {@link Outcome}. Only then does {@link #outcome()} complete. Between
+ * the joins and the end, Python's {@code atexit} functions run ({@link #atPythonExit}): there
+ * {@code multiprocessing} terminates daemonic child processes and joins the others.
  * <p>
  * A run's {@link Home} says where its threads live: in the server (the JVM never exits, so a Python
  * daemon thread is cut off by the run) or in a child process (the JVM is the Python process, so a daemon
@@ -41,11 +43,24 @@ public final class Run {
 		SERVER, CHILD
 	}
 
-	private static final System.Logger LOG = System.getLogger(Run.class.getName());
+	/** Made on first use: merely getting a logger starts java.util.logging, ~20 ms of a child JVM's start. */
+	private static final class Log {
+
+		static final System.Logger LOG = System.getLogger(Run.class.getName());
+
+	}
 
 	private static final AtomicLong IDS = new AtomicLong();
 
 	private static final Duration TEARDOWN_WAIT = Duration.ofSeconds(5);
+
+	private static final long PID = ProcessHandle.current().pid();
+
+	/**
+	 * How long a cause naming another process's event may wait for that process's pipe to bring it: it
+	 * happened before, so it is at most a few sender periods behind.
+	 */
+	private static final long CROSS_PROCESS_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
 	private final long id;
 
@@ -58,6 +73,8 @@ public final class Run {
 	private final Hook hook = new Hook(this);
 
 	private final Watchdog watchdog = new Watchdog();
+
+	private final EventOrigins origins = new EventOrigins(PID);
 
 	private volatile Gil gil = Gil.off();
 
@@ -77,6 +94,8 @@ public final class Run {
 	private final Queue<KeepsProcessAlive> keepAlive = new ArrayDeque<>();
 
 	private final java.util.Deque<RunBody> atExit = new ArrayDeque<>();
+
+	private final java.util.Deque<RunBody> atPythonExit = new ArrayDeque<>();
 
 	private volatile boolean ending;
 
@@ -102,6 +121,9 @@ public final class Run {
 
 	private final AtomicInteger poolNumbers = new AtomicInteger();
 
+	private volatile Runnable clockTold = () -> {
+	};
+
 	public Run(Home home, RunClock clock, long traceCapacity) {
 		this.id = IDS.incrementAndGet();
 		this.home = home;
@@ -119,16 +141,19 @@ public final class Run {
 		startThread(thread, null, null);
 	}
 
-	/** In a child process: plays the main actor on the calling thread (the JVM's main thread). */
-	public void runHere(String mainName, RunBody body) {
-		Actor main = registerActor(mainName, ActorInfo.Type.PROCESS, ProcessHandle.current().pid(),
-				ActorInfo.NO_PARENT, false);
+	/**
+	 * In a child process: plays the main actor on the calling thread (the JVM's main thread), whose START
+	 * (value: this process's pid) is the process's first step. Returns once the main program and the
+	 * non-daemon threads have ended, with how it went; the caller then ends the process.
+	 */
+	public Outcome runHere(String mainName, RunBody body) {
+		Actor main = registerActor(mainName, ActorInfo.Type.PROCESS, PID, ActorInfo.NO_PARENT, false);
 		mainThread = Thread.currentThread();
 		main.bind();
-		runMain(main, body, false);
+		return runMain(main, body, false);
 	}
 
-	private void runMain(Actor main, RunBody body, boolean announce) {
+	private Outcome runMain(Actor main, RunBody body, boolean announce) {
 		Outcome.Status status = Outcome.Status.COMPLETED;
 		String error = null;
 		try {
@@ -136,7 +161,7 @@ public final class Run {
 				hook.instant(main, EventKind.BEGIN, null, clock.speed(), Event.NO_CAUSE);
 			}
 			hook.instant(main, EventKind.SPAWN, null, main.info(), Event.NO_CAUSE);
-			hook.instant(main, EventKind.START, null, null, Event.NO_CAUSE);
+			hook.instant(main, EventKind.START, null, home == Home.CHILD ? PID : null, Event.NO_CAUSE);
 			hook.starting(main);
 			hook.entered(main);
 			try {
@@ -149,6 +174,7 @@ public final class Run {
 			try {
 				runAtExit();
 				joinWhatKeepsTheProcessAlive();
+				runAtPythonExit();
 			}
 			catch (InterruptedException ex) {
 				// Only a cancel interrupts the main actor; it is reported by the outcome below.
@@ -163,12 +189,14 @@ public final class Run {
 						: cancelled ? whyInterrupted() : null);
 			}
 			if (home == Home.CHILD) {
-				return; // the process ends now; its daemon threads end with it and the parent records the end
+				// the process ends now; its daemon threads end with it and the parent records the end
+				return new Outcome(status, error, clock.now(), recorder.dropped());
 			}
 			stopTheRest();
 			Outcome result = new Outcome(status, error, clock.now(), recorder.dropped());
 			recordAlways(main, EventKind.END, result);
 			outcome.complete(result);
+			return result;
 		}
 		finally {
 			if (!outcome.isDone() && home == Home.SERVER) {
@@ -191,11 +219,31 @@ public final class Run {
 		}
 	}
 
+	/**
+	 * Registers one of Python's {@code atexit} functions: it runs after the non-daemon threads have been
+	 * joined, when no new thread may start (as {@code multiprocessing}'s, which terminates daemonic
+	 * processes and joins the others). The last registered runs first.
+	 */
+	public void atPythonExit(RunBody hook) {
+		synchronized (lifecycle) {
+			refuseWhenEnding();
+			atPythonExit.push(hook);
+		}
+	}
+
 	private void runAtExit() throws InterruptedException {
+		runHooks(atExit);
+	}
+
+	private void runAtPythonExit() throws InterruptedException {
+		runHooks(atPythonExit);
+	}
+
+	private void runHooks(java.util.Deque<RunBody> hooks) throws InterruptedException {
 		while (true) {
 			RunBody next;
 			synchronized (lifecycle) {
-				next = cancelled ? null : atExit.poll();
+				next = cancelled ? null : hooks.poll();
 			}
 			if (next == null) {
 				return;
@@ -208,7 +256,7 @@ public final class Run {
 			}
 			catch (Exception ex) {
 				// as CPython, an exit hook's failure does not stop the others
-				LOG.log(Level.INFO, "run {0}: an exit hook failed: {1}", id, ex);
+				Log.LOG.log(Level.INFO, "run {0}: an exit hook failed: {1}", id, ex);
 			}
 		}
 	}
@@ -250,7 +298,9 @@ public final class Run {
 		Thread self = Thread.currentThread();
 		boolean interrupted = Thread.interrupted();
 		for (Process process : processesLeft) {
-			process.destroy(); // a polite stop: the child's shutdown sends its last events
+			// A polite stop (SIGTERM): the child's shutdown sends its last events. Through the handle, for
+			// Process.destroy() would also close the pipes, and so lose those events.
+			process.toHandle().destroy();
 		}
 		for (Thread thread : threadsLeft) {
 			if (thread != self) {
@@ -261,7 +311,7 @@ public final class Run {
 		for (Process process : processesLeft) {
 			interrupted |= waitUntil(processDeadline, left -> process.waitFor(left, TimeUnit.NANOSECONDS));
 			if (process.isAlive()) {
-				LOG.log(Level.WARNING, "run {0}: process {1} did not stop; killing it", id, process.pid());
+				Log.LOG.log(Level.WARNING, "run {0}: process {1} did not stop; killing it", id, process.pid());
 				process.destroyForcibly();
 				interrupted |= waitUntil(System.nanoTime() + TEARDOWN_WAIT.toNanos(),
 						left -> process.waitFor(left, TimeUnit.NANOSECONDS));
@@ -276,7 +326,7 @@ public final class Run {
 					return !thread.isAlive();
 				});
 				if (thread.isAlive()) {
-					LOG.log(Level.WARNING, "run {0}: thread {1} ignored its interrupt and is still running", id,
+					Log.LOG.log(Level.WARNING, "run {0}: thread {1} ignored its interrupt and is still running", id,
 							thread.getName());
 				}
 			}
@@ -334,8 +384,12 @@ public final class Run {
 		}
 	}
 
-	/** Closes the run's resources and removes its folder; after every thread and process has ended. */
-	private void closeResources() {
+	/**
+	 * Closes the run's resources and removes its folder; after every thread and process has ended. A child
+	 * process calls it as it exits: closing its pipes wakes a daemon thread blocked reading one, which
+	 * would otherwise hold the JVM's exit up for 300 ms (its folder is its parent's to remove).
+	 */
+	public void closeResources() {
 		List<AutoCloseable> open;
 		java.nio.file.Path made;
 		synchronized (resourcesLock) {
@@ -348,7 +402,7 @@ public final class Run {
 				resource.close();
 			}
 			catch (Exception ex) {
-				LOG.log(Level.WARNING, "run {0}: a resource did not close: {1}", id, ex);
+				Log.LOG.log(Level.WARNING, "run {0}: a resource did not close: {1}", id, ex);
 			}
 		}
 		if (made != null) {
@@ -356,7 +410,7 @@ public final class Run {
 				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
 			}
 			catch (java.io.IOException ex) {
-				LOG.log(Level.WARNING, "run {0}: its folder {1} was not removed: {2}", id, made, ex);
+				Log.LOG.log(Level.WARNING, "run {0}: its folder {1} was not removed: {2}", id, made, ex);
 			}
 		}
 	}
@@ -421,7 +475,7 @@ public final class Run {
 			thread.interrupt();
 		}
 		for (Process process : processesNow) {
-			process.destroy();
+			process.toHandle().destroy(); // SIGTERM, the pipes left open: see stopTheRest
 		}
 		gil.wakeAll();
 	}
@@ -439,6 +493,40 @@ public final class Run {
 		Actor actor = registerActor(name, type, pid, parent == null ? ActorInfo.NO_PARENT : parent.id(), daemon);
 		hook.instant(actor, EventKind.SPAWN, null, actor.info(), Event.NO_CAUSE);
 		return actor;
+	}
+
+	/**
+	 * A cause naming event {@code seq} as process {@code pid} numbered it, for an event recorded in this
+	 * process: the seq itself for this process's own events; in a child, a foreign cause that the pipe
+	 * carries to the parent ({@link EventOrigins#foreign}); in the server, the run's seq of that event,
+	 * waiting a moment if its pipe has not brought it yet ({@link Event#NO_CAUSE} if it never comes).
+	 */
+	public long causeOf(long pid, long seq) {
+		if (seq < 0) {
+			return Event.NO_CAUSE;
+		}
+		if (pid == PID) {
+			return seq;
+		}
+		if (home == Home.CHILD) {
+			return EventOrigins.foreign(pid, seq);
+		}
+		return origins.find(pid, seq, CROSS_PROCESS_WAIT_NANOS);
+	}
+
+	/** Where the events of this run's child processes landed in its trace; their pipe readers fill it. */
+	public EventOrigins origins() {
+		return origins;
+	}
+
+	/** How long a pipe reader may wait for another process's event that a cause names. */
+	public static long crossProcessWaitNanos() {
+		return CROSS_PROCESS_WAIT_NANOS;
+	}
+
+	/** The pid of the process this run object lives in (the server, or a child JVM). */
+	public static long pid() {
+		return PID;
 	}
 
 	/** Registers a new actor without recording anything: for actors whose SPAWN is reported by a child. */
@@ -599,6 +687,7 @@ public final class Run {
 		clock.timerStarted(now);
 		if (home == Home.CHILD) {
 			recorder.record(now, actor.id(), EventKind.CLOCK, null, 1L, 0, Event.NO_CAUSE);
+			clockTold.run();
 		}
 	}
 
@@ -608,7 +697,16 @@ public final class Run {
 		clock.timerEnded(now);
 		if (home == Home.CHILD) {
 			recorder.record(now, actor.id(), EventKind.CLOCK, null, -1L, 0, Event.NO_CAUSE);
+			clockTold.run();
 		}
+	}
+
+	/**
+	 * In a child: what to do once a CLOCK event is recorded — send it to the parent at once (the parent's
+	 * lesson time depends on it). Set before the run starts.
+	 */
+	public void onClockEvent(Runnable send) {
+		this.clockTold = send;
 	}
 
 	/** The next number of a thread named by Python ("Thread-N"): from 1, per process, as CPython counts. */

@@ -1,7 +1,8 @@
 package org.threadlab.bench;
 
 /**
- * Every benchmark, one after another, each printing its figures: {@code ./mvnw -Pbench test}.
+ * Every benchmark, one after another, each printing its figures: {@code ./mvnw -Pbench test}; only one of
+ * them with {@code -Dbench.only=recorder}, {@code locking} or {@code child}.
  * Benchmarks are programs, not tests: they assert nothing and their figures depend on the machine.
  */
 public final class Benchmarks {
@@ -12,8 +13,16 @@ public final class Benchmarks {
 	public static void main(String[] args) throws Exception {
 		System.out.printf("ThreadLab benchmarks on %d cores, %s %s%n%n", Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name"), System.getProperty("java.version"));
-		RecorderBenchmark.main(args);
-		LockingBenchmark.main(args);
+		String only = args.length > 0 ? args[0] : "all";
+		if (only.equals("all") || only.equals("recorder")) {
+			RecorderBenchmark.main(args);
+		}
+		if (only.equals("all") || only.equals("locking")) {
+			LockingBenchmark.main(args);
+		}
+		if (only.equals("all") || only.equals("child")) {
+			ChildStartBenchmark.main(args);
+		}
 	}
 
 }

@@ -32,6 +32,22 @@ class EventLineTest {
 	}
 
 	@Test
+	void mapsAndListsCrossAsJson() {
+		Object value = java.util.Map.of("actors", java.util.List.of("A", "B"), "description", "A waits\tfor \"b\"", "size", 3L,
+				"share", 0.5, "held", true);
+		Event e = new Event(0, 1, 0, EventKind.CREATE, "lock", value, 0, -1);
+		assertThat(roundTrip(e).value()).isEqualTo(value);
+	}
+
+	@Test
+	void aCauseInAnotherProcessCrossesAsPidAndSeq() {
+		long foreign = org.threadlab.run.EventOrigins.foreign(4242, 17);
+		Event e = new Event(3, 1, 0, EventKind.GOT, "q", "item", 12, foreign);
+		assertThat(EventLine.encode(e)).contains("\t4242:17\t");
+		assertThat(roundTrip(e).cause()).isEqualTo(foreign);
+	}
+
+	@Test
 	void aNameWithCommasSurvivesInAnActor() {
 		ActorInfo info = new ActorInfo(1, "worker, the first", ActorInfo.Type.PROCESS, 1, -1, false);
 		Event e = new Event(0, 1, 1, EventKind.SPAWN, null, info, 0, -1);

@@ -3,6 +3,7 @@ package org.threadlab.testing;
 import java.time.Duration;
 import java.util.List;
 
+import org.threadlab.child.ChildLauncher;
 import org.threadlab.child.ChildMain;
 
 /** What is left alive of runs: their threads are all named "run-<id>-...". */
@@ -35,13 +36,29 @@ public final class RunThreads {
 		return alive;
 	}
 
-	/** Child JVMs of runs (not the browser driver's processes) still running. */
+	/**
+	 * Child JVMs of runs still running: not the browser driver's processes, and not the spares, which
+	 * belong to no run yet.
+	 */
 	public static List<ProcessHandle> childProcesses() {
-		return ProcessHandle.current()
+		List<ProcessHandle> children = ProcessHandle.current()
 			.descendants()
-			.filter(ProcessHandle::isAlive)
+			.filter(p -> OsProcesses.isRunning(p.pid()))
 			.filter(p -> p.info().commandLine().orElse("").contains(ChildMain.class.getName()))
 			.toList();
+		List<Long> spares = ChildLauncher.sparePids();
+		return children.stream().filter(p -> !spares.contains(p.pid())).toList();
+	}
+
+	/** Waits until no child JVM of a run is left, at most {@code limit}: a child's end is reaped a moment later. */
+	public static List<ProcessHandle> awaitNoChildProcesses(Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		List<ProcessHandle> left = childProcesses();
+		while (!left.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+			left = childProcesses();
+		}
+		return left;
 	}
 
 }

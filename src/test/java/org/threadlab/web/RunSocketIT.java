@@ -200,7 +200,8 @@ class RunSocketIT {
 
 	/** Live threads, less the ones that come and go with connections (the web server's and HTTP client's pools). */
 	private static Set<String> liveThreads() {
-		List<String> pooled = List.of("http-nio-", "HttpClient-", "threadlab-send-");
+		// the JDK's process reapers are pooled too, and named after the pid each waits for
+		List<String> pooled = List.of("http-nio-", "HttpClient-", "threadlab-send-", "process reaper");
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()

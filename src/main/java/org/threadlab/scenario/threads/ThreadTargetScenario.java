@@ -7,16 +7,16 @@ import static org.threadlab.probe.Py.time;
 import java.util.List;
 import java.util.Map;
 
-import org.threadlab.child.ChildProgram;
-import org.threadlab.child.TracedProcess;
 import org.threadlab.probe.TracedThread;
+import org.threadlab.process.PyProcess;
+import org.threadlab.process.PyTarget;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §2.1: threads made from a target function; join waits for the longest, daemons die with main. */
-public final class ThreadTargetScenario extends AbstractScenario implements ChildProgram {
+public final class ThreadTargetScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.decimal("htmlSeconds", 2, 0.1, 10),
@@ -71,14 +71,15 @@ public final class ThreadTargetScenario extends AbstractScenario implements Chil
 		}
 		// Daemon threads die when their process ends, and this server never ends: so the script runs
 		// as a process of its own (a child JVM), whose end really ends its daemon threads.
-		TracedProcess script = new TracedProcess("main", ThreadTargetScenario.class, params.asStrings()); // @script
+		Map<String, String> args = params.asStrings();
+		PyTarget wholeScript = () -> runScript(args);
+		PyProcess script = new PyProcess("main", wholeScript); // @script
 		script.start(); // @script
 		script.join(); // @script
 	}
 
-	/** In the child JVM of the daemon variant. */
-	@Override
-	public void main(Map<String, String> args) throws InterruptedException {
+	/** In the child JVM of the daemon variant: the whole script, with the run's parameters. */
+	private static void runScript(Map<String, String> args) throws InterruptedException {
 		main(Params.parse(PARAMETERS, args));
 	}
 

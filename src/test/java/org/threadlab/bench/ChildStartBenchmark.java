@@ -1,0 +1,126 @@
+package org.threadlab.bench;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.threadlab.child.ChildLauncher;
+import org.threadlab.event.Event;
+import org.threadlab.event.EventKind;
+import org.threadlab.process.PyProcess;
+import org.threadlab.run.Outcome;
+import org.threadlab.run.Run;
+import org.threadlab.run.RunClock;
+import org.threadlab.testing.Trace;
+
+/**
+ * How long a process takes to start: from {@code start()} (its STARTING, recorded by the parent) to the
+ * child's first event (its START, recorded by the child on the same monotonic clock), over
+ * {@value #STARTS} starts after {@value #WARMUP} unrecorded ones, three ways: a spare ready (the
+ * server's usual case), a JVM launched cold with the class-data archive (when the spares are used up),
+ * and one launched cold without it (before the archive is made). A last column shows how long after its
+ * main's EXIT the parent saw the process end (the exit itself costs nothing extra).
+ */
+public final class ChildStartBenchmark {
+
+	static final int STARTS = 60;
+
+	static final int WARMUP = 5;
+
+	private ChildStartBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		System.setProperty(ChildLauncher.CLASS_PATH_PROPERTY, ownClassFolders());
+		System.out.printf("Child processes: from start() to the child's first event, %d starts after %d warm-up ones "
+				+ "(%s)%n", STARTS, WARMUP, loadAverage());
+		System.out.printf("%-44s %9s %9s %9s %9s %20s%n", "", "median ms", "p95 ms", "best ms", "worst ms",
+				"EXIT to ended (med)");
+		ChildLauncher.configure(2, true);
+		ChildLauncher.awaitArchive(Duration.ofMinutes(2));
+		row("a spare ready (2 kept, the default)", true);
+		ChildLauncher.configure(0, true);
+		row("launched cold, class-data archive", false);
+		ChildLauncher.configure(0, false);
+		row("launched cold, no archive", false);
+		ChildLauncher.configure(2, true);
+		System.out.println();
+	}
+
+	private static void row(String label, boolean waitForSpare) throws Exception {
+		double[] starts = new double[STARTS];
+		double[] exits = new double[STARTS];
+		for (int i = -WARMUP; i < STARTS; i++) {
+			if (waitForSpare && !ChildLauncher.awaitSpare(Duration.ofSeconds(30))) {
+				throw new IllegalStateException("no spare got ready within 30 s");
+			}
+			double[] measured = startOne();
+			if (i >= 0) {
+				starts[i] = measured[0];
+				exits[i] = measured[1];
+			}
+		}
+		Arrays.sort(starts);
+		Arrays.sort(exits);
+		System.out.printf("%-44s %9.1f %9.1f %9.1f %9.1f %20.1f%n", label, starts[STARTS / 2],
+				starts[(int) Math.ceil(STARTS * 0.95) - 1], starts[0], starts[STARTS - 1], exits[STARTS / 2]);
+	}
+
+	/** One run that starts one process doing nothing and joins it: {start ms, exit-to-ended ms}. */
+	private static double[] startOne() throws Exception {
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(1), 1_000);
+		run.start("main", () -> {
+			PyProcess child = new PyProcess(Targets.nothing());
+			child.start();
+			child.join();
+		});
+		Outcome outcome = run.outcome().get(60, TimeUnit.SECONDS);
+		if (outcome.status() != Outcome.Status.COMPLETED) {
+			throw new IllegalStateException("a benchmark run did not complete: " + outcome);
+		}
+		Trace trace = Trace.of(run.recorder());
+		Event starting = trace.first("Process-1", EventKind.STARTING);
+		Event start = trace.first("Process-1", EventKind.START);
+		Event exit = trace.first("Process-1", EventKind.EXIT);
+		Event joined = trace.first("main", EventKind.JOINED);
+		return new double[] { (start.timeNs() - starting.timeNs()) / 1e6, (joined.timeNs() - exit.timeNs()) / 1e6 };
+	}
+
+	/** The target, in a class of its own: a child loads the class that wrote the lambda, and this one needs nothing. */
+	static final class Targets {
+
+		static org.threadlab.process.PyTarget nothing() {
+			return () -> {
+				// the child's first event is its START; this only ends it
+			};
+		}
+
+	}
+
+	/** The folders of ThreadLab's own classes (main and test) on this JVM's class path. */
+	private static String ownClassFolders() {
+		List<String> folders = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			if (Files.isDirectory(Path.of(entry, "org", "threadlab"))) {
+				folders.add(entry);
+			}
+		}
+		return String.join(File.pathSeparator, folders);
+	}
+
+	private static String loadAverage() {
+		try {
+			return "load average " + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0] + " over the last minute, "
+					+ Runtime.getRuntime().availableProcessors() + " cores";
+		}
+		catch (Exception ex) {
+			return Runtime.getRuntime().availableProcessors() + " cores";
+		}
+	}
+
+}
