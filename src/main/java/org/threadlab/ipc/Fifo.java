@@ -71,6 +71,13 @@ public final class Fifo implements Serializable {
 		return made;
 	}
 
+	private static final java.util.concurrent.atomic.AtomicLong NAMES = new java.util.concurrent.atomic.AtomicLong();
+
+	/** A name for new pipes in the run's folder that no other process of the run will choose. */
+	public static String uniqueName(Run run, String kind) {
+		return kind + "-" + Run.pid() + "-" + NAMES.incrementAndGet();
+	}
+
 	/** The path, for messages. */
 	public String path() {
 		return path;

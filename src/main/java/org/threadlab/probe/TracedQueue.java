@@ -32,7 +32,7 @@ public final class TracedQueue {
 	/** Python's {@code queue.Full}. */
 	public static final class Full extends PyException {
 
-		Full() {
+		public Full() {
 			super("queue.Full", null);
 		}
 
@@ -41,7 +41,7 @@ public final class TracedQueue {
 	/** Python's {@code queue.Empty}. */
 	public static final class Empty extends PyException {
 
-		Empty() {
+		public Empty() {
 			super("queue.Empty", null);
 		}
 

@@ -116,7 +116,7 @@ public class PyProcess implements Serializable {
 		}
 		byte[] pickled;
 		try {
-			pickled = Pickle.dumps(new Bootstrap(this));
+			pickled = Pickle.dumpsForSpawning(new Bootstrap(this));
 		}
 		catch (RuntimeException refused) {
 			starting.set(false); // as CPython: nothing was started, and start() may be called again
