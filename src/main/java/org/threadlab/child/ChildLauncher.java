@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
+import org.threadlab.run.Lines;
 import org.threadlab.run.RunClock;
 
 /**
@@ -45,6 +46,10 @@ public final class ChildLauncher {
 				ChildMain.class.getName(), Long.toString(ProcessHandle.current().pid()), program.getName(), mainName,
 				Long.toString(clock.startNanos()), Double.toString(clock.speed()), gil));
 		args.forEach((key, value) -> command.add(key + "=" + value));
+		if (!classPathGiven()) {
+			// the child loads the very classes this JVM checked: it need not look again
+			command.add(1, "-D" + Lines.INSTRUMENTED_PROPERTY + "=" + Lines.instrumented());
+		}
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 	}
 
@@ -73,6 +78,11 @@ public final class ChildLauncher {
 			}
 		}
 		return path;
+	}
+
+	private static boolean classPathGiven() {
+		String given = System.getProperty(CLASS_PATH_PROPERTY);
+		return given != null && !given.isBlank();
 	}
 
 	private static String findClassPath() {
