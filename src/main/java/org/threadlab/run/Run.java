@@ -541,7 +541,7 @@ public final class Run {
 	 * its process.
 	 */
 	public Thread newThread(Actor actor, boolean pythonDaemon, Runnable body) {
-		Thread thread = new Thread(() -> {
+		Thread thread = new RunThread(() -> {
 			actor.bind();
 			try {
 				body.run();
