@@ -4,9 +4,10 @@ import d3 from "./d3.js";
 export function drawConsole(container, model, t) {
   const root = d3.select(container);
   root
-    .selectAll("h3")
+    .selectAll("h2")
     .data([null])
-    .join("h3")
+    .join("h2")
+    .attr("id", "console-heading")
     .text(t("console.title"));
   const lines = model ? model.prints : [];
   const names = (id) => model?.actors.get(id)?.name ?? String(id);
