@@ -21,6 +21,8 @@ export function drawConsole(container, model, t) {
     .selectAll("ol")
     .data([null])
     .join("ol")
+    .attr("tabindex", 0) // it scrolls: the keyboard must reach it
+    .attr("aria-labelledby", "console-heading")
     .selectAll("li")
     .data(lines)
     .join((enter) => {

@@ -80,7 +80,7 @@ export function doing(model, actor, s, t) {
  */
 export function caption(model, at, t) {
   const time = formatTime(at, t, Math.max(at, model.lastT));
-  if (model.end != null && at >= model.end && model.outcome) return `${time} · ${outcomeSentence(model, t)}`;
+  if (model.end != null && at >= model.end && model.outcome) return outcomeSentence(model, t);
   if (model.finding && at >= model.finding.t) return `${time} · ${findingSentence(model.finding, t)}`;
   let best = null;
   for (const actor of model.actors.values()) {

@@ -89,6 +89,7 @@ let news = false; // something changed that panels, console and markers show
 let frame = 0;
 let connection = null;
 let lastSummary = 0;
+let gateMessages = 0;
 const hiddenLinks = new Set();
 
 drawLegend($("legend"), t);
@@ -146,6 +147,9 @@ function ensureConnection() {
     .on("gate", (message) => {
       if (!model || message.runId !== model.runId || mode !== "live") return;
       const held = new Map((message.held ?? []).map((h) => [h.actor, h]));
+      gateMessages++;
+      page.dataset.gate = String(gateMessages); // for tests: a new gate message arrived
+      if (message.held) page.dataset.heldKnown = "true"; // the server says who is held (contract 2)
       if (message.paused) clock.pause(performance.now());
       else clock.resume();
       gate = { paused: message.paused, held };
@@ -155,6 +159,7 @@ function ensureConnection() {
     })
     .on("queued", (message) => setStatus(t("run.queued", message.position)))
     .on("error", (message) => {
+      if (page.dataset.state === "starting") page.dataset.state = mode === "live" ? "running" : mode === "replay" ? "ended" : "idle";
       setStatus(errorText(message), true);
       buttons.run.disabled = false;
     })
@@ -369,6 +374,7 @@ function render() {
   if (news) {
     news = false;
     drawPanels($("panels"), model, t);
+    $("panels").closest("section").hidden = model.objects.size === 0;
     drawConsole($("console"), model, t);
     drawMarkers();
     drawLegend($("legend"), t, gilHolders());
@@ -469,6 +475,7 @@ function startRun(paused = false) {
     delete page.dataset.challenge;
   }
   startPaused = paused;
+  page.dataset.state = "starting";
   setStatus(t("run.connecting"));
   buttons.run.disabled = true;
   playing = false;
@@ -500,11 +507,19 @@ for (const button of form.querySelectorAll("button.variant")) {
 const names = [...form.querySelectorAll("input[data-param], input[data-setting]")].map((i) => i.name);
 const defaults = formDefaults(form);
 
-function savePermalink(push) {
+// A run commits the address to the history: the first change after it starts a new entry (so back
+// returns to what was run), later changes replace that entry.
+let committed = false;
+
+function savePermalink(run) {
   const { params, settings } = readForm(form);
   const query = permalinkQuery({ lang, params, settings }, defaults);
   const url = `${location.pathname}?${query}`;
-  if (url !== `${location.pathname}${location.search}`) history[push ? "pushState" : "replaceState"](null, "", url);
+  if (url !== `${location.pathname}${location.search}`) {
+    history[committed ? "pushState" : "replaceState"](null, "", url);
+    committed = false;
+  }
+  if (run) committed = true;
   const other = new URLSearchParams(query);
   other.set("lang", lang === "zh" ? "en" : "zh");
   $("language-link")?.setAttribute("href", `${location.pathname}?${other}`);
@@ -518,7 +533,11 @@ function restorePermalink() {
 restorePermalink();
 savePermalink(false);
 form.addEventListener("change", () => savePermalink(false));
-window.addEventListener("popstate", () => restorePermalink());
+form.addEventListener("input", () => savePermalink(false));
+window.addEventListener("popstate", () => {
+  restorePermalink();
+  committed = true;
+});
 
 // ---- the listings as the service renders them for these parameters ----
 

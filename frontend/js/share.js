@@ -21,6 +21,8 @@ export function fileName(scenario, ext, date = new Date()) {
   return `threadlab-${scenario}-${stamp}.${ext}`;
 }
 
+const VARIABLES = ["--ink", "--muted", "--line", "--paper", "--panel", "--accent", "--go", "--danger", "--highlight"];
+
 /** The CSS rules of the page's own stylesheets that style something in `svg`, as text. */
 function rulesFor(svg) {
   const out = [];
@@ -56,7 +58,10 @@ export function standaloneSvg(svg, title) {
   const patterns = document.getElementById("pattern-defs");
   if (patterns) for (const p of patterns.querySelectorAll("pattern")) defs.append(p.cloneNode(true));
   const style = document.createElementNS("http://www.w3.org/2000/svg", "style");
-  style.textContent = `${rulesFor(svg)}\nsvg { font-family: "DejaVu Sans Mono", monospace; }`;
+  // the page's colours and sizes are custom properties of its root: the file needs them on its own
+  const root = getComputedStyle(document.documentElement);
+  const vars = VARIABLES.map((v) => `${v}: ${root.getPropertyValue(v).trim() || "initial"};`).join(" ");
+  style.textContent = `svg { ${vars} font-family: "DejaVu Sans Mono", monospace; }\n${rulesFor(svg)}`;
   defs.append(style);
   const titleNode = document.createElementNS("http://www.w3.org/2000/svg", "title");
   titleNode.textContent = title;

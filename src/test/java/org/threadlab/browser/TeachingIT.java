@@ -1,0 +1,289 @@
+package org.threadlab.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.threadlab.testing.Chromium;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/**
+ * A teacher in front of a class: teacher mode on a 1280×720 projector, where each thread is in the code,
+ * pause that freezes the picture, stepping the thread they choose, a challenge, replay. Screenshots in
+ * target/screenshots.
+ */
+class TeachingIT extends BrowserTest {
+
+	private double fontSize(Locator locator) {
+		return ((Number) locator.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")).doubleValue();
+	}
+
+	private void run(String path, String... fields) {
+		open(path);
+		for (int i = 0; i < fields.length; i += 2) {
+			page.fill("input[name=" + fields[i] + "]", fields[i + 1]);
+		}
+		page.click("#run");
+	}
+
+	@Test
+	void teacherModeAt1280x720PutsTheTimelineFirstInLargeType() {
+		page.setViewportSize(1280, 720);
+		open("/scenarios/thread-target");
+		page.keyboard().press("t");
+		assertThat(page.locator("html.teacher")).hasCount(1);
+		page.fill("input[name=speed]", "10");
+		page.click("#run");
+		waitForEnd();
+
+		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("teacher-mode-1280x720")));
+		assertThat(fontSize(page.locator(".lane-label").first())).as("lane labels, px").isGreaterThanOrEqualTo(24);
+		assertThat(fontSize(page.locator(".axis-bottom .tick text").first())).as("axis, px").isGreaterThanOrEqualTo(24);
+		assertThat(page.locator("#timeline").boundingBox().y).as("the timeline starts high on the screen").isLessThan(260);
+		double bottom = page.locator("svg.timeline-chart").boundingBox().y + page.locator("svg.timeline-chart").boundingBox().height;
+		assertThat(bottom).as("the whole timeline above the fold").isLessThan(720);
+		assertThat(page.locator("#caption")).containsText("Completed");
+		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("teacher-mode-1280x720")));
+
+		page.keyboard().press("?");
+		assertThat(page.locator("#keys-dialog")).isVisible();
+		assertThat(page.locator("#keys-table tr")).hasCount(11);
+		page.keyboard().press("Escape");
+		assertThat(page.locator("#keys-dialog")).isHidden();
+	}
+
+	/** The line of the Java listing where a thread's marker is, or 0. */
+	private int markerLine(String actor) {
+		Locator marker = page.locator("#java-listing .marker[data-actor='" + actor + "']");
+		if (marker.count() == 0) {
+			return 0;
+		}
+		return Integer.parseInt(marker.first().evaluate("m => m.closest('.code-line').dataset.line").toString());
+	}
+
+	@Test
+	void eachThreadHasAMarkerOnItsLineAndTheMarkersMove() {
+		run("/scenarios/thread-target", "htmlSeconds", "1", "urlSeconds", "2", "speed", "1");
+		// live: while both sleep, each thread's marker is on its sleep's line
+		assertThat(page.locator("#java-listing .code-line[data-line='31'] .marker[data-actor='Thread-1 (get_detail_html)']")).hasCount(1, LONG);
+		assertThat(page.locator("#java-listing .code-line[data-line='37'] .marker[data-actor='Thread-2 (get_detail_url)']")).hasCount(1, LONG);
+		assertThat(page.locator("#java-listing .code-line[data-line='31']")).containsText("sleep(seconds);");
+		waitForEnd();
+
+		// replayed event by event from the start, main's marker walks down the listing
+		page.click("#replay-start");
+		Set<Integer> mainLines = new HashSet<>();
+		Set<Integer> workerLines = new HashSet<>();
+		for (int i = 0; i < 40; i++) {
+			page.keyboard().press("ArrowRight");
+			mainLines.add(markerLine("main"));
+			workerLines.add(markerLine("Thread-1 (get_detail_html)"));
+		}
+		mainLines.remove(0);
+		workerLines.remove(0);
+		assertThat(mainLines.size()).as("lines main's marker stood on: %s", mainLines).isGreaterThanOrEqualTo(3);
+		assertThat(workerLines).as("the worker's lines").contains(31);
+
+		// clicking a thread's sleep shows its line, selected, in the listing
+		page.click("#replay-start");
+		page.locator("#scrubber").fill("500");
+		page.locator("g.lane[data-actor='Thread-2 (get_detail_url)'] rect.state-sleeping").click();
+		assertThat(page.locator("#java-listing .code-line.highlighted")).hasAttribute("data-line", "37");
+		assertThat(page.locator("#java-listing .marker.selected")).hasCount(1);
+		page.locator(".workbench").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("code-markers")));
+	}
+
+	@Test
+	void pauseFreezesThePictureAndResumeGoesOn() {
+		run("/scenarios/thread-target", "htmlSeconds", "3", "urlSeconds", "4", "speed", "1");
+		assertThat(page.locator("g.lane rect.state-sleeping")).hasCount(2, LONG);
+		page.keyboard().press("Space");
+		assertThat(page.locator("main.scenario[data-paused=true]")).hasCount(1);
+		assertThat(page.locator("#pause")).hasText("Resume");
+		page.waitForTimeout(300); // batches sent before the pause took hold may still arrive
+		String caption = page.locator("#caption").textContent();
+		String ticks = page.locator(".axis-bottom").textContent();
+		String events = page.locator("main.scenario").getAttribute("data-events");
+		page.waitForTimeout(1200); // the picture must stand still: that is what is being tested
+		assertThat(page.locator("#caption").textContent()).as("the clock the learner sees").isEqualTo(caption);
+		assertThat(page.locator(".axis-bottom").textContent()).as("the axis").isEqualTo(ticks);
+		assertThat(page.locator("main.scenario").getAttribute("data-events")).isEqualTo(events);
+		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("paused")));
+
+		page.keyboard().press("Space");
+		assertThat(page.locator("main.scenario[data-paused=false]")).hasCount(1);
+		waitForEnd();
+		assertThat(page.locator("main.scenario")).hasAttribute("data-outcome", "COMPLETED");
+	}
+
+	/** The server says who is held at which step (contract 2); without it the next tests cannot play. */
+	private void assumeTheServerSaysWhoIsHeld() {
+		assertThat(page.locator("main.scenario[data-gate]")).hasCount(1, LONG);
+		Assumptions.assumeTrue("true".equals(page.locator("main.scenario").getAttribute("data-held-known")),
+				"waits for the server's PauseGate that names the held threads (contract 2)");
+	}
+
+	private int gateMessages() {
+		String gate = page.locator("main.scenario").getAttribute("data-gate");
+		return gate == null ? 0 : Integer.parseInt(gate);
+	}
+
+	/** Clicks a held thread's button and waits for the server's next word on the gate. */
+	private void stepThread(String actor) {
+		int before = gateMessages();
+		page.locator("#held button.held-thread[data-actor='" + actor + "']").click();
+		page.waitForCondition(() -> gateMessages() > before || "ended".equals(page.locator("main.scenario").getAttribute("data-state")));
+	}
+
+	private List<String> held() {
+		return page.locator("#held button.held-thread").all().stream().map(b -> b.getAttribute("data-actor")).toList();
+	}
+
+	@Test
+	void stepLetsTheChosenThreadMoveAndNoOtherOne() {
+		open("/scenarios/deadlock");
+		page.click("#challenge");
+		assumeTheServerSaysWhoIsHeld();
+		// step main until both A and B are held at their first step
+		for (int i = 0; i < 40 && !held().containsAll(List.of("A", "B")); i++) {
+			stepThread(held().get(0));
+		}
+		assertThat(held()).contains("A", "B");
+		String bBefore = page.locator("#held button[data-actor='B']").textContent();
+		String aBefore = page.locator("#held button[data-actor='A']").textContent();
+		int before = gateMessages();
+		page.locator("g.row-label").filter(new Locator.FilterOptions().setHasText("A")).first().click();
+		page.waitForCondition(() -> gateMessages() > before);
+		assertThat(page.locator("#held button[data-actor='B']")).hasText(bBefore);
+		assertThat(page.locator("#held button[data-actor='A']")).not().hasText(aBefore);
+		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("step-chosen")));
+		page.click("#cancel");
+		waitForEnd();
+	}
+
+	@Test
+	void theDeadlockChallengeIsWonByClosingTheCycleByHand() {
+		open("/scenarios/deadlock");
+		page.click("#challenge");
+		assertThat(page.locator("#challenge-box")).containsText("Challenge");
+		assumeTheServerSaysWhoIsHeld();
+		String next = "A";
+		for (int i = 0; i < 80 && !"ended".equals(page.locator("main.scenario").getAttribute("data-state")); i++) {
+			List<String> held = held();
+			if (held.isEmpty()) {
+				page.waitForCondition(() -> !held().isEmpty() || "ended".equals(page.locator("main.scenario").getAttribute("data-state")));
+				continue;
+			}
+			// A and B take turns, one step each; main goes whenever neither is held
+			String other = next.equals("A") ? "B" : "A";
+			String who = held.contains(next) ? next : held.contains(other) ? other : held.get(0);
+			stepThread(who);
+			if (who.equals(next)) {
+				next = other;
+			}
+		}
+		waitForEnd();
+		assertThat(page.locator("main.scenario")).hasAttribute("data-challenge", "won");
+		assertThat(page.locator("#challenge-box")).containsText("Challenge won");
+		assertThat(page.locator("main.scenario")).hasAttribute("data-outcome", "DEADLOCK");
+		page.locator("main.scenario").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("challenge-won")));
+	}
+
+	@Test
+	void aFinishedRunReplaysAndEveryPanelShowsTheScrubbedTime() {
+		open("/scenarios/condition-poem");
+		page.click("button.variant[data-variant=turns]");
+		page.fill("input[name=lineSeconds]", "0.2");
+		page.fill("input[name=speed]", "10");
+		page.click("#run");
+		waitForEnd();
+		assertThat(page.locator("#player")).isVisible();
+		assertThat(page.locator("#console li")).hasCount(12);
+
+		page.locator("#scrubber").fill("0");
+		assertThat(page.locator("#console li")).hasCount(0);
+		assertThat(page.locator("#console .console-empty")).isVisible();
+
+		page.locator("#scrubber").fill("500");
+		double t = Double.parseDouble(page.locator("main.scenario").getAttribute("data-replay-t"));
+		int lines = page.locator("#console li").count();
+		assertThat(lines).as("lines printed by the middle of the run").isBetween(2, 11);
+		assertThat(page.locator("section.panel[data-object='cond'] .panel-state")).not().containsText("12 notifies");
+		assertThat(page.locator("#java-listing .marker").count()).as("markers where the threads were then").isGreaterThan(0);
+		assertThat(page.locator("line.cursor")).not().hasAttribute("display", "none");
+		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("replay-scrubbed")));
+
+		page.keyboard().press("ArrowLeft");
+		double back = Double.parseDouble(page.locator("main.scenario").getAttribute("data-replay-t"));
+		assertThat(back).as("a step back goes to the event before").isLessThan(t);
+
+		page.click("#replay-play");
+		assertThat(page.locator("#console li")).hasCount(12, LONG);
+		assertThat(page.locator("#replay-play")).hasText("Play");
+	}
+
+	@Test
+	void thePermalinkHoldsTheParametersAndSettingsThroughReloadBackAndAnotherTab() {
+		run("/scenarios/gil-race", "n", "5");
+		waitForEnd();
+		assertThat(page.url()).contains("n=5").contains("lang=en");
+		page.uncheck("input[name=gil]");
+		page.fill("input[name=n]", "7");
+		page.click("#run");
+		waitForEnd();
+		assertThat(page.url()).contains("n=7").contains("gil=false");
+
+		page.reload();
+		assertThat(page.locator("input[name=n]")).hasValue("7");
+		assertThat(page.locator("input[name=gil]")).not().isChecked();
+		assertThat(page.locator("main.scenario")).hasAttribute("data-state", "ended"); // the last run, replayable
+
+		page.goBack();
+		assertThat(page.locator("input[name=n]")).hasValue("5");
+		assertThat(page.locator("input[name=gil]")).isChecked();
+
+		Page other = newPage();
+		other.navigate(page.url().replace("lang=en", "lang=zh").replace("n=5", "n=9"));
+		assertThat(other.locator("input[name=n]")).hasValue("9");
+		assertThat(other.locator("#run")).hasText("运行");
+		assertThat(other.locator("#language-link")).hasAttribute("href", java.util.regex.Pattern.compile(".*lang=en.*n=9.*"));
+		other.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("permalink-zh")));
+	}
+
+	@Test
+	void theLanguageFollowsEachTabsAddress() {
+		open("/?lang=zh");
+		assertThat(page.locator("h1")).hasText("课程");
+		Page english = newPage();
+		english.navigate("http://localhost:" + port + "/scenarios/deadlock?lang=en");
+		assertThat(english.locator("#run")).hasText("Run");
+
+		page.click("li[data-scenario='deadlock'] a");
+		assertThat(page.locator("#run")).hasText("运行");
+		assertThat(page.locator("html")).hasAttribute("lang", "zh");
+		english.reload();
+		assertThat(english.locator("#run")).hasText("Run");
+		english.click("nav a:first-child");
+		assertThat(english.locator("h1")).hasText("The lessons");
+		page.reload();
+		assertThat(page.locator("#run")).hasText("运行");
+		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("language-per-tab-zh")));
+		english.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("language-per-tab-en")));
+	}
+
+	@Test
+	void aBadFieldIsMarkedInvalidAndFocused() {
+		run("/scenarios/thread-target", "htmlSeconds", "99");
+		assertThat(page.locator("#status.error")).hasText("get_detail_html sleeps (s) must be from 0.1 to 10.");
+		assertThat(page.locator("input[name=htmlSeconds]")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("input[name=htmlSeconds]")).isFocused();
+	}
+
+}
