@@ -62,10 +62,11 @@ export function pack(segments, x, t0, t1, at, stateOf = (s) => s.state) {
     const xb = x(end);
     const state = stateOf(s);
     const width = xb - xa;
-    if (width >= 1) {
+    if (width >= 1 || i === segments.length - 1) {
+      // wide enough; or the lane's last state (how it ended, or what it does now): never folded away
       flush();
       const instant = WAIT_STATES.has(state) && width < MIN_WAIT_PX;
-      out.push({ x: xa, w: instant ? MIN_WAIT_PX : width, state, segment: s, count: 1, instant });
+      out.push({ x: xa, w: instant ? MIN_WAIT_PX : Math.max(1, width), state, segment: s, count: 1, instant });
       continue;
     }
     if (WAIT_STATES.has(state) && state !== "gil-wait" && s.end != null && sparse(segments, i, x, at)) {

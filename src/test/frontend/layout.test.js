@@ -23,8 +23,14 @@ test("aggregation: runs narrower than a pixel fold into one bar per column, in t
   for (let i = 0; i < 1000; i++) tiny.push(seg(i % 4 === 0 ? "gil-wait" : "running", i * 0.00001, (i + 1) * 0.00001));
   const items = pack(tiny, x, 0, 1, 1);
   assertTrue(items.length <= 11, `about one item per pixel, got ${items.length}`);
-  assertTrue(items.every((i) => i.segment == null && i.state === "running"), "folds, running most of the time");
+  assertTrue(items.slice(0, -1).every((i) => i.segment == null && i.state === "running"), "folds, running most of the time");
   assertEqual(items.reduce((n, i) => n + i.count, 0), 1000, "every segment counted once");
+});
+
+test("aggregation: a lane's last state is never folded away, however short", () => {
+  const items = pack([seg("running", 0, 0.5), seg("blocked", 0.5, 0.5001), seg("stopped", 0.5001, 0.5002)], x, 0, 1, 1);
+  assertEqual(items.at(-1).state, "stopped");
+  assertEqual(items.at(-1).segment != null, true);
 });
 
 test("aggregation: a hundred thousand segments pack into at most a few items per pixel", () => {
