@@ -63,7 +63,12 @@ const chart = timeline()
     buttons.zoomReset.disabled = !zoomed;
     buttons.follow.setAttribute("aria-pressed", String(follow));
   })
-  .on("groups", () => render());
+  .on("groups", () => render())
+  .on("links", ({ shown, inView }) => {
+    const note = $("arrow-note");
+    const text = shown < inView ? t("arrows.too-many", inView) : "";
+    if (note.textContent !== text) note.textContent = text;
+  });
 markerEvents.on("marker", ({ id }) => {
   if (gate.paused && gate.held.has(id)) step(id);
   selected = id;
@@ -89,6 +94,7 @@ let news = false; // something changed that panels, console and markers show
 let frame = 0;
 let connection = null;
 let lastSummary = 0;
+let summaryKey = "";
 let gateMessages = 0;
 const hiddenLinks = new Set();
 
@@ -385,8 +391,11 @@ function render() {
     });
     page.dataset.events = String(model.events);
   }
+  // the timeline in words: again when the run has moved on (at most once a second while it is live)
   const ms = performance.now();
-  if (mode !== "live" || ms - lastSummary > 1000) {
+  const key = `${mode}|${model.events}|${mode === "replay" ? replayT : ""}`;
+  if (key !== summaryKey && (mode !== "live" || ms - lastSummary > 1000)) {
+    summaryKey = key;
     lastSummary = ms;
     d3.select($("timeline-summary"))
       .selectAll("p")

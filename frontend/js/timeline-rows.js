@@ -8,7 +8,7 @@ import { pack, packMarks, summarize } from "./timeline-layout.js";
 import { STATES } from "./model.js";
 
 /** Above this many items in view the rows go on the canvas. */
-export const SVG_LIMIT = 2500;
+export const SVG_LIMIT = 400;
 
 /**
  * The items of every row for the domain [t0, t1] on scale x: {row, items, marks, summary}. `colorIndex`
@@ -163,8 +163,10 @@ export function drawCanvasRows(canvas, drawn, { y, bandOf, colorIndex, width, he
     const top = y(d.row);
     const band = bandOf(d.row);
     const isGil = d.row.lane && d.row.lane.type === "GIL";
+    let fill = null;
     for (const it of d.items) {
-      ctx.fillStyle = isGil ? fills.gil(colorIndex(it.segment?.actor)) : fills.state(it.state);
+      const next = isGil ? fills.gil(colorIndex(it.segment?.actor)) : fills.state(it.state);
+      if (next !== fill) ctx.fillStyle = fill = next; // a pattern or colour set only when it changes
       ctx.fillRect(it.x, top, it.w, band);
     }
     ctx.fillStyle = "#1f2328";

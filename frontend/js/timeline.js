@@ -12,7 +12,8 @@ import { drawCanvasLinks, drawCanvasRows, drawSvgRows, itemCount, rowItems, SVG_
 import { formatSpan, formatTime, tickFormat } from "./format.js";
 import { segmentEnd } from "./model.js";
 
-const LINK_SVG_LIMIT = 400;
+const LINK_SVG_LIMIT = 150; // more arrows than this in view go on the canvas
+const LINK_LIMIT = 3000; // more than this are not drawn at all: a mesh teaches nothing; zoom in
 
 export function timeline() {
   let width = 960;
@@ -29,7 +30,8 @@ export function timeline() {
   const zoom = d3.zoom().scaleExtent([1, 1e7]);
   // select: a thread was clicked {actor, line, t}; step: a held thread was chosen to go next {actor};
   // view: the window changed {zoomed, follow}; groups: a group was opened or closed
-  const dispatch = d3.dispatch("select", "step", "view", "groups");
+  // links: how many arrows are in view and how many of them are drawn
+  const dispatch = d3.dispatch("select", "step", "view", "groups", "links");
   let current = null; // {root, data, geometry} of the latest draw, for redraws and hit tests
   const measure = document.createElement("canvas").getContext("2d");
   const widths = new Map();
@@ -116,14 +118,17 @@ export function timeline() {
       .selectAll("div.timeline-tooltip")
       .data([null])
       .join((enter) => enter.append("div").attr("class", "timeline-tooltip").attr("role", "tooltip").attr("id", "timeline-tooltip").property("hidden", true));
-    const svg = stage
-      .select("svg.timeline-chart")
-      .attr("width", width)
-      .attr("height", height)
-      .attr("viewBox", [0, 0, width, height])
-      .attr("aria-label", t("timeline.label", data.lanes.length))
-      .style("--lane-font", `${fontSize}px`);
-    svg.classed("on-canvas", onCanvas);
+    // the root's attributes change rarely: setting them every frame would restyle the whole chart
+    const svg = stage.select("svg.timeline-chart");
+    const node = svg.node();
+    const changed = (name, value) => node.getAttribute(name) !== String(value);
+    if (changed("width", width)) svg.attr("width", width);
+    if (changed("height", height)) svg.attr("height", height);
+    if (changed("viewBox", [0, 0, width, height])) svg.attr("viewBox", [0, 0, width, height]);
+    const label = t("timeline.label", data.lanes.length);
+    if (changed("aria-label", label)) svg.attr("aria-label", label);
+    if (node.style.getPropertyValue("--lane-font") !== `${fontSize}px`) svg.style("--lane-font", `${fontSize}px`);
+    if (node.classList.contains("on-canvas") !== onCanvas) svg.classed("on-canvas", onCanvas);
 
     svg.select("#plot-clip rect").attr("x", labelWidth).attr("y", 0).attr("width", width - margin.right - labelWidth).attr("height", height);
     svg.select("rect.hit-area").attr("x", labelWidth).attr("y", margin.top).attr("width", width - margin.right - labelWidth).attr("height", geo.plotBottom - margin.top);
@@ -166,12 +171,12 @@ export function timeline() {
     });
 
     // causal arrows in view, of the kinds shown
-    const links = (data.links ?? []).filter(
-      (k) => !hiddenLinks.has(k.kind) && mid(k.from.actor) != null && mid(k.to.actor) != null && k.to.t >= d0 && k.from.t <= d1,
-    );
+    const links = linksInView(data.links ?? [], d0, d1, mid);
     const path = (k) => [x(k.from.t), mid(k.from.actor), x(k.to.t), mid(k.to.actor)];
     const linksOnCanvas = links.length > LINK_SVG_LIMIT;
-    if (linksOnCanvas) drawCanvasLinks(canvas, links.map(path));
+    const tooMany = links.length > LINK_LIMIT;
+    if (linksOnCanvas && !tooMany) drawCanvasLinks(canvas, links.map(path));
+    dispatch.call("links", null, { shown: tooMany ? 0 : links.length, inView: links.length });
     svg
       .select("g.links")
       .selectAll("path.link")
@@ -213,6 +218,38 @@ export function timeline() {
 
     wireZoom(svg, x, data, geo);
     wirePointer(svg, tip, data);
+  }
+
+  // Links come in the order of their effects, so those that end in view are found by bisection; the
+  // longest arrow bounds how far past the window one may end and still cross it.
+  let longest = { count: -1, span: 0 };
+  function linksInView(all, d0, d1, mid) {
+    if (longest.count !== all.length) {
+      let span = 0;
+      for (const k of all) span = Math.max(span, k.to.t - k.from.t);
+      longest = { count: all.length, span };
+    }
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (all[m].to.t < d0) lo = m + 1;
+      else hi = m;
+    }
+    const out = [];
+    const ys = new Map();
+    const y = (id) => {
+      if (!ys.has(id)) ys.set(id, mid(id));
+      return ys.get(id);
+    };
+    for (let i = lo; i < all.length; i++) {
+      const k = all[i];
+      if (k.to.t > d1 + longest.span) break;
+      if (k.from.t > d1 || hiddenLinks.has(k.kind) || y(k.from.actor) == null || y(k.to.actor) == null) continue;
+      out.push(k);
+      if (out.length > LINK_LIMIT) break;
+    }
+    return out;
   }
 
   function skeleton(s) {
@@ -312,7 +349,7 @@ export function timeline() {
       if (collapsed.has(row.group.key)) collapsed.delete(row.group.key);
       else collapsed.add(row.group.key);
       dispatch.call("groups", null, {});
-      redraw();
+      redrawSoon();
       return;
     }
     const lane = row.lane;
@@ -427,11 +464,22 @@ export function timeline() {
     const data = current.data;
     ({ view, follow } = viewAfter(domain, data.at, data.end ?? null));
     dispatch.call("view", null, { zoomed: view != null, follow });
-    redraw();
+    redrawSoon();
   }
 
   function redraw() {
     if (current) draw(current.root, current.data);
+  }
+
+  // many wheel or key events in one frame: one drawing at the next frame
+  let pending = 0;
+  function redrawSoon() {
+    if (!pending) {
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        redraw();
+      });
+    }
   }
 
   // ---- the tooltip: what is under the pointer, named ----
