@@ -29,6 +29,11 @@ export function codeView(pre, dispatch = null) {
     text(source) {
       if (source != null && source !== root.selectAll("span.code-text").nodes().map((n) => n.textContent).join("")) fill(source);
     },
+    /** The text of a line (without its number), or "". */
+    lineText(line) {
+      const node = root.select(`span.code-line[data-line="${line}"] span.code-text`).node();
+      return node ? node.textContent.trim() : "";
+    },
     /** Marks one line and scrolls it into the middle of the listing's box. */
     highlight(line) {
       root.selectAll("span.code-line").classed("highlighted", function () {

@@ -23,8 +23,11 @@ export function actionFor(event) {
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
   const target = event.target || {};
   const tag = (target.tagName || "").toLowerCase();
-  if (tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable) return null;
-  const pressable = tag === "button" || tag === "a" || tag === "summary" || (target.getAttribute && target.getAttribute("role") === "button");
+  const type = tag === "input" ? (target.type || "text").toLowerCase() : "";
+  const typing = (tag === "input" && !["checkbox", "radio", "range", "button", "submit", "file"].includes(type)) || tag === "textarea" || tag === "select" || target.isContentEditable;
+  if (typing) return null;
+  if (type === "range" && event.key.startsWith("Arrow")) return null; // the scrubber moves itself
+  const pressable = tag === "button" || tag === "a" || tag === "summary" || type === "checkbox" || type === "radio" || (target.getAttribute && target.getAttribute("role") === "button");
   switch (event.key) {
     case " ":
       return pressable ? null : { action: "pause" };

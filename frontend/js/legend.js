@@ -14,9 +14,13 @@ function swatch(selection, fill, stroke = null) {
 /** States, then the GIL's holders (threads: [{id, name, colorIndex}]), then marks. */
 export function drawLegend(container, t, threads = []) {
   const root = d3.select(container).attr("role", "list").attr("aria-label", t("legend.label"));
+  // the GIL's holders by name while there are few; many share one entry
+  const holders = threads.length <= 6
+    ? threads.map((th) => ({ key: `gil:${th.id}`, text: t("legend.gil", th.name), fill: gilFill(th.colorIndex), stroke: actorColor(th.colorIndex), gil: true }))
+    : [{ key: "gil:many", text: t("legend.gil-many", threads.length), fill: gilFill(0), stroke: actorColor(0), gil: true }];
   const items = [
     ...STATES.map((s) => ({ key: `state:${s}`, text: t(`state.${s}`), fill: stateFill(s) })),
-    ...threads.map((th) => ({ key: `gil:${th.id}`, text: t("legend.gil", th.name), fill: gilFill(th.colorIndex), stroke: actorColor(th.colorIndex), gil: true })),
+    ...holders,
     { key: "mark:print", text: t("event.print"), glyph: "◆" },
     { key: "mark:instant", text: t("legend.instant"), glyph: "▼" },
   ];

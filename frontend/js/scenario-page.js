@@ -428,11 +428,23 @@ function drawMarkers() {
   listings.python.markers(javaToPython ? list.map((m) => ({ ...m, line: javaToPython[m.line] ?? 0 })) : []);
 }
 
-/** Shows a Java line (and its Python line) in both listings. */
+/** Shows a Java line (and its Python line) in both listings, and under the caption: the listings may be off screen. */
 function showLine(line) {
   if (!(line > 0)) return;
   listings.java.highlight(line);
-  if (javaToPython && javaToPython[line]) listings.python.highlight(javaToPython[line]);
+  const python = javaToPython ? javaToPython[line] : null;
+  if (python) listings.python.highlight(python);
+  const name = model?.actors.get(selected)?.name ?? "";
+  const parts = [];
+  if (python) parts.push(t("peek.python", python, listings.python.lineText(python)));
+  parts.push(t("peek.java", line, listings.java.lineText(line)));
+  d3.select($("code-peek"))
+    .property("hidden", false)
+    .selectAll("span")
+    .data([name, ...parts])
+    .join("span")
+    .attr("class", (_, i) => (i === 0 ? "peek-thread" : "peek-line"))
+    .text((text) => text);
 }
 
 function animate() {

@@ -520,8 +520,9 @@ export function timeline() {
     const what = [t(`state.${s.state}`)];
     if (s.object) what.push(t("tooltip.object", s.object));
     const lines = [lane.name, what.join(" · "), formatSpan(s.start, end, t, span)];
+    const ended = ["finished", "cut-off", "stopped", "killed"].includes(s.state); // the state's name says how
     if (s.state === "sleeping" && s.value != null) lines.push(t("tooltip.asked", s.value));
-    else if (s.value != null && s.value !== "") lines.push(t("tooltip.value", s.value));
+    else if (!ended && s.value != null && s.value !== "") lines.push(t("tooltip.value", s.value));
     if (s.line > 0) lines.push(t("tooltip.line", s.line));
     return lines;
   }

@@ -21,6 +21,9 @@ test("keys: space pauses, arrows step, but not while typing or on a button", () 
   assertEqual(key(" ", { tagName: "BUTTON" }), null, "space presses the button");
   assertEqual(key("f", { tagName: "INPUT" }), null, "typing");
   assertEqual(actionFor({ key: "f", ctrlKey: true, target: {} }), null);
+  assertEqual(key("w", { tagName: "INPUT", type: "checkbox" }), { action: "zoom", arg: 1.5 }, "a checkbox takes no letters");
+  assertEqual(key(" ", { tagName: "INPUT", type: "checkbox" }), null, "space ticks it");
+  assertEqual(key("ArrowLeft", { tagName: "INPUT", type: "range" }), null, "the scrubber's own arrows");
 });
 
 test("keys: the speed goes up and down the usual steps", () => {

@@ -279,6 +279,58 @@ class TeachingIT extends BrowserTest {
 	}
 
 	@Test
+	void fortySpidersFoldIntoOneLaneThatOpensOnRequestAndTooltipsNameTheSemaphore() {
+		run("/scenarios/semaphore", "urls", "40", "seconds", "0.2", "speed", "20");
+		waitForEnd();
+		Locator group = page.locator("g.row-label.group-label");
+		assertThat(group).hasCount(1);
+		assertThat(group).containsText("spider ×40");
+		assertThat(group).hasAttribute("aria-expanded", "false");
+		assertThat(page.locator("g.row-label").count()).as("rows while folded").isLessThan(6);
+		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("semaphore-folded")));
+
+		group.focus();
+		page.keyboard().press("Enter");
+		assertThat(group).hasAttribute("aria-expanded", "true");
+		assertThat(page.locator("g.row-label").count()).as("rows when open").isGreaterThan(40);
+
+		// forty lanes go on the canvas: the pointer finds what is under it all the same
+		Locator row = page.locator("g.row-label").filter(new Locator.FilterOptions().setHasText("UrlProducer"));
+		row.scrollIntoViewIfNeeded();
+		var label = row.boundingBox();
+		var plot = page.locator("rect.hit-area").boundingBox();
+		String tip = "";
+		for (double f = 0.02; f < 1 && !tip.contains("waiting for a lock"); f += 0.01) {
+			page.mouse().move(plot.x + plot.width * f, label.y + label.height / 2);
+			tip = page.locator("#timeline-tooltip").isVisible() ? page.locator("#timeline-tooltip").textContent() : "";
+		}
+		assertThat(tip).contains("UrlProducer").contains("waiting for a lock").contains("on sem");
+		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("semaphore-open-tooltip")));
+	}
+
+	@Test
+	void arrowsCanBeHiddenByKindAndTheZoomStaysPutAndResets() {
+		run("/scenarios/thread-target", "speed", "10");
+		waitForEnd();
+		assertThat(page.locator("path.link-joined")).hasCount(2);
+		page.locator("label.arrow-kind[data-kind='JOINED'] input").uncheck();
+		assertThat(page.locator("path.link-joined")).hasCount(0);
+		page.locator("label.arrow-kind[data-kind='JOINED'] input").check();
+		assertThat(page.locator("path.link-joined")).hasCount(2);
+
+		String whole = page.locator(".axis-bottom").textContent();
+		assertThat(page.locator("#zoom-reset")).isDisabled();
+		page.keyboard().press("w");
+		page.keyboard().press("w");
+		assertThat(page.locator("#zoom-reset")).isEnabled();
+		assertThat(page.locator(".axis-bottom")).not().hasText(whole);
+		page.keyboard().press("a");
+		page.keyboard().press("0");
+		assertThat(page.locator(".axis-bottom")).hasText(whole);
+		assertThat(page.locator("#zoom-reset")).isDisabled();
+	}
+
+	@Test
 	void aBadFieldIsMarkedInvalidAndFocused() {
 		run("/scenarios/thread-target", "htmlSeconds", "99");
 		assertThat(page.locator("#status.error")).hasText("get_detail_html sleeps (s) must be from 0.1 to 10.");
