@@ -376,7 +376,10 @@ function render() {
       cursor: mode === "replay" ? replayT : null,
     })
     .call(chart);
-  $("caption").textContent = caption(model, at, t);
+  const held = mode === "live" && gate.paused ? [...gate.held.values()] : [];
+  $("caption").textContent = held.length
+    ? t("caption.paused", held.map((h) => t("caption.held", model.actors.get(h.actor)?.name ?? h.actor, t(`kind.${h.kind}`), h.object ?? "", h.line)).join(t("finding.joiner")))
+    : caption(model, at, t);
   if (news) {
     news = false;
     drawPanels($("panels"), model, t);

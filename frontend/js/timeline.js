@@ -190,7 +190,7 @@ export function timeline() {
       });
 
     drawFinding(svg.select("g.finding"), data.finding, x, mid, data.lanes, geo);
-    drawHeld(svg.select("g.held"), data, rows, x);
+    drawHeld(svg.select("g.held-badges"), data, rows, x);
 
     svg
       .select("line.cursor")
@@ -277,7 +277,7 @@ export function timeline() {
     const plot = s.append("g").attr("class", "plot").attr("clip-path", "url(#plot-clip)");
     plot.append("g").attr("class", "lanes");
     plot.append("g").attr("class", "links");
-    plot.append("g").attr("class", "held");
+    plot.append("g").attr("class", "held-badges");
     plot.append("line").attr("class", "cursor");
     s.append("g").attr("class", "finding");
     s.append("g").attr("class", "axis axis-top");
@@ -292,6 +292,7 @@ export function timeline() {
       .data(rows, (r) => r.key)
       .join((enter) => {
         const e = enter.append("g").attr("class", "row-label").attr("tabindex", 0).attr("role", "button");
+        e.append("rect").attr("class", "label-hit"); // the whole label's box takes the click, not only its letters
         e.append("circle").attr("class", "swatch-dot");
         e.append("text").attr("class", "lane-label");
         return e;
@@ -311,6 +312,12 @@ export function timeline() {
           activate(r);
         }
       });
+    label
+      .select("rect.label-hit")
+      .attr("x", 0)
+      .attr("y", (r) => -r.h / 2)
+      .attr("width", labelWidth - 4)
+      .attr("height", (r) => r.h);
     label
       .select("circle.swatch-dot")
       .attr("cx", fontSize * 0.6)

@@ -159,7 +159,7 @@ class TeachingIT extends BrowserTest {
 		String bBefore = page.locator("#held button[data-actor='B']").textContent();
 		String aBefore = page.locator("#held button[data-actor='A']").textContent();
 		int before = gateMessages();
-		page.locator("g.row-label").filter(new Locator.FilterOptions().setHasText("A")).first().click();
+		page.locator("g.row-label[aria-label^='A:']").click();
 		page.waitForCondition(() -> gateMessages() > before);
 		assertThat(page.locator("#held button[data-actor='B']")).hasText(bBefore);
 		assertThat(page.locator("#held button[data-actor='A']")).not().hasText(aBefore);
