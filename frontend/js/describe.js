@@ -6,17 +6,28 @@ import { formatTime } from "./format.js";
 import { segmentEnd } from "./model.js";
 
 /**
- * The watchdog's finding as a sentence: for a deadlock actor i waits for object i, held by actor i+1;
- * for a hang actor i waits on object i.
+ * The watchdog's finding as a sentence: for a deadlock actor i waits for object i, held by actor i+1 (a
+ * join waits for actor i+1 to end, a result for the task actor i+1 runs); for a hang actor i waits on
+ * object i (a condition, a queue, a join, …). `kinds` says what kind of wait each is (lock by default).
  */
 export function findingSentence(finding, t) {
   if (!finding) return "";
   const { actors, objects } = finding;
+  const kinds = finding.kinds ?? [];
   if (finding.deadlock) {
     if (actors.length === 1) return t("finding.self", actors[0], objects[0]);
-    return actors.map((a, i) => t("finding.waits-held", a, objects[i], actors[(i + 1) % actors.length])).join(t("finding.joiner"));
+    return actors
+      .map((a, i) => {
+        const next = actors[(i + 1) % actors.length];
+        if (kinds[i] === "join") return t("finding.waits-end", a, next);
+        if (kinds[i] === "result") return t("finding.waits-result", a, objects[i], next);
+        return t("finding.waits-held", a, objects[i], next);
+      })
+      .join(t("finding.joiner"));
   }
-  return actors.map((a, i) => t("finding.waits-on", a, objects[i])).join(t("finding.joiner"));
+  return actors
+    .map((a, i) => (kinds[i] === "join" ? t("finding.waits-end-hang", a, objects[i]) : t("finding.waits-on", a, objects[i])))
+    .join(t("finding.joiner"));
 }
 
 /** The outcome of a run in one sentence: how it ended, after how long. */

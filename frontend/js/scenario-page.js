@@ -259,7 +259,7 @@ function finish() {
   buttons.pause.disabled = true;
   buttons.step.disabled = true;
   gate = { paused: false, held: new Map() };
-  drawHeld();
+  showPaused(false); // a run that ended while paused: nothing is held any more
   judgeChallenge();
   enterReplay(rec.recording);
   remember(rec.recording);
@@ -504,7 +504,6 @@ function startRun(paused = false) {
   buttons.run.disabled = true;
   playing = false;
   savePermalink(true);
-  loadListing(params);
   const c = ensureConnection();
   c.start(scenario, params, settings);
   if (paused) c.pause(); // right behind the start: the threads stop at their first step
@@ -563,23 +562,13 @@ window.addEventListener("popstate", () => {
   committed = true;
 });
 
-// ---- the listings as the service renders them for these parameters ----
+// ---- the listings: listing.js renders the Python listing for the form's values and says so ----
 
-function loadListing(params) {
-  const q = new URLSearchParams({ lang });
-  for (const [k, v] of Object.entries(params)) q.set(k, String(v));
-  fetch(`/api/scenarios/${encodeURIComponent(scenario)}/listing?${q}`)
-    .then((response) => (response.ok ? response.json() : null))
-    .then((listing) => {
-      if (!listing) return;
-      if (listing.python) listings.python.text(listing.python);
-      javaToPython = listing.javaToPython ?? null;
-      news = true;
-      if (model) render();
-    })
-    .catch(() => {});
-}
-loadListing(readForm(form).params);
+page.addEventListener("listing", (event) => {
+  javaToPython = event.detail.javaToPython ?? null;
+  news = true;
+  if (model) render();
+});
 
 // ---- share and export ----
 

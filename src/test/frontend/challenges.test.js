@@ -26,7 +26,8 @@ test("challenge deadlock and condition-poem: the closed cycle, the lost notify",
 
 const t = translator({
   "finding.waits-held": "{0} waits for {1}, held by {2}", "finding.joiner": "; ", "finding.self": "{0} waits for {1}, which it holds itself",
-  "finding.waits-on": "{0} waits on {1}", "unit.s": "{0} s", "unit.ms": "{0} ms", "unit.us": "{0} µs",
+  "finding.waits-on": "{0} waits on {1}", "finding.waits-end": "{0} waits for {1} to end",
+  "finding.waits-result": "{0} waits for the result of {1}, which {2} runs", "finding.waits-end-hang": "{0} waits for {1} to end", "unit.s": "{0} s", "unit.ms": "{0} ms", "unit.us": "{0} µs",
   "now.sleeping": "{0} sleeps {1} s", "now.blocked-by": "{0} waits for lock {1}, held by {2}",
 });
 
@@ -34,6 +35,10 @@ test("finding: built in the learner's words from actors and objects, never the s
   assertEqual(findingSentence({ deadlock: true, actors: ["A", "B"], objects: ["b", "a"] }, t), "A waits for b, held by B; B waits for a, held by A");
   assertEqual(findingSentence({ deadlock: true, actors: ["main"], objects: ["lock"] }, t), "main waits for lock, which it holds itself");
   assertEqual(findingSentence({ deadlock: false, actors: ["A"], objects: ["cond"] }, t), "A waits on cond");
+  assertEqual(findingSentence({ deadlock: true, actors: ["main", "T"], objects: ["T", "L"], kinds: ["join", "lock"] }, t),
+    "main waits for T to end; T waits for L, held by main");
+  assertEqual(findingSentence({ deadlock: true, actors: ["main", "w"], objects: ["future-0", "L"], kinds: ["result", "lock"] }, t),
+    "main waits for the result of future-0, which w runs; w waits for L, held by main");
 });
 
 test("caption: says what the thread that changed last is doing, naming who holds the lock", () => {

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.threadlab.scenario.Language;
@@ -14,7 +17,10 @@ import org.threadlab.scenario.Scenario;
 import org.threadlab.scenario.ScenarioCatalog;
 import org.threadlab.scenario.Section;
 
-/** Every word is written in both languages: the files of each pair hold the same keys. */
+/**
+ * Every word is written in both languages: the files of each pair hold the same keys, and say the same thing, as far
+ * as a test can tell: the same figures (versions, runs, seconds) in the same number of paragraphs.
+ */
 class TextsTest {
 
 	private static Properties load(String path) throws IOException {
@@ -57,6 +63,33 @@ class TextsTest {
 						+ scenario.getClass().getSimpleName());
 				assertThat(catalog.texts(scenario, language).pythonListing()).isNotBlank();
 			}
+		}
+	}
+
+	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+
+	/** The numbers a text quotes ("CPython 3.11", "30 runs of 30", "{0} s"), sorted: word order differs between languages. */
+	private static List<String> numbers(String text) {
+		Matcher m = NUMBER.matcher(text);
+		return m.results().map(r -> r.group()).sorted().toList();
+	}
+
+	private static void assertSameFigures(String what, Properties en, Properties zh) {
+		for (String key : en.stringPropertyNames()) {
+			String english = en.getProperty(key);
+			String chinese = zh.getProperty(key, "");
+			assertThat(numbers(chinese)).as("the numbers of %s %s in Chinese", what, key).isEqualTo(numbers(english));
+			assertThat(chinese.split("\n\n", -1)).as("the paragraphs of %s %s in Chinese", what, key)
+				.hasSameSizeAs(english.split("\n\n", -1));
+		}
+	}
+
+	@Test
+	void bothLanguagesQuoteTheSameFiguresInTheSameParagraphs() throws IOException {
+		assertSameFigures("messages", load("messages.properties"), load("messages_zh.properties"));
+		for (Scenario scenario : new ScenarioCatalog().all()) {
+			String folder = "scenarios/" + scenario.id() + "/";
+			assertSameFigures(scenario.id(), load(folder + "texts_en.properties"), load(folder + "texts_zh.properties"));
 		}
 	}
 

@@ -130,6 +130,16 @@ public final class TracedProcess implements KeepsProcessAlive {
 					// or a full pipe would block the child for ever.
 					continue;
 				}
+				if (e.kind() == EventKind.CLOCK) {
+					// a timer of the child: the run's lesson time runs at its speed meanwhile
+					if (((Number) e.value()).longValue() > 0) {
+						run.clock().timerStarted(e.timeNs());
+					}
+					else {
+						run.clock().timerEnded(e.timeNs());
+					}
+					continue;
+				}
 				Actor who = e.actor() == 0 ? actor : actors.get(e.actor());
 				Object value = e.value();
 				if (e.kind() == EventKind.SPAWN && e.value() instanceof ActorInfo info) {
@@ -148,7 +158,9 @@ public final class TracedProcess implements KeepsProcessAlive {
 					continue;
 				}
 				long cause = e.cause() < 0 ? Event.NO_CAUSE : seqs.getOrDefault(e.cause(), Event.NO_CAUSE);
-				long seq = run.recorder().record(e.timeNs(), who.id(), e.kind(), e.object(), value, e.line(), cause);
+				// the child stamps real time; the run's lesson time is kept here
+				long seq = run.recorder().record(run.clock().lessonAt(e.timeNs()), who.id(), e.kind(), e.object(), value,
+						e.line(), cause);
 				seqs.put(e.seq(), seq);
 				if (e.kind() == EventKind.EXIT && who.markExited()) {
 					ended.add(who);

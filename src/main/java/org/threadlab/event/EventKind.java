@@ -28,5 +28,8 @@ public enum EventKind {
 	// an object of the run comes into being (value: its type and size), so panels know what it is
 	CREATE,
 	// the run itself
-	BEGIN, DEADLOCK, HANG, END
+	BEGIN, DEADLOCK, HANG, END,
+	// internal, never in a run's trace: a child process tells its parent that a timer started (value 1)
+	// or ended (-1), since the run's lesson time is kept by the parent (see RunClock)
+	CLOCK
 }

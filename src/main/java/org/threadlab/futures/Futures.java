@@ -5,12 +5,12 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
+import org.threadlab.python.PyTimeoutError;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 
@@ -62,6 +62,11 @@ public final class Futures {
 		}
 
 		@Override
+		public String kind() {
+			return "futures";
+		}
+
+		@Override
 		public String name() {
 			return NAME;
 		}
@@ -83,7 +88,7 @@ public final class Futures {
 
 	/**
 	 * {@code as_completed(futures, timeout)}: as above; the next future not done within {@code timeout}
-	 * tutorial seconds of this call raises {@link TimeoutException} (wrapped, as an iterator cannot throw it).
+	 * tutorial seconds of this call raises Python's {@code TimeoutError}.
 	 */
 	public static <T> Iterable<TracedFuture<T>> asCompleted(Collection<TracedFuture<T>> futures, double timeoutSeconds) {
 		Actor caller = Actor.current();
@@ -107,8 +112,8 @@ public final class Futures {
 				try {
 					waiter.needed = given + 1;
 					if (!awaitReady(waiter, given + 1, deadline)) {
-						throw new IllegalStateException(new TimeoutException((total - given) + " (of " + total
-								+ ") futures unfinished"));
+						throw new PyTimeoutError((total - given) + " (of " + total
+								+ ") futures unfinished");
 					}
 					waiter.lock.lock();
 					try {
@@ -173,7 +178,7 @@ public final class Futures {
 			me.hook().beforeWait(me, EventKind.WAIT, NAME, (long) count, waiter);
 		}
 		else {
-			me.hook().before(me, EventKind.WAIT, NAME, (long) count);
+			me.hook().beforeTimed(me, EventKind.WAIT, NAME, (long) count);
 		}
 		TracedFuture<T> last = null;
 		waiter.lock.lockInterruptibly();
@@ -200,7 +205,12 @@ public final class Futures {
 
 	private static <T> void awaitFirstException(Waiter<T> waiter, int all, long deadline) throws InterruptedException {
 		Actor me = Actor.current();
-		me.hook().before(me, EventKind.WAIT, NAME, "first exception");
+		if (deadline == Long.MAX_VALUE) {
+			me.hook().before(me, EventKind.WAIT, NAME, "first exception");
+		}
+		else {
+			me.hook().beforeTimed(me, EventKind.WAIT, NAME, "first exception");
+		}
 		TracedFuture<T> last = null;
 		waiter.lock.lockInterruptibly();
 		try {

@@ -9,7 +9,9 @@ import java.util.function.Function;
 
 import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedQueue;
+import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
+import org.threadlab.python.PyErrors;
 import org.threadlab.run.Actor;
 
 /**
@@ -21,15 +23,15 @@ import org.threadlab.run.Actor;
  * try-with-resources block, Python's {@code with}; a pool never shut down is shut down when the main
  * program ends, as CPython's exit hook does.
  * <p>
- * (CPython 3.8 and later first reuse an idle worker before starting another; the tutorial's version,
- * built here, starts one per submit until the pool is full.)
+ * CPython 3.8 and later first reuse an idle worker: each worker releases an {@code _idle_semaphore}
+ * when it has finished an item, and {@code submit} starts a new worker only if it cannot take one
+ * from it at once. The tutorial quotes an older source, which starts one per submit until the pool is
+ * full; {@link #TracedExecutor(int, boolean)} builds either.
  * <p>
  * Thread-safety: any actor may submit, map and shut down. The shutdown flag, the queue and the workers
  * change together under {@code _shutdown_lock}, a traced lock, so waiting for it lets go of the GIL.
  */
 public final class TracedExecutor implements AutoCloseable {
-
-	private static final AtomicInteger POOLS = new AtomicInteger();
 
 	/** Python's None on the work queue: wake up, and stop if the pool is shut down. */
 	private static final Object NONE = new Object() {
@@ -47,6 +49,9 @@ public final class TracedExecutor implements AutoCloseable {
 
 	private final TracedLock shutdownLock;
 
+	/** CPython 3.8+: how many workers are idle (null: the tutorial's version, no reuse). */
+	private final TracedSemaphore idleSemaphore;
+
 	// changed under shutdownLock; read by workers() from any thread
 	private final List<TracedThread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -54,15 +59,24 @@ public final class TracedExecutor implements AutoCloseable {
 
 	private volatile boolean shutdown;
 
-	/** {@code ThreadPoolExecutor(max_workers)}. */
+	/** {@code ThreadPoolExecutor(max_workers)}, as CPython 3.8 and later build it. */
 	public TracedExecutor(int maxWorkers) {
+		this(maxWorkers, true);
+	}
+
+	/**
+	 * {@code ThreadPoolExecutor(max_workers)}: with {@code reuseIdle}, as CPython 3.8 and later (an idle
+	 * worker takes the next task); without, as the tutorial's older source (a new worker per submit).
+	 */
+	public TracedExecutor(int maxWorkers, boolean reuseIdle) {
 		if (maxWorkers <= 0) {
-			throw new IllegalArgumentException("max_workers must be greater than 0");
+			throw new org.threadlab.probe.PyValueError("max_workers must be greater than 0");
 		}
 		this.maxWorkers = maxWorkers;
-		this.prefix = "ThreadPoolExecutor-" + POOLS.getAndIncrement() % 100;
+		this.prefix = "ThreadPoolExecutor-" + Actor.current().run().nextPoolNumber(); // numbered per process, as CPython
 		this.shutdownLock = new TracedLock("_shutdown_lock");
 		this.workQueue = new TracedQueue("work_queue", 0);
+		this.idleSemaphore = reuseIdle ? TracedSemaphore.semaphore("_idle_semaphore", 0) : null;
 		Actor.current().run().atExit(() -> shutdown(true, false));
 	}
 
@@ -95,7 +109,7 @@ public final class TracedExecutor implements AutoCloseable {
 		shutdownLock.acquire();
 		try {
 			if (shutdown) {
-				throw new IllegalStateException("cannot schedule new futures after shutdown");
+				throw new org.threadlab.probe.PyRuntimeError("cannot schedule new futures after shutdown");
 			}
 			TracedFuture<T> future = new TracedFuture<>("future-" + futures.getAndIncrement(), call);
 			workQueue.put(new WorkItem<>(future, fn));
@@ -107,8 +121,11 @@ public final class TracedExecutor implements AutoCloseable {
 		}
 	}
 
-	/** Under the shutdown lock: a new worker if there are fewer than max_workers. */
-	private void adjustThreadCount() {
+	/** Under the shutdown lock: a new worker if none is idle and there are fewer than max_workers. */
+	private void adjustThreadCount() throws InterruptedException {
+		if (idleSemaphore != null && idleSemaphore.acquire(0)) {
+			return; // an idle worker will take it
+		}
 		if (threads.size() < maxWorkers) {
 			TracedThread worker = new TracedThread(prefix + "_" + threads.size(), false, this::work);
 			threads.add(worker);
@@ -122,6 +139,9 @@ public final class TracedExecutor implements AutoCloseable {
 			Object item = workQueue.get();
 			if (item != NONE) {
 				((WorkItem<?>) item).run();
+				if (idleSemaphore != null) {
+					idleSemaphore.release(); // idle again: the next submit may use this worker
+				}
 				continue;
 			}
 			if (shutdown) {
@@ -142,8 +162,8 @@ public final class TracedExecutor implements AutoCloseable {
 
 	/**
 	 * {@code executor.map(fn, items, timeout=...)}: as above; a result not ready within {@code timeout}
-	 * tutorial seconds of the call raises {@link java.util.concurrent.TimeoutException}, wrapped in an
-	 * IllegalStateException since an iterator cannot throw it.
+	 * tutorial seconds of the call raises Python's {@code TimeoutError}; what a call raised is raised again
+	 * (a checked one, which an iterator cannot throw, wrapped as Python wraps nothing: its words are kept).
 	 */
 	public <A, T> Iterator<T> map(Function<A, String> call, Function<A, PyCallable<T>> fn, List<A> items,
 			double timeoutSeconds) throws InterruptedException {
@@ -180,7 +200,7 @@ public final class TracedExecutor implements AutoCloseable {
 					throw new IllegalStateException("the run is stopping", ex);
 				}
 				catch (Exception ex) {
-					throw new IllegalStateException(ex);
+					throw new org.threadlab.python.PyException(PyErrors.describe(ex).split(":", 2)[0], ex.getMessage(), ex);
 				}
 			}
 

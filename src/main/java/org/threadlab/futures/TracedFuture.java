@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
+import org.threadlab.python.PyErrors;
+import org.threadlab.python.PyException;
+import org.threadlab.python.PyRepr;
+import org.threadlab.python.PyTimeoutError;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.Run;
@@ -57,6 +60,9 @@ public final class TracedFuture<T> {
 
 	private volatile long doneSeq = Event.NO_CAUSE;
 
+	/** The actor running the work, once it runs. */
+	private volatile Actor runner;
+
 	private final Blocker untilDone = new Blocker() {
 
 		@Override
@@ -67,6 +73,17 @@ public final class TracedFuture<T> {
 		@Override
 		public boolean canProceed(Actor waiter) {
 			return isDone();
+		}
+
+		@Override
+		public List<Actor> holders() {
+			Actor r = runner;
+			return r == null || isDone() ? List.of() : List.of(r); // the worker running it must finish it
+		}
+
+		@Override
+		public String kind() {
+			return "result";
 		}
 
 	};
@@ -132,21 +149,21 @@ public final class TracedFuture<T> {
 		return result(-1);
 	}
 
-	/** {@code future.result(timeout)}: raises {@link TimeoutException} if not done in time. */
+	/** {@code future.result(timeout)}: raises Python's {@code TimeoutError} if not done in time. */
 	public T result(double timeoutSeconds) throws Exception {
 		Actor me = Actor.current();
 		awaitDone(me, timeoutSeconds);
 		lock.lock();
 		try {
 			if (state == State.CANCELLED) {
-				me.hook().instantInside(me, EventKind.EXCEPTION, name, "CancelledError", doneSeq);
-				throw new CancelledError(name);
+				me.hook().instantInside(me, EventKind.EXCEPTION, name, "concurrent.futures.CancelledError", doneSeq);
+				throw new CancelledError();
 			}
 			if (exception != null) {
 				me.hook().instantInside(me, EventKind.EXCEPTION, name, describe(exception), doneSeq);
 				throw exception;
 			}
-			me.hook().instantInside(me, EventKind.RESULT, name, String.valueOf(result), doneSeq);
+			me.hook().instantInside(me, EventKind.RESULT, name, PyRepr.repr(result), doneSeq);
 			return result;
 		}
 		finally {
@@ -159,12 +176,12 @@ public final class TracedFuture<T> {
 		Actor me = Actor.current();
 		awaitDone(me, timeoutSeconds);
 		if (state == State.CANCELLED) {
-			throw new CancelledError(name);
+			throw new CancelledError();
 		}
 		return exception;
 	}
 
-	private void awaitDone(Actor me, double timeoutSeconds) throws InterruptedException, TimeoutException {
+	private void awaitDone(Actor me, double timeoutSeconds) throws InterruptedException {
 		if (isDone()) {
 			return;
 		}
@@ -172,7 +189,7 @@ public final class TracedFuture<T> {
 			me.hook().beforeWait(me, EventKind.WAIT, name, null, untilDone);
 		}
 		else {
-			me.hook().before(me, EventKind.WAIT, name, timeoutSeconds);
+			me.hook().beforeTimed(me, EventKind.WAIT, name, timeoutSeconds);
 		}
 		boolean done;
 		lock.lockInterruptibly();
@@ -195,7 +212,7 @@ public final class TracedFuture<T> {
 		}
 		me.hook().after(me, EventKind.WOKEN, name, done ? null : "timed out", done ? doneSeq : Event.NO_CAUSE);
 		if (!done) {
-			throw new TimeoutException(name + " not done within " + timeoutSeconds + " s");
+			throw new PyTimeoutError(null);
 		}
 	}
 
@@ -226,6 +243,7 @@ public final class TracedFuture<T> {
 				return false;
 			}
 			state = State.RUNNING;
+			runner = me;
 			runningSeq = me.hook().instantInside(me, EventKind.RUNNING, name, null, submitSeq);
 			return true;
 		}
@@ -249,7 +267,7 @@ public final class TracedFuture<T> {
 			result = value;
 			exception = raised;
 			doneSeq = me.hook().instantInside(me, EventKind.DONE, name,
-					raised == null ? String.valueOf(value) : "raised " + describe(raised), runningSeq);
+					raised == null ? PyRepr.repr(value) : "raised " + describe(raised), runningSeq);
 			state = State.FINISHED;
 			changed.signalAll();
 		}
@@ -296,14 +314,14 @@ public final class TracedFuture<T> {
 	}
 
 	static String describe(Exception ex) {
-		return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+		return PyErrors.describe(ex);
 	}
 
 	/** Python's {@code concurrent.futures.CancelledError}. */
-	public static final class CancelledError extends RuntimeException {
+	public static final class CancelledError extends PyException {
 
-		CancelledError(String future) {
-			super(future + " was cancelled");
+		CancelledError() {
+			super("concurrent.futures.CancelledError", null);
 		}
 
 	}

@@ -1,6 +1,5 @@
 package org.threadlab.launch;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -59,28 +58,29 @@ public class RunLauncher {
 	public record Launched(Run run, Scenario scenario, Params params, Params settings, PauseGate pause) {
 	}
 
-	/** Starts the requested run, or refuses it with nothing started. */
-	public Launched launch(RunRequest request) throws LaunchRefused {
+	/** A request checked whole: its scenario, and its parameters and settings with the defaults filled in. */
+	public record Checked(Scenario scenario, Params params, Params settings) {
+	}
+
+	/** Checks a request as a run's, without starting anything: for a run, a listing, a run in CPython. */
+	public Checked check(RunRequest request) throws LaunchRefused {
 		Scenario scenario = catalog.find(request.scenario())
-			.orElseThrow(() -> new LaunchRefused("unknown-scenario",
-					"There is no scenario '" + request.scenario() + "'.", Map.of("scenario", String.valueOf(request.scenario()))));
-		Params params;
-		Params settings;
+			.orElseThrow(() -> LaunchRefused.unknownScenario(request.scenario()));
 		try {
-			params = Params.parse(scenario.parameters(), request.params());
-			settings = Params.parse(settingSpecs, request.settings());
+			return new Checked(scenario, Params.parse(scenario.parameters(), request.params()),
+					Params.parse(settingSpecs, request.settings()));
 		}
 		catch (BadParameterException ex) {
-			Map<String, Object> details = new LinkedHashMap<>();
-			details.put("parameter", ex.parameter());
-			if (ex.spec() != null) {
-				details.put("type", ex.spec().type().name().toLowerCase(java.util.Locale.ROOT));
-				details.put("bounds", ex.spec().bounds());
-				details.put("min", ex.spec().minText());
-				details.put("max", ex.spec().maxText());
-			}
-			throw new LaunchRefused("bad-parameter", ex.getMessage(), details);
+			throw LaunchRefused.badParameter(ex);
 		}
+	}
+
+	/** Starts the requested run, or refuses it with nothing started. */
+	public Launched launch(RunRequest request) throws LaunchRefused {
+		Checked checked = check(request);
+		Scenario scenario = checked.scenario();
+		Params params = checked.params();
+		Params settings = checked.settings();
 		if (going.incrementAndGet() > limits.maxConcurrent()) {
 			going.decrementAndGet();
 			throw new LaunchRefused("busy", "The server is running " + limits.maxConcurrent()
@@ -91,7 +91,7 @@ public class RunLauncher {
 			run.useGil(settings.decimal("switchIntervalMs") / 1000,
 					settings.flag("everyBytecode") ? Gil.Mode.EVERY_BYTECODE : Gil.Mode.BACK_EDGES_AND_CALLS);
 		}
-		PauseGate pause = new PauseGate();
+		PauseGate pause = new PauseGate(run.clock());
 		run.useGate(pause);
 		ScheduledFuture<?> timeLimit = clock.schedule(
 				() -> run.cancel("stopped by the server after " + limits.maxSeconds() + " s, its limit for one run"),

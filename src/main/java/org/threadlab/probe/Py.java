@@ -1,11 +1,11 @@
 package org.threadlab.probe;
 
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
+import org.threadlab.python.PyRepr;
 import org.threadlab.run.Actor;
 
 /**
@@ -25,18 +25,18 @@ public final class Py {
 	 */
 	public static void sleep(double seconds) throws InterruptedException {
 		if (!(seconds >= 0)) {
-			throw new IllegalArgumentException("sleep length must be non-negative, got " + seconds);
+			throw new PyValueError("sleep length must be non-negative");
 		}
 		Actor me = Actor.current();
-		me.hook().before(me, EventKind.SLEEP, null, seconds);
-		TimeUnit.NANOSECONDS.sleep(me.run().clock().realNanos(seconds));
+		me.hook().beforeTimed(me, EventKind.SLEEP, null, seconds);
+		long due = me.run().clock().sleepLesson(Math.round(seconds * 1e9));
+		me.hook().timerDue(me, due);
 		me.hook().after(me, EventKind.WAKE, null, null, Event.NO_CAUSE);
 	}
 
-	/** Tutorial seconds since the run started; differences of it are what Python's time.time() measures. */
+	/** Lesson seconds since the run started; differences of it are what Python's time.time() measures. */
 	public static double time() {
-		Actor me = Actor.current();
-		return me.run().clock().tutorialSeconds(me.run().clock().now());
+		return Actor.current().run().clock().seconds();
 	}
 
 	/**
@@ -53,11 +53,21 @@ public final class Py {
 		Actor.current().quiet(quiet);
 	}
 
-	/** Prints a line to the run's console, as Python's print: the parts joined by spaces. */
+	/** Prints a line to the run's console, as Python's print: the parts' {@code str()} joined by spaces. */
 	public static void print(Object... parts) {
 		Actor me = Actor.current();
-		String line = Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining(" "));
+		String line = Arrays.stream(parts).map(PyRepr::str).collect(Collectors.joining(" "));
 		me.hook().instant(me, EventKind.PRINT, null, line, Event.NO_CAUSE);
+	}
+
+	/** Python's {@code str(value)}: {@code True}, {@code None}, {@code 2.0}, {@code [1, 'a']}. */
+	public static String str(Object value) {
+		return PyRepr.str(value);
+	}
+
+	/** Python's {@code repr(value)}. */
+	public static String repr(Object value) {
+		return PyRepr.repr(value);
 	}
 
 }

@@ -1,10 +1,12 @@
 package org.threadlab.probe;
 
+import org.threadlab.python.PyException;
+
 /** Python's RuntimeError, with Python's message: "release unlocked lock", "cannot wait on un-acquired lock". */
-public final class PyRuntimeError extends RuntimeException {
+public final class PyRuntimeError extends PyException {
 
 	public PyRuntimeError(String message) {
-		super(message);
+		super("RuntimeError", message);
 	}
 
 }

@@ -1,10 +1,12 @@
 package org.threadlab.probe;
 
+import org.threadlab.python.PyException;
+
 /** Python's ValueError, with Python's message: "Semaphore released too many times". */
-public final class PyValueError extends RuntimeException {
+public final class PyValueError extends PyException {
 
 	public PyValueError(String message) {
-		super(message);
+		super("ValueError", message);
 	}
 
 }

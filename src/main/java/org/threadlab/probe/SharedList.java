@@ -48,14 +48,14 @@ public final class SharedList {
 		me.hook().instant(me, EventKind.WRITE, name, (long) length, Event.NO_CAUSE);
 	}
 
-	/** {@code list.pop()}: the last item; IndexError (here IllegalStateException) when empty. */
+	/** {@code list.pop()}: the last item; IndexError when empty. */
 	public Object pop() {
 		Actor me = Actor.current();
 		Object item;
 		int length;
 		synchronized (items) {
 			if (items.isEmpty()) {
-				throw new IllegalStateException("IndexError: pop from empty list");
+				throw new org.threadlab.python.PyException("IndexError", "pop from empty list");
 			}
 			item = items.remove(items.size() - 1);
 			length = items.size();

@@ -51,6 +51,11 @@ public final class TracedCondition {
 			return notified;
 		}
 
+		@Override
+		public String kind() {
+			return "condition";
+		}
+
 	}
 
 	/** {@code threading.Condition()}: over a new RLock. */
@@ -93,7 +98,12 @@ public final class TracedCondition {
 		}
 		Waiter waiter = new Waiter();
 		run.watchdog().change(() -> waiters.addLast(waiter));
-		me.hook().before(me, EventKind.WAIT, name, timeoutSeconds < 0 ? null : timeoutSeconds);
+		if (timeoutSeconds < 0) {
+			me.hook().before(me, EventKind.WAIT, name, null);
+		}
+		else {
+			me.hook().beforeTimed(me, EventKind.WAIT, name, timeoutSeconds);
+		}
 		int saved = lock.releaseSave();
 		boolean woken;
 		try {

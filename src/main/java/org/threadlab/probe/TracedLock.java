@@ -59,8 +59,8 @@ public final class TracedLock implements LockLike {
 		}
 
 		@Override
-		public boolean releasedOnlyByHolders() {
-			return false; // any thread may release a plain Lock
+		public boolean anyoneMayRelease() {
+			return true; // a plain Lock has no owner
 		}
 
 	};

@@ -10,6 +10,8 @@ import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
+import org.threadlab.python.PyException;
+import org.threadlab.python.PyRepr;
 import org.threadlab.run.Run;
 
 /**
@@ -28,19 +30,19 @@ import org.threadlab.run.Run;
 public final class TracedQueue {
 
 	/** Python's {@code queue.Full}. */
-	public static final class Full extends RuntimeException {
+	public static final class Full extends PyException {
 
 		Full() {
-			super("queue.Full");
+			super("queue.Full", null);
 		}
 
 	}
 
 	/** Python's {@code queue.Empty}. */
-	public static final class Empty extends RuntimeException {
+	public static final class Empty extends PyException {
 
 		Empty() {
-			super("queue.Empty");
+			super("queue.Empty", null);
 		}
 
 	}
@@ -102,6 +104,11 @@ public final class TracedQueue {
 				return canProceed.getAsBoolean();
 			}
 
+			@Override
+			public String kind() {
+				return "queue";
+			}
+
 		};
 	}
 
@@ -119,10 +126,13 @@ public final class TracedQueue {
 	public void put(Object item, boolean block, double timeoutSeconds) throws InterruptedException {
 		Actor me = Actor.current();
 		if (block && timeoutSeconds < 0) {
-			me.hook().beforeWait(me, EventKind.PUT, name, String.valueOf(item), forPut);
+			me.hook().beforeWait(me, EventKind.PUT, name, PyRepr.repr(item), forPut);
+		}
+		else if (block) {
+			me.hook().beforeTimed(me, EventKind.PUT, name, PyRepr.repr(item));
 		}
 		else {
-			me.hook().before(me, EventKind.PUT, name, String.valueOf(item));
+			me.hook().before(me, EventKind.PUT, name, PyRepr.repr(item));
 		}
 		boolean done;
 		mutex.lockInterruptibly();
@@ -166,6 +176,9 @@ public final class TracedQueue {
 		if (block && timeoutSeconds < 0) {
 			me.hook().beforeWait(me, EventKind.GET, name, null, forGet);
 		}
+		else if (block) {
+			me.hook().beforeTimed(me, EventKind.GET, name, null);
+		}
 		else {
 			me.hook().before(me, EventKind.GET, name, null);
 		}
@@ -175,7 +188,7 @@ public final class TracedQueue {
 			if (waitFor(notEmpty, () -> !items.isEmpty(), block, timeoutSeconds)) {
 				entry = items.pollFirst();
 				// the wait ends before the depth that ended it changes, so no check sees both
-				me.hook().afterInside(me, EventKind.GOT, name, String.valueOf(entry.item()), entry.putSeq());
+				me.hook().afterInside(me, EventKind.GOT, name, PyRepr.repr(entry.item()), entry.putSeq());
 				depth = items.size();
 				notFull.signal();
 			}

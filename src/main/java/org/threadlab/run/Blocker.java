@@ -12,6 +12,11 @@ public interface Blocker {
 	/** The object's name on the timeline ("lock a", "cond"). */
 	String name();
 
+	/** What kind of wait it is, for the words a page builds: "lock", "join", "result", "condition", "queue". */
+	default String kind() {
+		return "lock";
+	}
+
 	/**
 	 * Whether the waiter could go on now without anyone else's help: the lock is free, a notify is
 	 * pending, the queue has an item. When in doubt, true: the watchdog must never call a wait stuck
@@ -19,18 +24,18 @@ public interface Blocker {
 	 */
 	boolean canProceed(Actor waiter);
 
-	/** The actors whose release would let the waiter go on: a lock's owner. For the wait-for graph. */
+	/**
+	 * The actor that must act to let the waiter go on, for the wait-for graph: a lock's holder, the
+	 * thread a join waits for, the worker running the task whose result is awaited. Empty when nobody in
+	 * particular (a queue's item may come from anyone).
+	 */
 	default List<Actor> holders() {
 		return List.of();
 	}
 
-	/**
-	 * Whether only its holders can let the waiter go on. An RLock's owner alone can release it; a plain
-	 * Lock may be released by any thread, so a cycle through one is a deadlock only once no other
-	 * thread is left running that might release it.
-	 */
-	default boolean releasedOnlyByHolders() {
-		return true;
+	/** Whether any thread, not only its holder, may let the waiter go on: a plain Lock's release. */
+	default boolean anyoneMayRelease() {
+		return false;
 	}
 
 }

@@ -14,6 +14,12 @@ import org.threadlab.event.EventKind;
  * point, then waits until another thread has taken it before asking again (CPython's forced
  * switching). Every blocking call drops it before blocking and takes it back after.
  * <p>
+ * The interval is measured in the holder's own running — its CPU time — where CPython measures it on
+ * the wall clock. On an idle machine the two agree; on a loaded one (two cores, a room of learners) the
+ * wall clock would let a thread the OS has not scheduled lose the GIL before it ran a single line, and
+ * the order of a lesson would depend on the load. Measured in CPU time, the holder runs its interval
+ * before it is asked to let go, in every run.
+ * <p>
  * Which steps are switch points is a setting: CPython up to 3.9 could switch between almost any two
  * bytecodes, so between the read and the write of {@code total += 1}; from 3.10 on it switches only at
  * loop back-edges and calls, so {@code total += 1} in a loop is all but never torn.
@@ -63,6 +69,9 @@ public final class Gil {
 	// guarded by lock
 	private Actor holder;
 
+	/** The holder's thread, whose CPU time tells how long it has run. */
+	private long holderThreadId;
+
 	private long switches;
 
 	private int waiting;
@@ -100,6 +109,11 @@ public final class Gil {
 		}
 	}
 
+	/** Whether a held step of this kind may let go of the GIL: a switch point of the emulated Python. */
+	boolean isSwitchPoint(SwitchPoint point) {
+		return on && (point != SwitchPoint.BYTECODE || mode == Mode.EVERY_BYTECODE);
+	}
+
 	/** Whether {@code actor} holds the GIL now. */
 	boolean isHeldBy(Actor actor) {
 		if (!on) {
@@ -128,11 +142,17 @@ public final class Gil {
 				record(actor, EventKind.GIL_REQUEST);
 				waiting++;
 				try {
+					long seen = -1;
+					long ranBefore = 0;
 					while (holder != null && !run.isCancelled()) {
-						long seen = switches;
-						long left = changed.awaitNanos(intervalNanos);
-						if (left <= 0 && holder != null && switches == seen) {
-							dropRequested = true; // a whole interval without a switch: ask the holder
+						if (switches != seen) {
+							seen = switches; // a new holder: its interval starts now
+							ranBefore = HolderTime.of(holderThreadId);
+						}
+						changed.awaitNanos(intervalNanos);
+						if (holder != null && switches == seen
+								&& HolderTime.of(holderThreadId) - ranBefore >= intervalNanos) {
+							dropRequested = true; // it ran a whole interval without a switch: ask it
 						}
 					}
 				}
@@ -149,6 +169,7 @@ public final class Gil {
 				}
 			}
 			holder = actor;
+			holderThreadId = Thread.currentThread().getId();
 			switches++;
 			changed.signalAll();
 			record(actor, EventKind.GIL_TAKEN);
@@ -202,7 +223,7 @@ public final class Gil {
 
 	private void record(Actor actor, EventKind kind) {
 		// Straight to the recorder, without a source line: the GIL is not a line of the program.
-		run.recorder().record(run.clock().now(), actor.id(), kind, NAME, null, 0, Event.NO_CAUSE);
+		run.recorder().record(run.stamp(), actor.id(), kind, NAME, null, 0, Event.NO_CAUSE);
 	}
 
 	/** Wakes every thread waiting on the GIL: the run is stopping and nobody waits for it any more. */
@@ -217,6 +238,41 @@ public final class Gil {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/**
+	 * How long a thread has run: its CPU time where the JVM can tell (it can on Linux, macOS and Windows),
+	 * else the wall clock. Called by a waiter once per interval, never on the holder's path.
+	 */
+	private static final class HolderTime {
+
+		private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+			.getThreadMXBean();
+
+		private static final boolean CPU = THREADS.isThreadCpuTimeSupported() && enable();
+
+		private static boolean enable() {
+			try {
+				if (!THREADS.isThreadCpuTimeEnabled()) {
+					THREADS.setThreadCpuTimeEnabled(true);
+				}
+				return THREADS.isThreadCpuTimeEnabled();
+			}
+			catch (UnsupportedOperationException | SecurityException ex) {
+				return false;
+			}
+		}
+
+		static long of(long threadId) {
+			if (CPU) {
+				long cpu = THREADS.getThreadCpuTime(threadId);
+				if (cpu >= 0) {
+					return cpu;
+				}
+			}
+			return System.nanoTime();
+		}
+
 	}
 
 }

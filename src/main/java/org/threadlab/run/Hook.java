@@ -1,15 +1,19 @@
 package org.threadlab.run;
 
+import java.util.concurrent.CountDownLatch;
+
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 
 /**
  * The one path every probe operation takes. A blocking operation calls {@link #before} (or
- * {@link #beforeWait} when it may wait for ever) on the acting thread just before the real blocking
- * call, and {@link #after} just after it returns; an operation that does not block calls
- * {@link #instant}. This is the single place where steps are recorded and where the run's parts attach:
- * the {@link Gate} (pause, step, forced interleavings), the emulated {@link Gil} and the
- * {@link Watchdog}. A new primitive calls the hook; it never re-implements any of them.
+ * {@link #beforeTimed} for a sleep or a wait with a timeout, or {@link #beforeWait} when it may wait for
+ * ever) on the acting thread just before the real blocking call, and {@link #after} just after it
+ * returns; an operation that does not block calls {@link #instant}. This is the single place where
+ * steps are recorded and where the run's parts attach: the {@link Gate} (pause, step, forced
+ * interleavings), the emulated {@link Gil}, the {@link Watchdog}, the run's lesson clock (its timers)
+ * and the end of daemon threads when their process finalizes. A new primitive calls the hook; it never
+ * re-implements any of them.
  * <p>
  * Thread-safety: called concurrently by every actor of the run; the parts document their own.
  * Interruption: {@link #before} and {@link #beforeWait} throw {@link InterruptedException} when the run
@@ -28,22 +32,25 @@ public final class Hook {
 	 * @return the recorded event's sequence number, for causal links, or -1 if the trace was full
 	 */
 	public long instant(Actor actor, EventKind kind, String object, Object value, long cause) {
-		Gate gate = run.gate();
-		if (gate != null && !run.isCancelled() && gate.holds(actor, kind, object)) {
-			try {
-				holdAt(gate, actor, kind, object);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt(); // the run is stopping; its next blocking step ends the actor
-			}
-		}
+		passQuietly(actor, kind, object);
 		run.gil().switchPoint(actor, Gil.SwitchPoint.CALL);
 		return record(actor, kind, object, value, cause);
 	}
 
-	/** Records the start of a blocking step that ends by itself in time (a sleep, a timed wait). */
+	/** Records the start of a blocking step that is not a timer and need not be watched (a process join). */
 	public long before(Actor actor, EventKind kind, String object, Object value) throws InterruptedException {
 		return beforeWait(actor, kind, object, value, null);
+	}
+
+	/**
+	 * Records the start of a timer: a sleep, or a wait with a timeout. Lesson time runs at the run's
+	 * speed until its {@link #after}.
+	 */
+	public long beforeTimed(Actor actor, EventKind kind, String object, Object value) throws InterruptedException {
+		long seq = begin(actor, kind, object, value);
+		block(actor, null);
+		startTimer(actor);
+		return seq;
 	}
 
 	/**
@@ -63,7 +70,7 @@ public final class Hook {
 	 * tried without waiting, as CPython does, and only if that fails does the thread {@link #block}.
 	 */
 	public long begin(Actor actor, EventKind kind, String object, Object value) throws InterruptedException {
-		pass(actor, kind, object);
+		pass(actor, kind, object, Gil.SwitchPoint.CALL);
 		run.gil().switchPoint(actor, Gil.SwitchPoint.CALL);
 		return record(actor, kind, object, value, Event.NO_CAUSE);
 	}
@@ -72,7 +79,7 @@ public final class Hook {
 	 * Takes a lock, permit or the like as CPython's acquire does, recording {@code kind} first: without
 	 * blocking, one try; else a try keeping the GIL, and only if that fails a real blocking take, which
 	 * drops the GIL and, when it may last for ever, is watched by the watchdog. The primitive records
-	 * the end (with what it then holds) itself.
+	 * the end (with what it then holds) itself, with {@link #after}.
 	 * @param timeoutSeconds tutorial seconds to wait at most; negative: for ever
 	 */
 	public boolean take(Actor actor, EventKind kind, String object, Object value, Blocker blocker, boolean blocking,
@@ -91,6 +98,7 @@ public final class Hook {
 			return true;
 		}
 		block(actor, null);
+		startTimer(actor);
 		return taking.within().take(run.clock().realNanos(timeoutSeconds));
 	}
 
@@ -109,6 +117,10 @@ public final class Hook {
 	 * stopped, which interrupts this very wait.
 	 */
 	public void waitingOn(Actor actor, Blocker blocker) {
+		Gate gate = run.gate();
+		if (gate != null) {
+			gate.blocking(actor); // only another actor can move it on now: a step has come to rest
+		}
 		Watchdog.Finding finding = run.watchdog().waiting(actor, blocker);
 		if (finding != null) {
 			run.stopFor(actor, finding);
@@ -122,11 +134,9 @@ public final class Hook {
 	 * @throws InterruptedException when the run is stopping: loops of such steps end there
 	 */
 	public void step(Actor actor, EventKind kind, String object) throws InterruptedException {
-		pass(actor, kind, object);
+		pass(actor, kind, object, Gil.SwitchPoint.BYTECODE);
 		run.gil().switchPoint(actor, Gil.SwitchPoint.BYTECODE);
 	}
-
-
 
 	/**
 	 * Records the end of a blocking step; called right after the real blocking call returned. Then the
@@ -144,6 +154,7 @@ public final class Hook {
 	 * primitive calls {@link #resume} once it has let go of its lock.
 	 */
 	public long afterInside(Actor actor, EventKind kind, String object, Object value, long cause) {
+		endTimer(actor);
 		long seq = record(actor, kind, object, value, cause);
 		run.watchdog().running(actor);
 		return seq;
@@ -157,6 +168,9 @@ public final class Hook {
 	/** Takes the GIL back after {@link #afterInside} or {@link #release}. */
 	public void resume(Actor actor) {
 		run.gil().acquire(actor);
+		if (stopsHere(actor)) {
+			parkForGood();
+		}
 	}
 
 	/**
@@ -177,13 +191,33 @@ public final class Hook {
 		run.gil().acquire(actor);
 	}
 
+	/**
+	 * The creator of a thread waits, as CPython's {@code Thread.start()} waits on the new thread's
+	 * {@code _started} event, until the new thread runs: it lets go of the GIL, and once woken it must
+	 * take the GIL back from the new thread, which keeps it until it blocks or a switch interval of its
+	 * own running asks it to let go. Nothing is recorded but the GIL's hand-overs.
+	 */
+	public void awaitStarted(Actor creator, CountDownLatch started) throws InterruptedException {
+		run.gil().release(creator);
+		try {
+			started.await();
+		}
+		finally {
+			resume(creator);
+		}
+	}
+
 	/** Records an actor's end; the others may be stuck for good now, which the watchdog checks. */
 	public long exited(Actor actor, Object value) {
 		Gate gate = run.gate();
 		if (gate != null) {
 			gate.holds(actor, EventKind.EXIT, null); // the last step: a gate may want to know it was taken
+			gate.exited(actor);
 		}
-		long seq = record(actor, EventKind.EXIT, null, value, Event.NO_CAUSE);
+		endTimer(actor);
+		long seq = actor.info().daemon() && run.isFinalizing()
+				? run.recordAlways(actor, EventKind.EXIT, "cut off") // its process has ended under it
+				: record(actor, EventKind.EXIT, null, value, Event.NO_CAUSE);
 		run.gil().release(actor);
 		Watchdog.Finding finding = run.watchdog().exited(actor);
 		if (finding != null) {
@@ -193,45 +227,107 @@ public final class Hook {
 	}
 
 	/**
+	 * Records the end of a process's main thread: from this moment the process finalizes, and its daemon
+	 * threads never run another line (CPython stops them when they next want the GIL).
+	 */
+	long mainExited(Actor main, Object value) {
+		Gate gate = run.gate();
+		if (gate != null) {
+			gate.holds(main, EventKind.EXIT, null);
+			gate.exited(main);
+		}
+		endTimer(main);
+		long seq = run.finalizeWith(() -> record(main, EventKind.EXIT, null, value, Event.NO_CAUSE));
+		run.gil().release(main);
+		Watchdog.Finding finding = run.watchdog().exited(main);
+		if (finding != null) {
+			run.stopFor(main, finding);
+		}
+		return seq;
+	}
+
+	/**
 	 * A loop's back-edge: where CPython 3.10 and later may hand the GIL over. Throws when the run is
 	 * stopping, so that loops with no blocking step in them still end.
 	 */
 	public void backEdge(Actor actor) throws InterruptedException {
-		stopIfStopping();
+		stopIfStopping(actor);
 		run.gil().switchPoint(actor, Gil.SwitchPoint.BACK_EDGE);
 	}
 
-	private void stopIfStopping() throws InterruptedException {
+	private void stopIfStopping(Actor actor) throws InterruptedException {
 		if (run.isCancelled() || Thread.interrupted()) {
 			throw new InterruptedException("run " + run.id() + " is stopping");
 		}
+		if (stopsHere(actor)) {
+			parkForGood();
+			throw new InterruptedException("the process of " + actor.name() + " has ended");
+		}
 	}
 
-	private void pass(Actor actor, EventKind kind, String object) throws InterruptedException {
-		stopIfStopping();
+	/** A daemon thread whose process finalizes goes no further. */
+	private boolean stopsHere(Actor actor) {
+		return actor.info().daemon() && run.isFinalizing();
+	}
+
+	/**
+	 * Where a daemon thread of a finalized process stays: parked until the run's teardown interrupts it
+	 * (or, in a child process, until the JVM exits under it). The interrupt is kept for its caller.
+	 */
+	private static void parkForGood() {
+		try {
+			new CountDownLatch(1).await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void pass(Actor actor, EventKind kind, String object, Gil.SwitchPoint point) throws InterruptedException {
+		stopIfStopping(actor);
 		Gate gate = run.gate();
 		if (gate != null && gate.holds(actor, kind, object)) {
-			holdAt(gate, actor, kind, object);
+			holdAt(gate, actor, kind, object, point);
+		}
+	}
+
+	/** {@link #pass} for a step that cannot throw: a stop shows at the actor's next blocking step. */
+	private void passQuietly(Actor actor, EventKind kind, String object) {
+		if (stopsHere(actor)) {
+			parkForGood();
+			return;
+		}
+		Gate gate = run.gate();
+		if (gate != null && !run.isCancelled() && gate.holds(actor, kind, object)) {
+			try {
+				holdAt(gate, actor, kind, object, Gil.SwitchPoint.CALL);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt(); // the run is stopping; its next blocking step ends the actor
+			}
 		}
 	}
 
 	/**
 	 * Holds the step at the gate. The thread that waits there is the calling one, which may record for
-	 * another actor (a creator records its new thread's SPAWN): it lets go of the GIL if it holds it,
-	 * and takes back only what it let go of.
+	 * another actor (a creator records its new thread's SPAWN). What it holds it keeps, the GIL too —
+	 * unless the step is a switch point of the emulated Python, where another thread could have taken
+	 * over: only there does a held thread let go of the GIL, and it takes back only what it let go of.
 	 */
-	private void holdAt(Gate gate, Actor actor, EventKind kind, String object) throws InterruptedException {
+	private void holdAt(Gate gate, Actor actor, EventKind kind, String object, Gil.SwitchPoint point)
+			throws InterruptedException {
 		Actor self = Actor.current();
-		boolean held = run.gil().isHeldBy(self);
-		if (held) {
-			run.gil().release(self); // a held-back thread must not hold the GIL
+		Gil gil = run.gil();
+		boolean letGo = gil.isSwitchPoint(point) && gil.isHeldBy(self);
+		if (letGo) {
+			gil.release(self);
 		}
 		try {
-			gate.pass(actor, kind, object);
+			gate.pass(actor, kind, object, SourceLines.caller());
 		}
 		finally {
-			if (held) {
-				run.gil().acquire(self);
+			if (letGo) {
+				gil.acquire(self);
 			}
 		}
 	}
@@ -242,24 +338,38 @@ public final class Hook {
 	 * state half changed. The primitive then changes it and records with {@link #instantInside}.
 	 */
 	public void prepare(Actor actor, EventKind kind, String object) {
-		Gate gate = run.gate();
-		if (gate != null && !run.isCancelled() && gate.holds(actor, kind, object)) {
-			try {
-				holdAt(gate, actor, kind, object);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt(); // the run is stopping; its next blocking step ends the actor
-			}
-		}
+		passQuietly(actor, kind, object);
 		run.gil().switchPoint(actor, Gil.SwitchPoint.CALL);
+	}
+
+	private void startTimer(Actor actor) {
+		if (!actor.timing) {
+			actor.timing = true;
+			run.timerStarted(actor);
+		}
+	}
+
+	/**
+	 * The sleep that ends next was due at {@code realNs}: its timer ends there, and the moments the
+	 * thread takes to wake up pass as real time, not the lesson's.
+	 */
+	public void timerDue(Actor actor, long realNs) {
+		actor.timerDue = realNs;
+	}
+
+	private void endTimer(Actor actor) {
+		if (actor.timing) {
+			actor.timing = false;
+			run.timerEnded(actor, actor.timerDue);
+			actor.timerDue = -1;
+		}
 	}
 
 	private long record(Actor actor, EventKind kind, String object, Object value, long cause) {
 		if (actor.isQuiet()) {
 			return Event.NO_CAUSE; // a loop too long to draw: its steps still pass the hook, unrecorded
 		}
-		return run.recorder()
-			.record(run.clock().now(), actor.id(), kind, object, value, SourceLines.caller(), cause);
+		return run.record(actor, kind, object, value, SourceLines.caller(), cause);
 	}
 
 }

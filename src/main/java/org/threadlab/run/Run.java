@@ -15,6 +15,7 @@ import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.event.Recorder;
+import org.threadlab.python.PyErrors;
 
 /**
  * One run of one scenario: its clock, its trace, its hook, and everything it starts — threads and child
@@ -87,6 +88,20 @@ public final class Run {
 
 	private volatile Thread mainThread;
 
+	/**
+	 * Set, under the write lock, the moment the process's main thread has exited: from then on daemon
+	 * threads never run another line. Their recording takes the read lock, so none of their steps can
+	 * slip in after main's EXIT.
+	 */
+	private volatile boolean finalizing;
+
+	private final java.util.concurrent.locks.ReentrantReadWriteLock finalizeLock =
+			new java.util.concurrent.locks.ReentrantReadWriteLock();
+
+	private final AtomicInteger threadNumbers = new AtomicInteger();
+
+	private final AtomicInteger poolNumbers = new AtomicInteger();
+
 	public Run(Home home, RunClock clock, long traceCapacity) {
 		this.id = IDS.incrementAndGet();
 		this.home = home;
@@ -144,20 +159,21 @@ public final class Run {
 				error = cancelReason;
 			}
 			if (main.markExited()) {
-				hook.exited(main, status == Outcome.Status.FAILED ? "error" : cancelled ? whyInterrupted() : null);
+				hook.mainExited(main, status == Outcome.Status.FAILED ? "error: " + error
+						: cancelled ? whyInterrupted() : null);
 			}
 			if (home == Home.CHILD) {
 				return; // the process ends now; its daemon threads end with it and the parent records the end
 			}
 			stopTheRest();
 			Outcome result = new Outcome(status, error, clock.now(), recorder.dropped());
-			hook.instant(main, EventKind.END, null, result, Event.NO_CAUSE);
+			recordAlways(main, EventKind.END, result);
 			outcome.complete(result);
 		}
 		finally {
 			if (!outcome.isDone() && home == Home.SERVER) {
 				// Something broke the teardown itself; whoever waits for this run must still hear of its end.
-				outcome.complete(new Outcome(Outcome.Status.FAILED, "the run could not end cleanly", clock.now(),
+				outcome.complete(new Outcome(Outcome.Status.FAILED, "SystemError: the run could not end cleanly", clock.now(),
 						recorder.dropped()));
 			}
 			Actor.unbind();
@@ -265,8 +281,83 @@ public final class Run {
 				}
 			}
 		}
+		closeResources();
 		if (interrupted) {
 			self.interrupt();
+		}
+	}
+
+	/** The system property that tells a child JVM where its run's folder is. */
+	public static final String FOLDER_PROPERTY = "threadlab.run.folder";
+
+	private final Object resourcesLock = new Object();
+
+	// guarded by resourcesLock
+	private final java.util.Map<Class<?>, AutoCloseable> resources = new java.util.LinkedHashMap<>();
+
+	private java.nio.file.Path folder;
+
+	/**
+	 * The run's own folder on disk, for what crosses between its processes (named pipes, sockets): made
+	 * on first use by the server's run and removed with it; a child process is told its parent's folder.
+	 */
+	public java.nio.file.Path folder() {
+		synchronized (resourcesLock) {
+			if (folder == null) {
+				try {
+					String given = System.getProperty(FOLDER_PROPERTY);
+					folder = home == Home.CHILD && given != null ? java.nio.file.Path.of(given)
+							: java.nio.file.Files.createTempDirectory("threadlab-run-" + id + "-");
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException("cannot make the run's folder", ex);
+				}
+			}
+			return folder;
+		}
+	}
+
+	/** The folder if one was made, without making one. */
+	public java.util.Optional<java.nio.file.Path> folderIfMade() {
+		synchronized (resourcesLock) {
+			return java.util.Optional.ofNullable(folder);
+		}
+	}
+
+	/**
+	 * The run's one instance of {@code type} (this process's open pipes, say), made on first use and
+	 * closed when the run ends, so nothing it holds outlives the run.
+	 */
+	public <T extends AutoCloseable> T resource(Class<T> type, java.util.function.Supplier<T> make) {
+		synchronized (resourcesLock) {
+			return type.cast(resources.computeIfAbsent(type, t -> make.get()));
+		}
+	}
+
+	/** Closes the run's resources and removes its folder; after every thread and process has ended. */
+	private void closeResources() {
+		List<AutoCloseable> open;
+		java.nio.file.Path made;
+		synchronized (resourcesLock) {
+			open = new ArrayList<>(resources.values());
+			resources.clear();
+			made = home == Home.SERVER ? folder : null;
+		}
+		for (AutoCloseable resource : open) {
+			try {
+				resource.close();
+			}
+			catch (Exception ex) {
+				LOG.log(Level.WARNING, "run {0}: a resource did not close: {1}", id, ex);
+			}
+		}
+		if (made != null) {
+			try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(made)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+			}
+			catch (java.io.IOException ex) {
+				LOG.log(Level.WARNING, "run {0}: its folder {1} was not removed: {2}", id, made, ex);
+			}
 		}
 	}
 
@@ -308,8 +399,8 @@ public final class Run {
 	 * thread (each is interrupted in its wait) so that nothing is left behind.
 	 */
 	void stopFor(Actor finder, Watchdog.Finding finding) {
-		hook.instant(finder, finding.deadlock() ? EventKind.DEADLOCK : EventKind.HANG, String.join(", ", finding.objects()),
-				finding.asValue(), Event.NO_CAUSE);
+		recorder.record(stamp(), finder.id(), finding.deadlock() ? EventKind.DEADLOCK : EventKind.HANG,
+				String.join(", ", finding.objects()), finding.asValue(), 0, Event.NO_CAUSE);
 		stop(finding.deadlock() ? Outcome.Status.DEADLOCK : Outcome.Status.HANG, finding.description());
 	}
 
@@ -445,13 +536,93 @@ public final class Run {
 	}
 
 	private static String describe(Throwable ex) {
+		return PyErrors.describe(ex);
+	}
+
+	/** The time an event of this process is stamped with: lesson time; in a child, real time (see record). */
+	long stamp() {
+		return home == Home.CHILD ? clock.realNow() : clock.now();
+	}
+
+	/**
+	 * Records a step of {@code actor} at the run's current time. A child process stamps its events with
+	 * real time, which its parent turns into the run's lesson time as they arrive.
+	 * A daemon's step made once its process finalizes is not recorded: it never happened in Python.
+	 */
+	long record(Actor actor, EventKind kind, String object, Object value, int line, long cause) {
+		if (!actor.info().daemon()) {
+			return recorder.record(stamp(), actor.id(), kind, object, value, line, cause);
+		}
+		java.util.concurrent.locks.Lock read = finalizeLock.readLock();
+		read.lock();
 		try {
-			String message = ex.getMessage();
-			return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+			if (finalizing) {
+				return Event.NO_CAUSE;
+			}
+			return recorder.record(stamp(), actor.id(), kind, object, value, line, cause);
 		}
-		catch (RuntimeException broken) {
-			return ex.getClass().getSimpleName();
+		finally {
+			read.unlock();
 		}
+	}
+
+	/** Records what the run itself says of an actor (its end, the run's end), daemon or not, without a line. */
+	long recordAlways(Actor actor, EventKind kind, Object value) {
+		return recorder.record(stamp(), actor.id(), kind, null, value, 0, Event.NO_CAUSE);
+	}
+
+	/** Runs {@code exit} (the main thread's EXIT) and marks the process finalizing, as one step for daemons. */
+	long finalizeWith(java.util.function.LongSupplier exit) {
+		java.util.concurrent.locks.Lock write = finalizeLock.writeLock();
+		write.lock();
+		try {
+			long seq = exit.getAsLong();
+			finalizing = true;
+			return seq;
+		}
+		finally {
+			write.unlock();
+		}
+	}
+
+	/** Whether the process's main thread has exited: daemon threads go no further. */
+	public boolean isFinalizing() {
+		return finalizing;
+	}
+
+	/**
+	 * A timer of {@code actor} starts (see {@link RunClock}). In a child process the parent must know of
+	 * it too, since the run's lesson time is the parent's: it is told on the event pipe.
+	 */
+	void timerStarted(Actor actor) {
+		long now = clock.realNow();
+		clock.timerStarted(now);
+		if (home == Home.CHILD) {
+			recorder.record(now, actor.id(), EventKind.CLOCK, null, 1L, 0, Event.NO_CAUSE);
+		}
+	}
+
+	/** A timer of {@code actor} ends, at {@code dueNs} (real) if it was due earlier than now. */
+	void timerEnded(Actor actor, long dueNs) {
+		long now = dueNs >= 0 ? Math.min(dueNs, clock.realNow()) : clock.realNow();
+		clock.timerEnded(now);
+		if (home == Home.CHILD) {
+			recorder.record(now, actor.id(), EventKind.CLOCK, null, -1L, 0, Event.NO_CAUSE);
+		}
+	}
+
+	/** The next number of a thread named by Python ("Thread-N"): from 1, per process, as CPython counts. */
+	public int nextThreadNumber() {
+		return threadNumbers.incrementAndGet();
+	}
+
+	/** The next number of a thread pool ("ThreadPoolExecutor-N_k"): from 0, per process. */
+	public int nextPoolNumber() {
+		return poolNumbers.getAndIncrement();
+	}
+
+	public Home home() {
+		return home;
 	}
 
 	public long id() {

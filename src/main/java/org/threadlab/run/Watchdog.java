@@ -14,8 +14,15 @@ import java.util.Set;
  * ({@link #waiting}) and when it goes on ({@link #running}); primitives change the state that
  * {@link Blocker#canProceed} reads under its lock ({@link #change}).
  * <p>
- * A deadlock: the new waiter waits on a lock held by an actor that waits, transitively, on a lock held
- * by the new waiter (a cycle of one is a thread taking a plain Lock twice). A hang: every live actor
+ * A deadlock: the new waiter waits on something only an actor can give (a lock its holder must release,
+ * a thread that must end for a join, a task a worker must finish for {@code result()}) whose actor
+ * waits, transitively, on something the new waiter must give; a cycle of one is a thread taking a plain
+ * Lock twice. A plain Lock may be released by any thread, but threads release the locks they took (every
+ * lesson does), so its holder is the thread that took it, and a cycle of two or more threads through it
+ * is reported the moment it closes, whatever other threads still run: a heartbeat beside a deadlock does
+ * not hide it. A thread taking again a plain Lock it took itself is the one ambiguous case: that is also
+ * how a Lock serves as a signal another thread gives by releasing it, so it is a deadlock only once no
+ * other thread is left that could. A hang: every live actor
  * waits, without a timeout, on something that cannot let it go on, and one of them at least is not a
  * daemon (daemons alone do not keep a process alive). Either way the finding is returned to the hook,
  * which ends the run.
@@ -24,13 +31,19 @@ import java.util.Set;
  */
 public final class Watchdog {
 
-	/** What the watchdog found: a deadlock's cycle or a hang's waits. */
-	public record Finding(boolean deadlock, List<String> actors, List<String> objects, String description) {
+	/**
+	 * What the watchdog found: a deadlock's cycle or a hang's waits. Actor i waits on object i, a wait
+	 * of kind i ("lock", "join", "result", "condition", "queue", "futures"); in a cycle, object i is held
+	 * by actor i+1. The description is English, for logs; a page builds its own sentence from the lists.
+	 */
+	public record Finding(boolean deadlock, List<String> actors, List<String> objects, List<String> kinds,
+			String description) {
 
 		public Map<String, Object> asValue() {
 			Map<String, Object> value = new LinkedHashMap<>();
 			value.put("actors", actors);
 			value.put("objects", objects);
+			value.put("kinds", kinds);
 			value.put("description", description);
 			return value;
 		}
@@ -98,7 +111,7 @@ public final class Watchdog {
 	private Finding cycleFrom(Actor start) {
 		List<Actor> path = new ArrayList<>();
 		List<String> objects = new ArrayList<>();
-		boolean onlyHolders = true;
+		List<String> kinds = new ArrayList<>();
 		Actor current = start;
 		Set<Actor> seen = new HashSet<>();
 		while (current != null && seen.add(current)) {
@@ -108,22 +121,22 @@ public final class Watchdog {
 			}
 			path.add(current);
 			objects.add(blocker.name());
-			onlyHolders &= blocker.releasedOnlyByHolders();
+			kinds.add(blocker.kind());
 			current = blocker.holders().get(0);
 			if (current == start) {
-				if (!onlyHolders && !othersStuck(path)) {
-					return null; // a running thread might still release a plain Lock of the cycle
+				if (path.size() == 1 && blocker.anyoneMayRelease() && !othersStuck(start)) {
+					return null; // a Lock used as a signal: another running thread may still release it
 				}
-				return report(true, path, objects, describeCycle(path, objects));
+				return report(true, path, objects, kinds, describeCycle(path, objects, kinds));
 			}
 		}
 		return null;
 	}
 
-	/** Every live actor outside {@code cycle} waits on something that cannot let it go on. */
-	private boolean othersStuck(List<Actor> cycle) {
+	/** Every live actor but {@code self} waits on something that cannot let it go on. */
+	private boolean othersStuck(Actor self) {
 		for (Actor actor : live) {
-			if (!cycle.contains(actor)) {
+			if (actor != self) {
 				Blocker blocker = waits.get(actor);
 				if (blocker == null || blocker.canProceed(actor)) {
 					return false;
@@ -152,36 +165,38 @@ public final class Watchdog {
 		}
 		List<Actor> actors = new ArrayList<>(live);
 		List<String> objects = actors.stream().map(a -> waits.get(a).name()).toList();
+		List<String> kinds = actors.stream().map(a -> waits.get(a).kind()).toList();
 		StringBuilder description = new StringBuilder("every thread waits and nothing can wake it: ");
 		for (int i = 0; i < actors.size(); i++) {
 			description.append(i == 0 ? "" : "; ").append(actors.get(i).name()).append(" waits on ").append(objects.get(i));
 		}
-		return report(false, actors, objects, description.toString());
+		return report(false, actors, objects, kinds, description.toString());
 	}
 
-	private static String describeCycle(List<Actor> path, List<String> objects) {
+	private static String describeCycle(List<Actor> path, List<String> objects, List<String> kinds) {
 		if (path.size() == 1) {
 			return path.get(0).name() + " waits for " + objects.get(0) + ", which it holds itself";
 		}
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < path.size(); i++) {
-			Actor next = path.get((i + 1) % path.size());
-			text.append(i == 0 ? "" : "; ")
-				.append(path.get(i).name())
-				.append(" waits for ")
-				.append(objects.get(i))
-				.append(", held by ")
-				.append(next.name());
+			String next = path.get((i + 1) % path.size()).name();
+			text.append(i == 0 ? "" : "; ").append(path.get(i).name()).append(switch (kinds.get(i)) {
+				case "join" -> " waits for " + next + " to end";
+				case "result" -> " waits for the result of " + objects.get(i) + ", which " + next + " runs";
+				default -> " waits for " + objects.get(i) + ", held by " + next;
+			});
 		}
 		return text.toString();
 	}
 
-	private Finding report(boolean deadlock, List<Actor> actors, List<String> objects, String description) {
+	private Finding report(boolean deadlock, List<Actor> actors, List<String> objects, List<String> kinds,
+			String description) {
 		if (found) {
 			return null;
 		}
 		found = true;
-		return new Finding(deadlock, actors.stream().map(Actor::name).toList(), List.copyOf(objects), description);
+		return new Finding(deadlock, actors.stream().map(Actor::name).toList(), List.copyOf(objects),
+				List.copyOf(kinds), description);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.TextMessage;
 import org.threadlab.event.Event;
+import org.threadlab.run.RunClock;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,7 +78,11 @@ class EventPump implements DisposableBean {
 		try {
 			List<Event> batch = stream.next(MAX_BATCH);
 			if (!batch.isEmpty()) {
-				send(stream, new Messages.Events(stream.run().id(), batch));
+				RunClock clock = stream.run().clock();
+				send(stream, new Messages.Events(stream.run().id(), batch, new Messages.Clock(clock.now(), clock.rate())));
+			}
+			if (stream.gateChanged() && !stream.run().outcome().isDone()) {
+				send(stream, new Messages.Gate(stream.run().id(), stream.pause().snapshot()));
 			}
 			if (stream.finished() && streams.remove(stream)) {
 				send(stream, new Messages.End(stream.run().id(), stream.run().outcome().join()));

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.threadlab.event.Event;
 import org.threadlab.run.Outcome;
+import org.threadlab.run.PauseGate;
 
 /** The messages the server sends on the run socket (docs/protocol.md). Immutable records. */
 final class Messages {
@@ -19,15 +20,19 @@ final class Messages {
 		}
 	}
 
-	record Events(String type, long runId, List<Event> events) {
-		Events(long runId, List<Event> events) {
-			this("events", runId, events);
+	/** The lesson time when a batch left and how fast it runs then, so a page can tell "now" in between. */
+	record Clock(long lessonNs, double rate) {
+	}
+
+	record Events(String type, long runId, List<Event> events, Clock clock) {
+		Events(long runId, List<Event> events, Clock clock) {
+			this("events", runId, events, clock);
 		}
 	}
 
-	record Gate(String type, long runId, boolean paused) {
-		Gate(long runId, boolean paused) {
-			this("gate", runId, paused);
+	record Gate(String type, long runId, boolean paused, List<PauseGate.Held> held) {
+		Gate(long runId, PauseGate.Snapshot snapshot) {
+			this("gate", runId, snapshot.paused(), snapshot.held());
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.threadlab.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +12,11 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.threadlab.cpython.PythonRuns;
 import org.threadlab.launch.LaunchRefused;
 import org.threadlab.launch.RunLauncher;
 import org.threadlab.launch.RunRequest;
+import org.threadlab.scenario.Language;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The run socket: a client sends {@code start} or {@code cancel}; the server answers {@code started}
- * then streams {@code events} and an {@code end}, or answers {@code error} and changes nothing.
+ * then streams {@code events} and an {@code end}, or answers {@code error} and changes nothing. A
+ * {@code python} message runs the same listing under real CPython beside it ({@link PythonRuns}).
  * One run per socket: a new start cancels the socket's previous run; a closed socket cancels its run.
  * See docs/protocol.md. Thread-safety: Spring calls it for one session at a time, sessions in
  * parallel; the map of streams is concurrent.
@@ -44,10 +48,13 @@ class RunSocketHandler extends TextWebSocketHandler {
 
 	private final Map<String, RunStream> streams = new ConcurrentHashMap<>();
 
-	RunSocketHandler(RunLauncher launcher, EventPump pump, JsonMapper json) {
+	private final PythonRuns pythons;
+
+	RunSocketHandler(RunLauncher launcher, EventPump pump, JsonMapper json, PythonRuns pythons) {
 		this.launcher = launcher;
 		this.pump = pump;
 		this.json = json;
+		this.pythons = pythons;
 	}
 
 	@Override
@@ -73,13 +80,22 @@ class RunSocketHandler extends TextWebSocketHandler {
 		}
 		else if ("cancel".equals(type)) {
 			stopStream(session.getId());
+			pythons.cancel(session.getId());
+		}
+		else if ("python".equals(type)) {
+			python(session, request);
 		}
 		else if ("pause".equals(type) || "step".equals(type) || "resume".equals(type)) {
-			gate(session, type);
+			JsonNode actor = request.path("actor");
+			if ("step".equals(type) && !actor.isMissingNode() && !(actor.isIntegralNumber() && actor.canConvertToInt())) {
+				error(session, "malformed", "A step's \"actor\" must be an actor's id (a whole number).", Map.of());
+				return;
+			}
+			gate(session, type, actor.isMissingNode() ? -1 : actor.intValue());
 		}
 		else {
 			error(session, "unknown-type",
-					"A message's \"type\" must be \"start\", \"cancel\", \"pause\", \"step\" or \"resume\".",
+					"A message's \"type\" must be \"start\", \"cancel\", \"pause\", \"step\", \"resume\" or \"python\".",
 					Map.of("type", String.valueOf(type)));
 		}
 	}
@@ -124,18 +140,50 @@ class RunSocketHandler extends TextWebSocketHandler {
 		pump.follow(stream);
 	}
 
+	/** Runs the scenario's listing under the server's python3, beside the socket's run; see docs/protocol.md. */
+	private void python(WebSocketSession session, JsonNode request) throws IOException {
+		JsonNode scenario = request.path("scenario");
+		JsonNode params = request.path("params");
+		JsonNode settings = request.path("settings");
+		JsonNode lang = request.path("lang");
+		if (!scenario.isString() || !(params.isMissingNode() || params.isObject())
+				|| !(settings.isMissingNode() || settings.isObject()) || !(lang.isMissingNode() || lang.isString())) {
+			error(session, "malformed", "A python message needs \"scenario\" (text), and may have \"params\" and "
+					+ "\"settings\" (objects) and \"lang\" (text).", Map.of());
+			return;
+		}
+		Language language = Language.ofCode(lang.isString() ? lang.asString() : "en").orElse(Language.EN);
+		try {
+			pythons.start(session.getId(), new RunRequest(scenario.asString(), values(params), values(settings)), language,
+					message -> {
+						try {
+							send(session, message);
+						}
+						catch (IOException ex) {
+							throw new UncheckedIOException(ex);
+						}
+					});
+		}
+		catch (LaunchRefused refused) {
+			error(session, refused.code(), refused.getMessage(), refused.details());
+		}
+	}
+
 	/** Pause, step or resume the socket's run; answered with the gate's state. Without a run: nothing. */
-	private void gate(WebSocketSession session, String action) throws IOException {
+	private void gate(WebSocketSession session, String action, int actor) throws IOException {
 		RunStream stream = streams.get(session.getId());
 		if (stream == null) {
 			return;
 		}
+		if (stream.run().outcome().isDone()) {
+			return; // the run has ended: nothing to hold
+		}
 		switch (action) {
 			case "pause" -> stream.pause().pause();
-			case "step" -> stream.pause().step();
+			case "step" -> stream.pause().step(actor);
 			default -> stream.pause().resume();
 		}
-		send(session, new Messages.Gate(stream.run().id(), stream.pause().isPaused()));
+		// the pump tells who is held, as it changes
 	}
 
 	/** A JSON object's members as plain values; anything not a flag, number or text goes as its JSON text. */
@@ -152,6 +200,7 @@ class RunSocketHandler extends TextWebSocketHandler {
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		sessions.remove(session.getId());
+		pythons.cancel(session.getId()); // and everything the program started
 		RunStream stream = streams.remove(session.getId());
 		if (stream != null) {
 			pump.unfollow(stream);
@@ -162,6 +211,7 @@ class RunSocketHandler extends TextWebSocketHandler {
 	@Override
 	public void handleTransportError(WebSocketSession session, Throwable exception) {
 		stopStream(session.getId());
+		pythons.cancel(session.getId());
 	}
 
 	private void stopStream(String sessionId) {

@@ -28,6 +28,8 @@ final class RunStream {
 
 	private long cursor;
 
+	private long gateSeen;
+
 	RunStream(Run run, PauseGate pause, WebSocketSession session) {
 		this.run = run;
 		this.pause = pause;
@@ -59,6 +61,14 @@ final class RunStream {
 		List<Event> batch = new ArrayList<>();
 		cursor += run.recorder().read(cursor, max, batch);
 		return batch;
+	}
+
+	/** Whether who is held at the gate changed since the last look; only while claimed. */
+	boolean gateChanged() {
+		long now = pause.version();
+		boolean changed = now != gateSeen;
+		gateSeen = now;
+		return changed;
 	}
 
 	/** True when the run has ended and every event it kept has been taken. */

@@ -19,7 +19,6 @@ import org.threadlab.testing.RunThreads;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -72,20 +71,12 @@ abstract class BrowserTest {
 	Page newPage() {
 		Page tab = context.newPage();
 		tab.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) && !listingServiceMissing(message)) {
+			if ("error".equals(message.type())) {
 				consoleErrors.add(message.text() + " @ " + message.location());
 			}
 		});
 		tab.onPageError(error -> consoleErrors.add("uncaught: " + error));
 		return tab;
-	}
-
-	/**
-	 * The listing service (GET /api/scenarios/{id}/listing) comes with another change; until it is there
-	 * the page's request for it answers 404, which the page handles. Remove once the service is merged.
-	 */
-	private static boolean listingServiceMissing(ConsoleMessage message) {
-		return message.text().contains("404") && message.location() != null && message.location().contains("/listing");
 	}
 
 	@AfterEach

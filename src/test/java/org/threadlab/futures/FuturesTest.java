@@ -6,11 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.threadlab.probe.Py;
+import org.threadlab.probe.PyRuntimeError;
+import org.threadlab.python.PyTimeoutError;
 import org.threadlab.run.RunBody;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Runs;
@@ -59,7 +60,7 @@ class FuturesTest {
 				try {
 					slow.result(0.2);
 				}
-				catch (TimeoutException timeout) {
+				catch (PyTimeoutError timeout) {
 					seen.add("timed out");
 				}
 				TracedFuture<Long> broken = executor.submit("broken", () -> {
@@ -83,7 +84,7 @@ class FuturesTest {
 			try {
 				executor.submit("late", sleeping(0, 3));
 			}
-			catch (IllegalStateException refused) {
+			catch (PyRuntimeError refused) {
 				seen.add(refused.getMessage());
 			}
 		});
@@ -103,21 +104,21 @@ class FuturesTest {
 						seen.add("completed " + f.result());
 					}
 				}
-				catch (IllegalStateException wrapped) {
-					seen.add("as_completed: " + wrapped.getCause().getClass().getSimpleName());
+				catch (PyTimeoutError timeout) {
+					seen.add("as_completed: " + timeout);
 				}
 				var results = executor.map(x -> "m" + x, x -> sleeping(x, x), List.of(0L, 3L), 0.5);
 				seen.add("map: " + results.next());
 				try {
 					results.next();
 				}
-				catch (IllegalStateException wrapped) {
-					seen.add("map: " + wrapped.getCause().getClass().getSimpleName());
+				catch (PyTimeoutError timeout) {
+					seen.add("map: " + timeout);
 				}
 			}
 		});
-		assertThat(seen).containsExactly("wait: 1 done, 1 not", "completed 1", "as_completed: TimeoutException", "map: 0",
-				"map: TimeoutException");
+		assertThat(seen).containsExactly("wait: 1 done, 1 not", "completed 1", "as_completed: TimeoutError: 1 (of 2) futures unfinished",
+				"map: 0", "map: TimeoutError");
 	}
 
 	@Test

@@ -33,7 +33,7 @@ class PrimitivesTest {
 			seen.add("accepted");
 		}
 		catch (RuntimeException ex) {
-			seen.add(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			seen.add(org.threadlab.python.PyErrors.describe(ex)); // in Python's words
 		}
 	}
 
@@ -50,8 +50,8 @@ class PrimitivesTest {
 			rlock.release();
 			refusal(rlock::release);
 		});
-		assertThat(seen).containsExactly("PyRuntimeError: release unlocked lock",
-				"PyRuntimeError: cannot release un-acquired lock", "PyRuntimeError: cannot release un-acquired lock");
+		assertThat(seen).containsExactly("RuntimeError: release unlocked lock",
+				"RuntimeError: cannot release un-acquired lock", "RuntimeError: cannot release un-acquired lock");
 	}
 
 	@Test
@@ -92,7 +92,7 @@ class PrimitivesTest {
 			plain.release();
 			seen.add("plain: " + plain.value());
 		});
-		assertThat(seen).containsExactly("PyValueError: Semaphore released too many times", "plain: 2");
+		assertThat(seen).containsExactly("ValueError: Semaphore released too many times", "plain: 2");
 	}
 
 	@Test
@@ -126,8 +126,8 @@ class PrimitivesTest {
 			queue.join();
 			seen.add("joined");
 		});
-		assertThat(seen).containsExactly("Full: queue.Full", "put timed out", "got a", "get timed out",
-				"PyValueError: task_done() called too many times", "joined");
+		assertThat(seen).containsExactly("queue.Full", "put timed out", "got a", "get timed out",
+				"ValueError: task_done() called too many times", "joined");
 	}
 
 	@Test
@@ -147,8 +147,8 @@ class PrimitivesTest {
 				seen.add("woken: " + cond.await(0.2));
 			}
 		});
-		assertThat(seen).containsExactly("PyRuntimeError: cannot notify on un-acquired lock",
-				"PyRuntimeError: cannot wait on un-acquired lock", "woken: false");
+		assertThat(seen).containsExactly("RuntimeError: cannot notify on un-acquired lock",
+				"RuntimeError: cannot wait on un-acquired lock", "woken: false");
 		// the wait let go of the lock and took it back, and the timeline has both
 		assertThat(trace.kindsOf("main")).containsSubsequence(org.threadlab.event.EventKind.WAIT,
 				org.threadlab.event.EventKind.RELEASE, org.threadlab.event.EventKind.WOKEN,

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.threadlab.event.EventKind;
 import org.threadlab.probe.Py;
+import org.threadlab.probe.PyRuntimeError;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Trace;
@@ -63,7 +64,7 @@ class RunTest {
 		});
 		Outcome outcome = outcome(run);
 		assertThat(outcome.status()).isEqualTo(Outcome.Status.FAILED);
-		assertThat(outcome.error()).isEqualTo("IllegalStateException: boom");
+		assertThat(outcome.error()).as("in Python's words").isEqualTo("RuntimeError: boom");
 	}
 
 	@Test
@@ -105,14 +106,14 @@ class RunTest {
 				worker.join();
 				Py.print("joined an unstarted thread");
 			}
-			catch (IllegalStateException expected) {
+			catch (PyRuntimeError expected) {
 				Py.print(expected.getMessage());
 			}
 			worker.start();
 			try {
 				worker.start();
 			}
-			catch (IllegalStateException expected) {
+			catch (PyRuntimeError expected) {
 				Py.print(expected.getMessage());
 			}
 		});

@@ -66,6 +66,16 @@ public final class SocketClient implements AutoCloseable {
 		return message;
 	}
 
+	/** The next message of the given type that matches, skipping others. */
+	public JsonNode next(String type, java.util.function.Predicate<JsonNode> matching) throws InterruptedException {
+		JsonNode message;
+		do {
+			message = next(type);
+		}
+		while (!matching.test(message));
+		return message;
+	}
+
 	/** Reads the run's stream up to its "end" message; returns every event of the run, in order. */
 	public List<JsonNode> eventsUntilEnd(long runId) throws InterruptedException {
 		List<JsonNode> events = new ArrayList<>();

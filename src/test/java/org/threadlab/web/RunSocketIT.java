@@ -161,13 +161,18 @@ class RunSocketIT {
 			client.start("thread-target", "{\"htmlSeconds\": 0.5, \"urlSeconds\": 0.5}", 2);
 			long runId = client.next("started").get("runId").asLong();
 			client.send("{\"type\":\"pause\"}");
-			JsonNode paused = client.next("gate");
-			assertThat(paused.get("runId").asLong()).isEqualTo(runId);
-			assertThat(paused.get("paused").asBoolean()).isTrue();
-			client.send("{\"type\":\"step\"}");
-			assertThat(client.next("gate").get("paused").asBoolean()).isTrue();
+			// the server says who is held at which step, as it changes
+			JsonNode held = client.next("gate", g -> g.get("paused").asBoolean() && !g.get("held").isEmpty());
+			assertThat(held.get("runId").asLong()).isEqualTo(runId);
+			JsonNode first = held.get("held").get(0);
+			assertThat(first.has("actor") && first.has("kind") && first.has("line")).isTrue();
+			client.send("{\"type\":\"step\", \"actor\": " + first.get("actor").asInt() + "}");
+			long hold = first.get("hold").asLong();
+			client.next("gate", g -> g.get("held").findValues("hold").stream().noneMatch(h -> h.asLong() == hold));
+			client.send("{\"type\":\"step\", \"actor\": \"one\"}");
+			assertThat(client.next("error").get("code").asString()).isEqualTo("malformed");
 			client.send("{\"type\":\"resume\"}");
-			assertThat(client.next("gate").get("paused").asBoolean()).isFalse();
+			client.next("gate", g -> !g.get("paused").asBoolean());
 			Trace trace = Trace.fromJson(client.eventsUntilEnd(runId));
 			assertThat(((JsonNode) trace.end().value()).get("status").asString()).isEqualTo("COMPLETED");
 		}

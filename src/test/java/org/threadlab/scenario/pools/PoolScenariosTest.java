@@ -53,8 +53,8 @@ class PoolScenariosTest {
 		Runs runs = Runs.of(new FutureBasicsScenario()).speed(10).gate(bothWorkersBusy());
 		Trace trace = runs.run(Map.of("thirdTask", true));
 		assertThat(runs.outcome().status()).isEqualTo(Outcome.Status.COMPLETED);
-		assertThat(trace.printsOf("main")).containsExactly("task1 done: false", "task2 cancelled: false",
-				"task3 cancelled: true", "task1 done: true", "task1 result: 3", "task2 result: 2");
+		assertThat(trace.printsOf("main")).containsExactly("task1 done: False", "task2 cancelled: False",
+				"task3 cancelled: True", "task1 done: True", "task1 result: 3", "task2 result: 2");
 		assertThat(trace.allPrints()).doesNotContain("get page 4 success");
 		assertThat(trace.events().stream().filter(e -> e.kind() == EventKind.RUNNING).map(Event::object))
 			.as("the cancelled future never ran").containsExactlyInAnyOrder("future-0", "future-1");
@@ -68,7 +68,7 @@ class PoolScenariosTest {
 		assertThat(trace.printsOf("main")).contains("task2 raised: page 2 failed");
 		Event raised = trace.first("main", EventKind.EXCEPTION);
 		assertThat(trace.bySeq(raised.cause()).kind()).as("caused by the worker's DONE").isEqualTo(EventKind.DONE);
-		assertThat((String) trace.bySeq(raised.cause()).value()).contains("raised IllegalStateException: page 2 failed");
+		assertThat((String) trace.bySeq(raised.cause()).value()).contains("raised ValueError: page 2 failed");
 	}
 
 	@Test
@@ -105,6 +105,20 @@ class PoolScenariosTest {
 			assertThat(trace.first(worker.name(), EventKind.EXIT).seq()).isLessThan(firstReport.seq());
 		}
 		assertThat(trace.printsOf("main").stream().filter(p -> p.contains("FINISHED"))).hasSize(5);
+	}
+
+	@Test
+	void fromCPython38AnIdleWorkerTakesTheNextTaskInsteadOfANewOne() throws Exception {
+		// each task is done before the next is submitted: one worker does them all, as in CPython 3.8+
+		Runs reusing = Runs.of(new PoolInternalsScenario()).speed(10);
+		Trace trace = reusing.run(Map.of("reuseIdle", true, "workers", 5, "tasks", 4, "submitEvery", 5));
+		assertThat(reusing.outcome().status()).isEqualTo(Outcome.Status.COMPLETED);
+		assertThat(workers(trace)).hasSize(1);
+		assertThat(trace.printsOf("main")).contains("workers started: 1 of at most 5");
+		// the tutorial's older source starts a worker per submit, up to max_workers
+		Runs older = Runs.of(new PoolInternalsScenario()).speed(10);
+		trace = older.run(Map.of("reuseIdle", false, "workers", 5, "tasks", 4, "submitEvery", 5));
+		assertThat(workers(trace)).hasSize(4);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.threadlab.run.Gil;
 import org.threadlab.run.Outcome;
 import org.threadlab.testing.Runs;
 import org.threadlab.testing.ScriptedOrder;
@@ -51,6 +52,31 @@ class ConditionPoemScenarioTest {
 		assertThat(trace.allPrints()).containsExactly(TIANMAO + ": 小爱同学");
 		assertThat(trace.first(TIANMAO, org.threadlab.event.EventKind.NOTIFY).value()).as("the notify woke nobody")
 			.isEqualTo(0L);
+	}
+
+	/**
+	 * Under the GIL, as in CPython, start() returns only once the new thread runs, and the new thread
+	 * keeps the GIL until it blocks: started first, XiaoAi is waiting before TianMao exists. No gate
+	 * forces it; it holds in every run.
+	 */
+	@Test
+	void underTheGilTheTutorialsStartOrderCompletesThePoemInEveryRun() throws Exception {
+		for (int i = 0; i < 15; i++) {
+			Runs runs = Runs.of(new ConditionPoemScenario()).speed(100).gil(Gil.Mode.BACK_EDGES_AND_CALLS, 0.005);
+			Trace trace = runs.run(Map.of("lineSeconds", 0));
+			assertThat(runs.outcome().status()).as("run %d", i).isEqualTo(Outcome.Status.COMPLETED);
+			assertThat(trace.allPrints()).as("run %d", i).containsExactlyElementsOf(thePoem());
+		}
+	}
+
+	@Test
+	void underTheGilStartingTianMaoFirstHangsAfterOneLineInEveryRun() throws Exception {
+		for (int i = 0; i < 15; i++) {
+			Runs runs = Runs.of(new ConditionPoemScenario()).speed(100).gil(Gil.Mode.BACK_EDGES_AND_CALLS, 0.005);
+			Trace trace = runs.run(Map.of("tianmaoFirst", true, "lineSeconds", 0));
+			assertThat(runs.outcome().status()).as("run %d", i).isEqualTo(Outcome.Status.HANG);
+			assertThat(trace.allPrints()).as("run %d", i).containsExactly(TIANMAO + ": 小爱同学");
+		}
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.threadlab.scenario.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threadlab.event.EventKind.ACQUIRE;
+import static org.threadlab.event.EventKind.ACQUIRED;
 import static org.threadlab.event.EventKind.DEADLOCK;
 import static org.threadlab.event.EventKind.EXIT;
 
@@ -10,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.threadlab.event.Event;
+import org.threadlab.run.Gil;
 import org.threadlab.run.Outcome;
 import org.threadlab.testing.Rendezvous;
 import org.threadlab.testing.Runs;
@@ -35,6 +37,18 @@ class DeadlockScenarioTest {
 		assertThat(trace.first("A", EXIT).value()).isEqualTo("freed");
 		assertThat(trace.first("B", EXIT).value()).isEqualTo("freed");
 		assertThat(trace.allPrints()).doesNotContain("both done");
+	}
+
+	@Test
+	void underTheGilTheThreadStartedFirstTakesTheFirstLockFirstInEveryRun() throws Exception {
+		for (int i = 0; i < 15; i++) {
+			Runs runs = Runs.of(new DeadlockScenario()).speed(100).gil(Gil.Mode.BACK_EDGES_AND_CALLS, 0.005);
+			Trace trace = runs.run(Map.of("sameOrder", true, "pause", 0.1));
+			assertThat(runs.outcome().status()).isEqualTo(Outcome.Status.COMPLETED);
+			assertThat(trace.allPrints()).as("run %d", i).containsExactly("took a", "took b", "took a", "took b", "both done");
+			assertThat(trace.first("A", ACQUIRED).seq()).as("A, started first, takes a first")
+				.isLessThan(trace.first("B", ACQUIRED).seq());
+		}
 	}
 
 	@Test

@@ -11,12 +11,14 @@ import static org.threadlab.event.EventKind.START;
 import static org.threadlab.event.EventKind.WAKE;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
+import org.threadlab.run.Gil;
 import org.threadlab.run.Outcome;
 import org.threadlab.run.Run;
 import org.threadlab.run.RunClock;
@@ -42,8 +44,15 @@ class ThreadTargetScenarioTest {
 	}
 
 	private Trace run(Map<String, ?> values) throws Exception {
+		return run(values, SPEED, false);
+	}
+
+	private Trace run(Map<String, ?> values, double speed, boolean gil) throws Exception {
 		Params params = Params.parse(scenario.parameters(), values);
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(SPEED), 100_000);
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), 100_000);
+		if (gil) {
+			run.useGil(0.005, Gil.Mode.BACK_EDGES_AND_CALLS);
+		}
 		run.start(scenario.mainName(params), () -> scenario.run(params));
 		Outcome outcome = run.outcome().get(60, java.util.concurrent.TimeUnit.SECONDS);
 		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
@@ -90,7 +99,9 @@ class ThreadTargetScenarioTest {
 
 	@Test
 	void daemonThreadsRunInARealChildProcessAndAreCutOffWhenItsMainEnds() throws Exception {
-		Trace trace = run(Map.of("daemon", true, "join", false));
+		// at the tutorial's speed the daemons sleep 2 and 4 s, far longer than main lives, however loaded
+		// the machine: the run still ends at once, with main
+		Trace trace = run(Map.of("daemon", true, "join", false), 1, true);
 		ActorInfo script = trace.actor("main");
 		assertThat(script.type()).isEqualTo(ActorInfo.Type.PROCESS);
 		long pid = ((Number) trace.first("main", START).value()).longValue();
@@ -107,8 +118,51 @@ class ThreadTargetScenarioTest {
 		assertThat(trace.first("launcher", JOINED).value()).isEqualTo("exit code 0");
 	}
 
-	private static double tutorialSeconds(long realNanos) {
-		return realNanos * SPEED / 1e9;
+	@Test
+	void underTheGilEachNewThreadRunsBeforeItsStartReturnsInEveryRun() throws Exception {
+		// CPython's start() waits until the new thread runs; the new thread keeps the GIL until it sleeps
+		for (int i = 0; i < 10; i++) {
+			Trace trace = run(Map.of("join", false), 10, true);
+			List<String> prints = trace.allPrints();
+			String lastTime = trace.printsOf("main").get(0);
+			assertThat(prints).as("run %d", i).containsSubsequence("get detail html started", "get detail url started", lastTime);
+		}
+	}
+
+	@Test
+	void aSleepSpansItsSecondsAtEverySpeed() throws Exception {
+		for (double speed : new double[] { 1, 20 }) {
+			Trace trace = run(Map.of("htmlSeconds", 0.5, "urlSeconds", 0.5), speed, true);
+			for (String worker : new String[] { HTML, URL }) {
+				double slept = tutorialSeconds(trace.first(worker, WAKE).timeNs() - trace.first(worker, SLEEP).timeNs());
+				assertThat(slept).as("%s at speed %s", worker, speed).isBetween(0.5, 0.6);
+			}
+		}
+	}
+
+	@Test
+	void aDaemonNeverRunsALineAfterItsProcessesMainHasEnded() throws Exception {
+		// Without the GIL, at speed 100, the daemons wake a few ms after main ends: none may run on.
+		for (int i = 0; i < 8; i++) {
+			Trace trace = run(Map.of("daemon", true, "join", false, "htmlSeconds", 0.5, "urlSeconds", 1), 100, false);
+			long mainEnd = trace.first("main", EXIT).seq();
+			for (String worker : new String[] { HTML, URL }) {
+				Event exit = trace.first(worker, EXIT);
+				boolean nothingAfter = trace.events()
+					.stream()
+					.filter(e -> e.actor() == trace.actor(worker).id() && e.kind() != EXIT)
+					.allMatch(e -> e.seq() < mainEnd);
+				assertThat(nothingAfter).as("nothing of %s after main's end, run %d", worker, i).isTrue();
+				if (exit.seq() > mainEnd) {
+					assertThat(exit.value()).as("ended after main: cut off, run %d", i).isEqualTo("cut off");
+				}
+			}
+		}
+	}
+
+	/** Events carry lesson time: at any speed a sleep of s seconds spans s seconds of it. */
+	private static double tutorialSeconds(long lessonNanos) {
+		return lessonNanos / 1e9;
 	}
 
 }

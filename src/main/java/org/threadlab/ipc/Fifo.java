@@ -1,0 +1,195 @@
+package org.threadlab.ipc;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.threadlab.run.Actor;
+import org.threadlab.run.Run;
+
+/**
+ * A named pipe (a FIFO) in the run's folder: a real OS pipe, which any process of the run opens by its
+ * path, the way a pipe made before a fork is shared by parent and child. Each process opens it for
+ * reading and writing at once, so opening never waits for the other end, what is written stays in the
+ * kernel's buffer while any process of the run still holds it (as a pipe lives while a descriptor of it
+ * is open), and a read blocks in the kernel until bytes come.
+ * <p>
+ * The handle is what crosses between processes: just the path. Each process opens a pipe once, on
+ * first use, and closes it when its run ends.
+ * <p>
+ * Thread-safety: any thread may read or write; a read or a write of one buffer is one system call,
+ * so a write of up to {@code PIPE_BUF} (4096) bytes is never split by another writer's; longer
+ * messages need a lock (see {@link TokenPipe}). Interruption: a thread blocked in a read is woken by an
+ * interrupt (the JDK closes the channel under it), which is reported as {@link InterruptedException}.
+ */
+public final class Fifo implements Serializable {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String path;
+
+	private Fifo(String path) {
+		this.path = path;
+	}
+
+	/** Makes named pipes in the run's folder, one per name, with one call of {@code mkfifo}. */
+	public static List<Fifo> make(Run run, String... names) {
+		Path folder = run.folder();
+		List<String> command = new ArrayList<>(List.of("mkfifo", "-m", "600"));
+		List<Fifo> made = new ArrayList<>();
+		for (String name : names) {
+			Path file = folder.resolve(name);
+			command.add(file.toString());
+			made.add(new Fifo(file.toString()));
+		}
+		try {
+			Process mkfifo = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String said = new String(mkfifo.getInputStream().readAllBytes());
+			if (!mkfifo.waitFor(10, TimeUnit.SECONDS) || mkfifo.exitValue() != 0) {
+				throw new IllegalStateException("mkfifo failed: " + said.trim());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot make named pipes (is mkfifo on the PATH?)", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while making named pipes", ex);
+		}
+		return made;
+	}
+
+	/** The path, for messages. */
+	public String path() {
+		return path;
+	}
+
+	/** Writes all of {@code bytes} (blocks while the pipe's buffer is full). */
+	public void write(byte[] bytes) throws InterruptedException {
+		ByteBuffer buffer = ByteBuffer.wrap(bytes);
+		FileChannel channel = channel();
+		try {
+			while (buffer.hasRemaining()) {
+				channel.write(buffer);
+			}
+		}
+		catch (ClosedByInterruptException ex) {
+			throw interrupted();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write to the pipe " + path, ex);
+		}
+	}
+
+	/** Reads exactly {@code count} bytes, blocking until they have come. */
+	public byte[] read(int count) throws InterruptedException {
+		ByteBuffer buffer = ByteBuffer.allocate(count);
+		FileChannel channel = channel();
+		try {
+			while (buffer.hasRemaining()) {
+				if (channel.read(buffer) < 0) {
+					throw new IllegalStateException("the pipe " + path + " was closed");
+				}
+			}
+		}
+		catch (ClosedByInterruptException ex) {
+			throw interrupted();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read from the pipe " + path, ex);
+		}
+		return buffer.array();
+	}
+
+	/** How many bytes can be read now without blocking. */
+	public int available() {
+		try {
+			return Open.in(run()).stream(path).available();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot look into the pipe " + path, ex);
+		}
+	}
+
+	private FileChannel channel() {
+		return Open.in(run()).channel(path);
+	}
+
+	private static Run run() {
+		return Actor.current().run();
+	}
+
+	private static InterruptedException interrupted() {
+		Thread.interrupted(); // the interrupt is now the exception's to tell
+		return new InterruptedException("the run is stopping");
+	}
+
+	@Override
+	public String toString() {
+		return "Fifo[" + Path.of(path).getFileName() + "]";
+	}
+
+	/** The pipes one process of a run has open; closed when the run ends. Thread-safe. */
+	static final class Open implements AutoCloseable {
+
+		private record Ends(RandomAccessFile file, FileChannel channel, FileInputStream peek) {
+		}
+
+		private final Map<String, Ends> open = new ConcurrentHashMap<>();
+
+		static Open in(Run run) {
+			return run.resource(Open.class, Open::new);
+		}
+
+		FileChannel channel(String path) {
+			return ends(path).channel();
+		}
+
+		FileInputStream stream(String path) {
+			return ends(path).peek();
+		}
+
+		private Ends ends(String path) {
+			return open.computeIfAbsent(path, p -> {
+				if (!Files.exists(Path.of(p))) {
+					throw new IllegalStateException("no such pipe: " + p + " (its run has ended?)");
+				}
+				try {
+					// "rw" opens the FIFO for reading and writing: O_RDWR never waits for another end
+					RandomAccessFile file = new RandomAccessFile(p, "rw");
+					return new Ends(file, file.getChannel(), new FileInputStream(file.getFD()));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("cannot open the pipe " + p, ex);
+				}
+			});
+		}
+
+		@Override
+		public void close() {
+			for (Ends ends : open.values()) {
+				try {
+					ends.file().close();
+				}
+				catch (IOException ex) {
+					// closing at the run's end: nothing left to tell
+				}
+			}
+			open.clear();
+		}
+
+	}
+
+}
