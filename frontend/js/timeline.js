@@ -212,7 +212,7 @@ export function timeline() {
     svg
       .select("text.axis-label")
       .attr("x", width - margin.right)
-      .attr("y", geo.plotBottom + 4 + fontSize * 2.9)
+      .attr("y", geo.plotBottom + 4 + fontSize * 2.5)
       .attr("text-anchor", "end")
       .text(t("timeline.axis", t(`${unit}.name`)));
 

@@ -75,6 +75,9 @@ class TeachingIT extends BrowserTest {
 		assertThat(page.locator("#java-listing .code-line[data-line='31'] .marker[data-actor='Thread-1 (get_detail_html)']")).hasCount(1, LONG);
 		assertThat(page.locator("#java-listing .code-line[data-line='37'] .marker[data-actor='Thread-2 (get_detail_url)']")).hasCount(1, LONG);
 		assertThat(page.locator("#java-listing .code-line[data-line='31']")).containsText("sleep(seconds);");
+		// and in the Python listing, on the line that sleeps there
+		assertThat(page.locator("#python-listing .code-line[data-line='7'] .marker[data-actor='Thread-1 (get_detail_html)']")).hasCount(1, LONG);
+		assertThat(page.locator("#python-listing .code-line[data-line='7']")).containsText("time.sleep(1)");
 		waitForEnd();
 
 		// replayed event by event from the start, main's marker walks down the listing
@@ -96,7 +99,9 @@ class TeachingIT extends BrowserTest {
 		page.locator("#scrubber").fill("500");
 		page.locator("g.lane[data-actor='Thread-2 (get_detail_url)'] rect.state-sleeping").click();
 		assertThat(page.locator("#java-listing .code-line.highlighted")).hasAttribute("data-line", "37");
+		assertThat(page.locator("#python-listing .code-line.highlighted")).hasAttribute("data-line", "13");
 		assertThat(page.locator("#java-listing .marker.selected")).hasCount(1);
+		assertThat(page.locator("#code-peek")).containsText("Python line 13: time.sleep(2)");
 		page.locator(".workbench").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("code-markers")));
 	}
 
