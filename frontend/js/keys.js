@@ -2,9 +2,11 @@
 
 /** [key label, action, words key], in the order the key list shows them. */
 export const KEYS = [
+  ["R", "run", "keys.run"],
   ["Space", "pause", "keys.pause"],
   ["→", "step", "keys.step"],
   ["←", "back", "keys.back"],
+  ["Home / End", "ends", "keys.ends"],
   ["+ / −", "speed", "keys.speed"],
   ["F", "fullscreen", "keys.fullscreen"],
   ["T", "teacher", "keys.teacher"],
@@ -35,6 +37,13 @@ export function actionFor(event) {
       return { action: "step" };
     case "ArrowLeft":
       return { action: "back" };
+    case "Home":
+      return { action: "ends", arg: -1 };
+    case "End":
+      return { action: "ends", arg: 1 };
+    case "r":
+    case "R":
+      return { action: "run" };
     case "+":
     case "=":
       return { action: "speed", arg: 1 };

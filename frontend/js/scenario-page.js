@@ -676,6 +676,15 @@ document.addEventListener("keydown", (event) => {
   if (!action) return;
   event.preventDefault();
   switch (action.action) {
+    case "run":
+      startRun(false);
+      break;
+    case "ends":
+      if (mode === "replay") {
+        playing = false;
+        seek(action.arg < 0 ? 0 : replay.end);
+      }
+      break;
     case "pause":
       if (mode === "replay") play();
       else togglePause();

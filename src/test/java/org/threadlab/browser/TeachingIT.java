@@ -40,7 +40,8 @@ class TeachingIT extends BrowserTest {
 		page.keyboard().press("t");
 		assertThat(page.locator("html.teacher")).hasCount(1);
 		page.fill("input[name=speed]", "10");
-		page.click("#run");
+		page.evaluate("() => document.activeElement.blur()");
+		page.keyboard().press("r"); // all from the keyboard: run
 		waitForEnd();
 
 		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("teacher-mode-1280x720")));
@@ -54,7 +55,7 @@ class TeachingIT extends BrowserTest {
 
 		page.keyboard().press("?");
 		assertThat(page.locator("#keys-dialog")).isVisible();
-		assertThat(page.locator("#keys-table tr")).hasCount(11);
+		assertThat(page.locator("#keys-table tr")).hasCount(13);
 		page.keyboard().press("Escape");
 		assertThat(page.locator("#keys-dialog")).isHidden();
 	}
