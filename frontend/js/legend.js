@@ -2,7 +2,7 @@
 // its thread's colour, so it cannot be taken for a state), prints and short waits; and the arrows' filter.
 import d3 from "./d3.js";
 import { STATES } from "./model.js";
-import { stateFill, gilFill } from "./patterns.js";
+import { stateFill, gilFill, sharedPatterns } from "./patterns.js";
 import { actorColor } from "./palette.js";
 
 function swatch(selection, fill, stroke = null) {
@@ -13,6 +13,7 @@ function swatch(selection, fill, stroke = null) {
 
 /** States, then the GIL's holders (threads: [{id, name, colorIndex}]), then marks. */
 export function drawLegend(container, t, threads = []) {
+  sharedPatterns(); // the swatches fill with the page's patterns, before any timeline is drawn
   const root = d3.select(container).attr("role", "list").attr("aria-label", t("legend.label"));
   // the GIL's holders by name while there are few; many share one entry
   const holders = threads.length <= 6
