@@ -53,6 +53,7 @@ export function definePatterns(defs) {
   const states = Object.entries(STATE_STYLE).filter(([, s]) => s.pattern !== "solid");
   const items = [
     ...states.map(([state, s]) => ({ id: `pat-${state}`, color: s.color, ink: inkOn(s.color), tile: TILES[s.pattern] })),
+    { id: "pat-held", color: "#ffffff", ink: "#0550ae", tile: { path: "M-2,2L2,-2M0,8L8,0M6,10L10,6", width: 2 } },
     ...Array.from({ length: 10 }, (_, i) => ({ id: `pat-gil-${i}`, color: "#ffffff", ink: actorColor(i), tile: { path: "M-2,2L2,-2M0,8L8,0M6,10L10,6", width: 3 } })),
   ];
   const pattern = defs

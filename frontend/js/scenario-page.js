@@ -152,7 +152,9 @@ function ensureConnection() {
     })
     .on("gate", (message) => {
       if (!model || message.runId !== model.runId || mode !== "live") return;
-      const held = new Map((message.held ?? []).map((h) => [h.actor, h]));
+      // when each thread was first seen held: its lane is drawn held from then on
+      const seen = now(model, clock.now(performance.now()));
+      const held = new Map((message.held ?? []).map((h) => [h.actor, { ...h, since: gate.held.get(h.actor)?.since ?? seen }]));
       gateMessages++;
       page.dataset.gate = String(gateMessages); // for tests: a new gate message arrived
       if (message.held) page.dataset.heldKnown = "true"; // the server says who is held (contract 2)
@@ -212,13 +214,14 @@ function drawHeld() {
     .attr("class", "held-thread")
     .attr("data-actor", (h) => model?.actors.get(h.actor)?.name ?? h.actor)
     .style("border-color", (h) => actorColor(h.actor))
-    .text((h) => t("held.thread", model?.actors.get(h.actor)?.name ?? h.actor, t(`kind.${h.kind}`), h.object ?? "", h.line))
+    .text((h) => t("held.thread", model?.actors.get(h.actor)?.name ?? h.actor, [t(`kind.${h.kind}`), h.object].filter(Boolean).join(" "), h.line))
     .on("click", (event, h) => step(h.actor));
 }
 
 function step(actor = null) {
   if (mode !== "live" || !gate.paused || !connection) return;
   const who = actor ?? (selected != null && gate.held.has(selected) ? selected : null);
+  if (challenge) challenge.steps++;
   connection.step(who);
 }
 
@@ -261,6 +264,11 @@ function finish() {
   gate = { paused: false, held: new Map() };
   showPaused(false); // a run that ended while paused: nothing is held any more
   judgeChallenge();
+  if (challenge && !challenge.won && challenge.steps === 0) {
+    // the threads got through before the pause took hold (it follows the start on the socket)
+    $("challenge-box").textContent = t("challenge.too-fast");
+    page.dataset.challenge = "too-fast";
+  }
   enterReplay(rec.recording);
   remember(rec.recording);
 }
@@ -378,7 +386,7 @@ function render() {
     .call(chart);
   const held = mode === "live" && gate.paused ? [...gate.held.values()] : [];
   $("caption").textContent = held.length
-    ? t("caption.paused", held.map((h) => t("caption.held", model.actors.get(h.actor)?.name ?? h.actor, t(`kind.${h.kind}`), h.object ?? "", h.line)).join(t("finding.joiner")))
+    ? t("caption.paused", held.map((h) => t("caption.held", model.actors.get(h.actor)?.name ?? h.actor, [t(`kind.${h.kind}`), h.object].filter(Boolean).join(" "), h.line)).join(t("finding.joiner")))
     : caption(model, at, t);
   if (news) {
     news = false;
@@ -424,7 +432,7 @@ function drawMarkers() {
     const held = mode === "live" && gate.paused ? gate.held.get(actor.id) : null;
     const line = held ? held.line : actor.line;
     if (!line) continue;
-    const title = held ? t("marker.held", actor.name, t(`kind.${held.kind}`), held.object ?? "", line) : t("marker.at", actor.name, line);
+    const title = held ? t("marker.held", actor.name, [t(`kind.${held.kind}`), held.object].filter(Boolean).join(" "), line) : t("marker.at", actor.name, line);
     list.push({ id: actor.id, name: actor.name, line, color: actorColor(actor.id), held: Boolean(held), selected: actor.id === selected, title, glyph: actor.name.slice(0, 1) });
   }
   listings.java.markers(list);
@@ -467,7 +475,7 @@ if (challengeSpec) {
   buttons.challenge.hidden = false;
   buttons.challenge.addEventListener("click", () => {
     applyVariant(form, { ...challengeSpec.params, ...challengeSpec.settings });
-    challenge = { won: false };
+    challenge = { won: false, steps: 0 };
     const box = $("challenge-box");
     box.hidden = false;
     box.className = "challenge-box";

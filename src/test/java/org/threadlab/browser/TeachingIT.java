@@ -155,11 +155,13 @@ class TeachingIT extends BrowserTest {
 	@Test
 	void stepLetsTheChosenThreadMoveAndNoOtherOne() {
 		open("/scenarios/deadlock");
-		page.click("#challenge");
-		assumeTheServerSaysWhoIsHeld();
-		// step main until both A and B are held at their first step
-		for (int i = 0; i < 40 && !held().containsAll(List.of("A", "B")); i++) {
-			stepThread(held().get(0));
+		for (int attempt = 0; attempt < 4 && !held().containsAll(List.of("A", "B")); attempt++) {
+			page.click("#challenge"); // starts the run paused (see the challenge test for why it may need again)
+			assumeTheServerSaysWhoIsHeld();
+			// step main until both A and B are held at their first step
+			for (int i = 0; i < 40 && !held().containsAll(List.of("A", "B")) && !held().isEmpty(); i++) {
+				stepThread(held().get(0));
+			}
 		}
 		assertThat(held()).contains("A", "B");
 		String bBefore = page.locator("#held button[data-actor='B']").textContent();
@@ -177,9 +179,24 @@ class TeachingIT extends BrowserTest {
 	@Test
 	void theDeadlockChallengeIsWonByClosingTheCycleByHand() {
 		open("/scenarios/deadlock");
-		page.click("#challenge");
-		assertThat(page.locator("#challenge-box")).containsText("Challenge");
-		assumeTheServerSaysWhoIsHeld();
+		// the pause follows the start on the socket: on a loaded machine the threads may get through
+		// first, and the page then says so; the learner (and this test) presses Challenge again
+		for (int attempt = 0; attempt < 4; attempt++) {
+			page.click("#challenge");
+			assertThat(page.locator("#challenge-box")).containsText("Challenge");
+			assumeTheServerSaysWhoIsHeld();
+			if (playChallenge()) {
+				break;
+			}
+		}
+		assertThat(page.locator("main.scenario")).hasAttribute("data-challenge", "won");
+		assertThat(page.locator("#challenge-box")).containsText("Challenge won");
+		assertThat(page.locator("main.scenario")).hasAttribute("data-outcome", "DEADLOCK");
+		page.locator("main.scenario").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("challenge-won")));
+	}
+
+	/** Steps A and B in turns until the run ends; false if it ended before any step (too fast). */
+	private boolean playChallenge() {
 		String next = "A";
 		for (int i = 0; i < 80 && !"ended".equals(page.locator("main.scenario").getAttribute("data-state")); i++) {
 			List<String> held = held();
@@ -197,10 +214,7 @@ class TeachingIT extends BrowserTest {
 			}
 		}
 		waitForEnd();
-		assertThat(page.locator("main.scenario")).hasAttribute("data-challenge", "won");
-		assertThat(page.locator("#challenge-box")).containsText("Challenge won");
-		assertThat(page.locator("main.scenario")).hasAttribute("data-outcome", "DEADLOCK");
-		page.locator("main.scenario").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("challenge-won")));
+		return !"too-fast".equals(page.locator("main.scenario").getAttribute("data-challenge"));
 	}
 
 	@Test
