@@ -118,6 +118,9 @@ function ensureConnection() {
       replay = null;
       mode = "live";
       gate = { paused: false, held: new Map() };
+      gateMessages = 0;
+      delete page.dataset.gate;
+      delete page.dataset.heldKnown;
       selected = null;
       news = true;
       chart.resetZoom();
