@@ -28,7 +28,7 @@ export function formatTime(seconds, tr, span = Math.abs(seconds), step = span / 
 /** A span from a to b: "1.20–2.40 s". */
 export function formatSpan(a, b, tr, span = Math.max(Math.abs(b - a), Math.abs(b))) {
   const [factor, unit] = unitFor(span || 1);
-  const d = Math.min(3, decimals(Math.max(b - a, span / 1000) / 10 || 1e-9, factor));
+  const d = Math.min(3, decimals(span / 200 || 1e-9, factor)); // as fine as a fifth of a percent of what is in view
   return tr(unit, `${(a * factor).toFixed(d)}–${(b * factor).toFixed(d)}`);
 }
 

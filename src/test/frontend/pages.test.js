@@ -35,6 +35,7 @@ test("units: a short run reads in milliseconds or microseconds, never 0.00 s", (
   assertEqual(formatTime(0.0123, t), "12.3 ms");
   assertEqual(formatTime(0.0000421, t), "42.1 µs");
   assertEqual(formatSpan(0.0001, 0.0002, t), "100–200 µs");
+  assertEqual(formatSpan(0.08, 2.09, t, 4.1), "0.08–2.09 s");
   const axis = tickFormat([0, 0.0004], 5);
   assertEqual([axis.unit, axis.format(0.0002)], ["unit.us", "200"]);
   assertTrue(tickFormat([0, 40], 5).unit === "unit.s");
