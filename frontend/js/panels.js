@@ -14,7 +14,7 @@ export function drawPanels(container, model, t) {
     .data(objects, (o) => o.name)
     .join((enter) => {
       const s = enter.append("section").attr("class", (o) => `panel panel-${o.type}`);
-      const h = s.append("h4");
+      const h = s.append("h3");
       h.append("span").attr("class", "panel-type");
       h.append("span").attr("class", "panel-name");
       s.append("p").attr("class", "panel-state");

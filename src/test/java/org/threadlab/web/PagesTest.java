@@ -32,8 +32,8 @@ class PagesTest {
 			.andExpect(status().isOk())
 			.andExpect(view().name(HomeController.VIEW))
 			.andExpect(content().string(allOf(containsString("Threads from a target function"),
-					containsString("href=\"/scenarios/thread-target\""), containsString("Synchronizing threads"),
-					containsString("data-scenario=\"cpu-bound\" class=\"coming\""), containsString("href=\"/scenarios/deadlock\""), containsString("coming"))));
+					containsString("href=\"/scenarios/thread-target?lang=en\""), containsString("Synchronizing threads"),
+					containsString("data-scenario=\"cpu-bound\" class=\"coming\""), containsString("href=\"/scenarios/deadlock?lang=en\""), containsString("coming"))));
 	}
 
 	@Test
