@@ -86,7 +86,7 @@ public final class Fifo implements Serializable {
 	/** Writes all of {@code bytes} (blocks while the pipe's buffer is full). */
 	public void write(byte[] bytes) throws InterruptedException {
 		ByteBuffer buffer = ByteBuffer.wrap(bytes);
-		FileChannel channel = channel();
+		FileChannel channel = Open.in(run()).writer(path);
 		try {
 			while (buffer.hasRemaining()) {
 				channel.write(buffer);
@@ -103,7 +103,7 @@ public final class Fifo implements Serializable {
 	/** Reads exactly {@code count} bytes, blocking until they have come. */
 	public byte[] read(int count) throws InterruptedException {
 		ByteBuffer buffer = ByteBuffer.allocate(count);
-		FileChannel channel = channel();
+		FileChannel channel = Open.in(run()).reader(path);
 		try {
 			while (buffer.hasRemaining()) {
 				if (channel.read(buffer) < 0) {
@@ -130,10 +130,6 @@ public final class Fifo implements Serializable {
 		}
 	}
 
-	private FileChannel channel() {
-		return Open.in(run()).channel(path);
-	}
-
 	private static Run run() {
 		return Actor.current().run();
 	}
@@ -148,10 +144,16 @@ public final class Fifo implements Serializable {
 		return "Fifo[" + Path.of(path).getFileName() + "]";
 	}
 
-	/** The pipes one process of a run has open; closed when the run ends. Thread-safe. */
+	/**
+	 * The pipes one process of a run has open; closed when the run ends. Thread-safe. Each pipe is opened
+	 * twice, once to read and once to write: a FileChannel lets one read or write at a time, so a thread
+	 * blocked reading an empty pipe would otherwise keep every other thread of its process from writing
+	 * to it — the very write that would wake it.
+	 */
 	static final class Open implements AutoCloseable {
 
-		private record Ends(RandomAccessFile file, FileChannel channel, FileInputStream peek) {
+		private record Ends(RandomAccessFile file, FileChannel reader, FileInputStream peek, RandomAccessFile writeFile,
+				FileChannel writer) {
 		}
 
 		private final Map<String, Ends> open = new ConcurrentHashMap<>();
@@ -160,8 +162,12 @@ public final class Fifo implements Serializable {
 			return run.resource(Open.class, Open::new);
 		}
 
-		FileChannel channel(String path) {
-			return ends(path).channel();
+		FileChannel reader(String path) {
+			return ends(path).reader();
+		}
+
+		FileChannel writer(String path) {
+			return ends(path).writer();
 		}
 
 		FileInputStream stream(String path) {
@@ -176,7 +182,9 @@ public final class Fifo implements Serializable {
 				try {
 					// "rw" opens the FIFO for reading and writing: O_RDWR never waits for another end
 					RandomAccessFile file = new RandomAccessFile(p, "rw");
-					return new Ends(file, file.getChannel(), new FileInputStream(file.getFD()));
+					RandomAccessFile writeFile = new RandomAccessFile(p, "rw");
+					return new Ends(file, file.getChannel(), new FileInputStream(file.getFD()), writeFile,
+							writeFile.getChannel());
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException("cannot open the pipe " + p, ex);
@@ -187,11 +195,13 @@ public final class Fifo implements Serializable {
 		@Override
 		public void close() {
 			for (Ends ends : open.values()) {
-				try {
-					ends.file().close();
-				}
-				catch (IOException ex) {
-					// closing at the run's end: nothing left to tell
+				for (RandomAccessFile file : List.of(ends.file(), ends.writeFile())) {
+					try {
+						file.close();
+					}
+					catch (IOException ex) {
+						// closing at the run's end: nothing left to tell
+					}
 				}
 			}
 			open.clear();
