@@ -49,6 +49,9 @@ public class PyProcess implements Serializable {
 
 	private final String name;
 
+	/** The class Python's repr names: {@code Process}, or a start method's ({@code SpawnProcess}). */
+	private final String className;
+
 	private final boolean daemon;
 
 	private transient Run run;
@@ -74,11 +77,26 @@ public class PyProcess implements Serializable {
 
 	/** {@code Process(target=..., name=..., daemon=...)}; a null name is {@code Process-N}. */
 	public PyProcess(String name, boolean daemon, PyTarget target) {
+		this(name, null, daemon, target);
+	}
+
+	/**
+	 * A process as a start method's context makes it ({@code ctx.Process(target=...)}): of class
+	 * {@code className} ("SpawnProcess"), and named after it from the same counter as every process of
+	 * the run ({@code SpawnProcess-3}). A {@code Pool}'s workers are named so too, with "PoolWorker" for
+	 * "Process" ({@code SpawnPoolWorker-1}).
+	 */
+	public static PyProcess ofClass(String className, boolean daemon, PyTarget target) {
+		return new PyProcess(null, className, daemon, target);
+	}
+
+	private PyProcess(String name, String className, boolean daemon, PyTarget target) {
 		Actor creator = Actor.current();
 		this.run = creator.run();
 		this.target = target;
 		int number = Children.of(run).nextNumber();
-		this.name = name != null ? name : "Process-" + number;
+		this.className = className != null ? className : "Process";
+		this.name = name != null ? name : this.className + "-" + number;
 		this.daemon = daemon;
 		this.starting = new AtomicBoolean();
 		this.actor = run.newActor(this.name, ActorInfo.Type.PROCESS, 0, creator, daemon);
@@ -235,7 +253,7 @@ public class PyProcess implements Serializable {
 			state = code == null ? "started" : "stopped exitcode=" + code;
 		}
 		Long pid = pid();
-		return "<" + (getClass() == PyProcess.class ? "Process" : getClass().getSimpleName()) + " name='" + name + "'"
+		return "<" + (getClass() == PyProcess.class ? className : getClass().getSimpleName()) + " name='" + name + "'"
 				+ (pid == null ? "" : " pid=" + pid) + " parent=" + (self ? Os.getppid() : Os.getpid()) + " " + state
 				+ (daemon ? " daemon" : "") + ">";
 	}
