@@ -160,8 +160,7 @@ public final class ProcessQueue implements Serializable {
 			}
 		}
 		long nanos = waits ? -1 : !block ? 0 : me.run().clock().realNanos(timeoutSeconds);
-		Message message = null;
-		Object item = null;
+		byte[] frame = null;
 		if (nanos < 0) {
 			readLock.take();
 		}
@@ -171,8 +170,7 @@ public final class ProcessQueue implements Serializable {
 		if (nanos != -2) {
 			try {
 				if (nanos < 0 || waitForItem(nanos)) {
-					message = Message.readFrom(items);
-					item = message.item();
+					frame = Message.readFrame(items);
 					if (slots != null) {
 						slots.give();
 					}
@@ -182,6 +180,9 @@ public final class ProcessQueue implements Serializable {
 				readLock.give();
 			}
 		}
+		// unpickled once the read lock is let go of, as CPython's Queue.get does
+		Message message = frame == null ? null : Message.decode(frame);
+		Object item = message == null ? null : message.item();
 		if (message == null) {
 			me.hook().after(me, EventKind.GOT, name, "empty", Event.NO_CAUSE);
 			throw new TracedQueue.Empty();
