@@ -15,6 +15,7 @@ import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.ipc.Connection;
 import org.threadlab.ipc.ProcessQueue;
+import org.threadlab.mp.MainModule;
 import org.threadlab.probe.PyRuntimeError;
 import org.threadlab.probe.PyValueError;
 import org.threadlab.probe.TracedLock;
@@ -65,11 +66,34 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 	private record WorkItem<T>(TracedFuture<T> future, String call, PicklableCallable<T> fn) {
 	}
 
-	/** What crosses to a worker on the call queue: CPython's {@code _CallItem}. */
-	record CallItem(int workId, String call, PicklableCallable<?> fn) implements Serializable, PyRepr.PyValue {
+	/**
+	 * What crosses to a worker on the call queue: CPython's {@code _CallItem}. A class, not a record: a
+	 * record's first unpickling in a JVM costs tens of milliseconds more, which every worker paid.
+	 */
+	static final class CallItem implements Serializable, PyRepr.PyValue {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
+
+		private final int workId;
+
+		private final String call;
+
+		private final PicklableCallable<?> fn;
+
+		CallItem(int workId, String call, PicklableCallable<?> fn) {
+			this.workId = workId;
+			this.call = call;
+			this.fn = fn;
+		}
+
+		int workId() {
+			return workId;
+		}
+
+		PicklableCallable<?> fn() {
+			return fn;
+		}
 
 		@Override
 		public String pyRepr() {
@@ -78,11 +102,35 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 
 	}
 
-	/** What a worker sends back on the result queue: CPython's {@code _ResultItem}. */
-	record ResultItem(int workId, Object result, Throwable exception) implements Serializable, PyRepr.PyValue {
+	/** What a worker sends back on the result queue: CPython's {@code _ResultItem}. A class, as {@link CallItem}. */
+	static final class ResultItem implements Serializable, PyRepr.PyValue {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
+
+		private final int workId;
+
+		private final Object result;
+
+		private final Throwable exception;
+
+		ResultItem(int workId, Object result, Throwable exception) {
+			this.workId = workId;
+			this.result = result;
+			this.exception = exception;
+		}
+
+		int workId() {
+			return workId;
+		}
+
+		Object result() {
+			return result;
+		}
+
+		Throwable exception() {
+			return exception;
+		}
 
 		@Override
 		public String pyRepr() {
@@ -124,6 +172,9 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 	private final TracedLock shutdownLock;
 
 	private final TracedSemaphore idleWorkerSemaphore;
+
+	/** The program's main module, which each spawned worker imports first. */
+	private final String mainModule = MainModule.ofCaller();
 
 	private final Map<Integer, WorkItem<?>> pendingWorkItems = new ConcurrentHashMap<>();
 
@@ -221,14 +272,17 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 	}
 
 	private void spawnProcess() {
-		PyProcess worker = PyProcess.ofClass("SpawnProcess", false, workerTarget(callQueue, resultQueue));
+		PyProcess worker = PyProcess.ofClass("SpawnProcess", false, workerTarget(mainModule, callQueue, resultQueue));
 		worker.start();
 		processes.put(worker.pid(), worker);
 	}
 
 	/** What each worker process runs; made here, so the executor itself is not pickled with it. */
-	private static PyTarget workerTarget(ProcessQueue callQueue, ProcessQueue resultQueue) {
-		return () -> processWorker(callQueue, resultQueue);
+	private static PyTarget workerTarget(String mainModule, ProcessQueue callQueue, ProcessQueue resultQueue) {
+		return () -> {
+			MainModule.importIn(mainModule); // spawn: the child imports the program first
+			processWorker(callQueue, resultQueue);
+		};
 	}
 
 	private void startExecutorManagerThread() throws InterruptedException {

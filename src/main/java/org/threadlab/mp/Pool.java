@@ -117,9 +117,10 @@ public final class Pool {
 		this.taskqueue = new TracedQueue("_taskqueue", 0);
 		this.changeNotifier = new TracedQueue("_change_notifier", 0);
 		this.cache = new PoolCache(changeNotifier);
+		String mainModule = MainModule.ofCaller();
 		try {
 			for (int i = 0; i < processes; i++) {
-				PyProcess worker = PyProcess.ofClass("SpawnPoolWorker", true, workerTarget(inqueue, outqueue));
+				PyProcess worker = PyProcess.ofClass("SpawnPoolWorker", true, workerTarget(mainModule, inqueue, outqueue));
 				worker.start();
 				workers.add(worker);
 			}
@@ -145,8 +146,11 @@ public final class Pool {
 	}
 
 	/** What each worker process runs; made here, so the pool itself is not pickled with it. */
-	private static PyTarget workerTarget(ProcessQueue inqueue, ProcessQueue outqueue) {
-		return () -> PoolWorker.work(inqueue, outqueue);
+	private static PyTarget workerTarget(String mainModule, ProcessQueue inqueue, ProcessQueue outqueue) {
+		return () -> {
+			MainModule.importIn(mainModule); // spawn: the child imports the program first
+			PoolWorker.work(inqueue, outqueue);
+		};
 	}
 
 	// ---- what the caller does ----

@@ -25,13 +25,47 @@ final class PoolWorker {
 	/**
 	 * One task of a job, as the task handler sends it: CPython's {@code (job, i, func, args, kwds)},
 	 * shown as {@code (0, 2, get_html(3))}; {@code panel} names the object whose panel shows the job's
-	 * state (an AsyncResult's), or is null.
+	 * state (an AsyncResult's), or is null. A class, not a record: a record's first unpickling in a JVM
+	 * costs tens of milliseconds more, which every worker paid.
 	 */
-	record Task(int job, int index, String call, PicklableCallable<?> fn, String panel)
-			implements Serializable, PyRepr.PyValue {
+	static final class Task implements Serializable, PyRepr.PyValue {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
+
+		private final int job;
+
+		private final int index;
+
+		private final String call;
+
+		private final PicklableCallable<?> fn;
+
+		private final String panel;
+
+		Task(int job, int index, String call, PicklableCallable<?> fn, String panel) {
+			this.job = job;
+			this.index = index;
+			this.call = call;
+			this.fn = fn;
+			this.panel = panel;
+		}
+
+		int job() {
+			return job;
+		}
+
+		int index() {
+			return index;
+		}
+
+		PicklableCallable<?> fn() {
+			return fn;
+		}
+
+		String panel() {
+			return panel;
+		}
 
 		@Override
 		public String pyRepr() {
@@ -40,11 +74,42 @@ final class PoolWorker {
 
 	}
 
-	/** What a worker sends back: CPython's {@code (job, i, (success, value))}. */
-	record Result(int job, int index, boolean success, Object value) implements Serializable, PyRepr.PyValue {
+	/** What a worker sends back: CPython's {@code (job, i, (success, value))}. A class, as {@link Task}. */
+	static final class Result implements Serializable, PyRepr.PyValue {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
+
+		private final int job;
+
+		private final int index;
+
+		private final boolean success;
+
+		private final Object value;
+
+		Result(int job, int index, boolean success, Object value) {
+			this.job = job;
+			this.index = index;
+			this.success = success;
+			this.value = value;
+		}
+
+		int job() {
+			return job;
+		}
+
+		int index() {
+			return index;
+		}
+
+		boolean success() {
+			return success;
+		}
+
+		Object value() {
+			return value;
+		}
 
 		@Override
 		public String pyRepr() {
