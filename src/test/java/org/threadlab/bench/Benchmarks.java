@@ -2,7 +2,7 @@ package org.threadlab.bench;
 
 /**
  * Every benchmark, one after another, each printing its figures: {@code ./mvnw -Pbench test}; only one of
- * them with {@code -Dbench.only=recorder}, {@code locking} or {@code child}.
+ * them with {@code -Dbench.only=recorder}, {@code locking}, {@code child} or {@code pools}.
  * Benchmarks are programs, not tests: they assert nothing and their figures depend on the machine.
  */
 public final class Benchmarks {
@@ -22,6 +22,9 @@ public final class Benchmarks {
 		}
 		if (only.equals("all") || only.equals("child")) {
 			ChildStartBenchmark.main(args);
+		}
+		if (only.equals("all") || only.equals("pools")) {
+			ProcessPoolBenchmark.main(args);
 		}
 	}
 

@@ -95,7 +95,33 @@ final class Cases {
 					.lesson("the tutorial's older source: a new worker on each submit, never more than max_workers"),
 				variant(catalog, "pool-internals", "cpython")
 					.lesson("CPython 3.8+: an idle worker takes the next task; tasks that end before the next comes need one worker")
-					.speed(20));
+					.speed(20),
+				// §6: which worker process prints is CPython's race ("SpawnPoolWorker-2/MainThread" there), so names aside
+				variant(catalog, "pool-apply", "tutorial").lesson("apply_async returns at once; the result is there after close and join")
+					.speed(5)
+					.namesAside(),
+				// at speed 1: CPython's runner scales sleeps, not the timeouts of waits
+				variant(catalog, "pool-apply", "timeout").lesson("get(timeout=1) too early raises multiprocessing.TimeoutError; the task goes on")
+					.speed(1)
+					.namesAside(),
+				Case.of("imap", "two workers", Map.of()).lesson("imap hands out 1, 5, 3 (5 and 3 together); imap_unordered 1, 3, 5")
+					.speed(2)
+					.namesAside(),
+				Case.of("cpu-bound", "fib(25..33), GIL switching at back-edges (3.10+)", Map.of("start", 25, "stop", 34))
+					.lesson("the same results serially, on threads and on processes; the times are CPU time, not compared")
+					.racing()
+					.namesAside()
+					.inOrder("serial: ", "threads: ", "processes: ")
+					.cpuTime("serial: ")
+					.cpuTime("threads: ")
+					.cpuTime("processes: "),
+				// at speed 1: CPython's runner scales the sleeps of each process, but its lesson clock lives in the main
+				// process only, which does not see its workers' sleeps. The tolerance holds a JVM's start, cold.
+				variant(catalog, "io-bound", "short").lesson("30 sleeps of 0.2 s on 3 workers: ten rounds, on threads and on processes")
+					.speed(1)
+					.namesAside()
+					.timing("threads: ", 2.0)
+					.timing("processes: ", 2.0));
 	}
 
 	private static Case variant(ScenarioCatalog catalog, String id, String name) {

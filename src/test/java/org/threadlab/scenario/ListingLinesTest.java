@@ -40,24 +40,32 @@ class ListingLinesTest {
 	}
 
 	static {
-		String pool = "|submit\\(|\\.map\\(|with ThreadPoolExecutor";
+		// a pool's steps are made by its methods: a thread or process pool's, multiprocessing.Pool's
+		String pool = "|submit\\(|\\.map\\(|with ThreadPoolExecutor|with ProcessPoolExecutor|Pool\\(|\\.apply(_async)?\\("
+				+ "|\\.imap(_unordered)?\\(|\\.close\\(|\\.join\\(|\\.terminate\\(";
 		says("print\\(", EventKind.PRINT);
 		says("time\\.sleep\\(", EventKind.SLEEP, EventKind.WAKE);
 		says("\\.acquire\\(|\\.release\\(|with |\\.wait\\(|\\.wait_for\\(" + pool, EventKind.ACQUIRE, EventKind.ACQUIRED,
 				EventKind.RELEASE);
 		says("Thread\\(|__init__\\(" + pool, EventKind.SPAWN);
 		says("\\.start\\(" + pool, EventKind.START);
-		says("\\.join\\(|with ThreadPoolExecutor", EventKind.JOIN, EventKind.JOINED);
+		says("\\.join\\(|with ThreadPoolExecutor|with ProcessPoolExecutor", EventKind.JOIN, EventKind.JOINED);
 		says("Lock\\(|Condition\\(|Semaphore\\(|Queue\\(|= 0|= \\[\\]" + pool, EventKind.CREATE);
 		says("\\.put\\(" + pool, EventKind.PUT, EventKind.PUT_DONE);
-		says("\\.get\\(", EventKind.GET, EventKind.GOT);
+		says("\\.get\\(|\\.imap(_unordered)?\\(" + pool, EventKind.GET, EventKind.GOT);
 		says("\\.task_done\\(", EventKind.TASK_DONE);
-		says("\\.wait\\(|\\.wait_for\\(|wait\\(|as_completed\\(|\\.result\\(|\\.map\\(", EventKind.WAIT, EventKind.WOKEN);
+		says("\\.wait\\(|\\.wait_for\\(|wait\\(|as_completed\\(|\\.result\\(|\\.map\\(|\\.get\\(", EventKind.WAIT, EventKind.WOKEN);
 		says("\\.notify", EventKind.NOTIFY, EventKind.NOTIFY_ALL);
-		says("submit\\(|\\.map\\(", EventKind.SUBMIT);
-		says("\\.result\\(|\\.map\\(", EventKind.RESULT, EventKind.EXCEPTION);
+		says("submit\\(|\\.map\\(|\\.apply(_async)?\\(", EventKind.SUBMIT);
+		says("\\.result\\(|\\.map\\(|\\.get\\(", EventKind.RESULT, EventKind.EXCEPTION);
 		says("\\.cancel\\(", EventKind.CANCEL);
 	}
+
+	/**
+	 * Where a process's own steps are: {@code if __name__ == "__main__":} for a script that is a process of
+	 * its own, the pool's line for a pool's worker processes (started, joined by the pool's methods).
+	 */
+	private static final Pattern PROCESS = Pattern.compile("__main__|Pool\\(|submit\\(|\\.join\\(|with ProcessPoolExecutor");
 
 	static Stream<Arguments> everyWayEachScenarioRuns() {
 		List<Arguments> all = new ArrayList<>();
@@ -96,7 +104,7 @@ class ListingLinesTest {
 					continue;
 				}
 				String said = python[pythonLine - 1];
-				Pattern expected = aboutAProcess(e, trace, processes) ? Pattern.compile("__main__") : SAYS.get(e.kind());
+				Pattern expected = aboutAProcess(e, trace, processes) ? PROCESS : SAYS.get(e.kind());
 				if (expected != null && !expected.matcher(said).find()) {
 					wrong.add(language + ": " + e.kind() + " at Java line " + e.line() + " (" + javaLine + ") maps to Python line "
 							+ pythonLine + " (" + said.trim() + "), which does not say " + expected);

@@ -33,7 +33,7 @@ class PagesTest {
 			.andExpect(view().name(HomeController.VIEW))
 			.andExpect(content().string(allOf(containsString("Threads from a target function"),
 					containsString("href=\"/scenarios/thread-target?lang=en\""), containsString("Synchronizing threads"),
-					containsString("data-scenario=\"cpu-bound\" class=\"coming\""), containsString("href=\"/scenarios/deadlock?lang=en\""), containsString("coming"))));
+					containsString("href=\"/scenarios/cpu-bound?lang=en\""), containsString("href=\"/scenarios/deadlock?lang=en\""), containsString("coming"))));
 	}
 
 	@Test

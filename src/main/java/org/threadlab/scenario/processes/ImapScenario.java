@@ -1,0 +1,50 @@
+package org.threadlab.scenario.processes;
+
+import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
+
+import java.util.List;
+
+import org.threadlab.mp.Pool;
+import org.threadlab.scenario.AbstractScenario;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §6.6: imap hands results out in the order of the list, imap_unordered as they finish. */
+public final class ImapScenario extends AbstractScenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("processes", 2, 1, 4));
+
+	// ---- the program ----
+
+	static long getHtml(long n) throws InterruptedException {
+		sleep(n); // @get-html-sleep
+		print("sub_progress success"); // @get-html-print
+		return n;
+	}
+
+	static void main(Params p) throws Exception {
+		var pool = new Pool((int) p.integer("processes")); // @pool
+		// imap: the tasks run at the same time; their results come back in the order of the list
+		for (long result : pool.imap("get_html", ImapScenario::getHtml, List.of(1L, 5L, 3L))) { // @imap
+			print(result + " sleep success"); // @imap-print
+		}
+		// imap_unordered: each result comes back as soon as its task is done
+		for (long result : pool.imapUnordered("get_html", ImapScenario::getHtml, List.of(1L, 5L, 3L))) { // @imap-unordered
+			print(result + " sleep success"); // @unordered-print
+		}
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	public ImapScenario() {
+		super("imap", Section.PROCESSES, PARAMETERS);
+	}
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+}

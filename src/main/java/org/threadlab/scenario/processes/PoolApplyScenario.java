@@ -1,0 +1,69 @@
+package org.threadlab.scenario.processes;
+
+import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.mp.AsyncResult;
+import org.threadlab.mp.MpTimeoutError;
+import org.threadlab.mp.Pool;
+import org.threadlab.scenario.AbstractScenario;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §6.5: a process pool; apply_async returns at once; close, join, then the result. */
+public final class PoolApplyScenario extends AbstractScenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.integer("processes", 2, 1, 4),
+			ParameterSpec.integer("seconds", 3, 1, 10),
+			ParameterSpec.flag("getTimeout", false));
+
+	// ---- the program ----
+
+	static long getHtml(long n) throws InterruptedException {
+		sleep(n); // @get-html-sleep
+		print("sub_progress success"); // @get-html-print
+		return n;
+	}
+
+	static void main(Params p) throws Exception {
+		var pool = new Pool((int) p.integer("processes")); // its worker processes start now // @pool
+		long n = p.integer("seconds");
+		AsyncResult<Long> result = pool.applyAsync("get_html(" + n + ")", () -> getHtml(n)); // returns at once // @apply-async
+		print("ready:", result.ready()); // @ready
+		if (p.flag("getTimeout")) {
+			try {
+				result.get(1); // @get-timeout
+			}
+			catch (MpTimeoutError timedOut) {
+				print("not ready after 1 s"); // @timed-out
+			}
+		}
+		pool.close(); // no new tasks: the workers stop once the queued ones are done // @close
+		pool.join(); // waits for the handler threads and the worker processes // @join
+		print("ready:", result.ready(), "successful:", result.successful()); // @successful
+		print(result.get()); // @get
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	public PoolApplyScenario() {
+		super("pool-apply", Section.PROCESSES, PARAMETERS);
+	}
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	@Override
+	public Map<String, Map<String, Object>> variants() {
+		return Map.of("tutorial", Map.of("processes", 2, "seconds", 3, "getTimeout", false),
+				"timeout", Map.of("processes", 2, "seconds", 3, "getTimeout", true));
+	}
+
+}
