@@ -68,8 +68,9 @@ public final class ChildProcess {
 	}
 
 	/**
-	 * Starts a child JVM that runs {@code pickledTask} (a {@link ChildTask}, pickled by {@link org.threadlab.ipc.Pickle}) as the
-	 * process {@code actor} stands for; returns once it is launched. {@code STARTING}'s value says how:
+	 * Starts a child JVM that runs {@code pickledTask} (a {@link ChildTask}, pickled by
+	 * {@link org.threadlab.ipc.Pickle}) as the process {@code actor} stands for; returns once it is
+	 * launched. {@code STARTING}'s value says how:
 	 * {@code {"spare": false}} for a JVM launched now, {@code {"spare": true, "launchedAgoNs": n}} for a
 	 * spare started n ns before.
 	 * @throws IOException when no JVM could be started (the actor's EXIT says so)
