@@ -78,7 +78,9 @@ public class PyProcess implements Serializable {
 		this.run = creator.run();
 		this.target = target;
 		int number = Children.of(run).nextNumber();
-		this.name = name != null ? name : "Process-" + number;
+		// as CPython: a subclass's processes are named after their class, GetHtmlProcess-1
+		this.name = name != null ? name
+				: (getClass() == PyProcess.class ? "Process" : getClass().getSimpleName()) + "-" + number;
 		this.daemon = daemon;
 		this.starting = new AtomicBoolean();
 		this.actor = run.newActor(this.name, ActorInfo.Type.PROCESS, 0, creator, daemon);

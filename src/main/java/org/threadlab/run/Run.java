@@ -384,6 +384,13 @@ public final class Run {
 		}
 	}
 
+	/** The run's instance of {@code type} if one was made. */
+	public <T extends AutoCloseable> java.util.Optional<T> resourceIfMade(Class<T> type) {
+		synchronized (resourcesLock) {
+			return java.util.Optional.ofNullable(type.cast(resources.get(type)));
+		}
+	}
+
 	/**
 	 * Closes the run's resources and removes its folder; after every thread and process has ended. A child
 	 * process calls it as it exits: closing its pipes wakes a daemon thread blocked reading one, which

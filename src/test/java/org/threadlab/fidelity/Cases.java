@@ -95,7 +95,21 @@ final class Cases {
 					.lesson("the tutorial's older source: a new worker on each submit, never more than max_workers"),
 				variant(catalog, "pool-internals", "cpython")
 					.lesson("CPython 3.8+: an idle worker takes the next task; tasks that end before the next comes need one worker")
-					.speed(20));
+					.speed(20),
+				variant(catalog, "process", "target").lesson("no pid before start(), the child's real pid after; join waits for it")
+					.pidsAside(),
+				variant(catalog, "process", "subclass").lesson("the same process by subclassing Process").pidsAside(),
+				variant(catalog, "fork", "tutorial").lesson("both processes print the line after the fork; the child's parent is the forking process")
+					.pidsAside()
+					.racing()
+					.namesAside()
+					.inOrder("bobby", "parent of "),
+				variant(catalog, "fork", "parent-exits-first").lesson("an orphan is adopted (by pid 1 here) and goes on")
+					.speed(1)
+					.pidsAside()
+					.racing()
+					.namesAside()
+					.inOrder("child <pid>, its parent is", "child <pid>, adopted by 1"));
 	}
 
 	private static Case variant(ScenarioCatalog catalog, String id, String name) {

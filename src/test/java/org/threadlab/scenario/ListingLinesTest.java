@@ -96,7 +96,7 @@ class ListingLinesTest {
 					continue;
 				}
 				String said = python[pythonLine - 1];
-				Pattern expected = aboutAProcess(e, trace, processes) ? Pattern.compile("__main__") : SAYS.get(e.kind());
+				Pattern expected = aboutAProcess(e, trace, processes) ? processLine(e, trace) : SAYS.get(e.kind());
 				if (expected != null && !expected.matcher(said).find()) {
 					wrong.add(language + ": " + e.kind() + " at Java line " + e.line() + " (" + javaLine + ") maps to Python line "
 							+ pythonLine + " (" + said.trim() + "), which does not say " + expected);
@@ -107,7 +107,21 @@ class ListingLinesTest {
 		assertThat(wrong).as("lines of %s %s", id, values).isEmpty();
 	}
 
-	/** A child process's own steps: in Python the process is the script itself, {@code if __name__ == "__main__":}. */
+	/**
+	 * What a line about a process says. A process the launcher starts is the script itself: in Python its
+	 * first line, or {@code if __name__ == "__main__":}. A process the lesson makes is made by
+	 * {@code Process(...)}, a subclass's {@code __init__}, or {@code os.fork()}, and joined by {@code join()}.
+	 */
+	private static Pattern processLine(Event e, Trace trace) {
+		int by = e.value() instanceof ActorInfo spawned ? spawned.parent() : e.actor(); // a SPAWN is its maker's step
+		boolean byLauncher = trace.actors().values().stream().anyMatch(a -> a.id() == by && a.name().equals("launcher"));
+		if (byLauncher) {
+			return Pattern.compile("__main__|^import ");
+		}
+		return e.kind() == EventKind.SPAWN ? Pattern.compile("Process\\(|fork\\(|__init__\\(") : Pattern.compile("\\.join\\(");
+	}
+
+	/** A child process's own steps, or its making and joining. */
 	private static boolean aboutAProcess(Event e, Trace trace, Set<String> processes) {
 		if (e.value() instanceof ActorInfo info) {
 			return info.type() == ActorInfo.Type.PROCESS;
