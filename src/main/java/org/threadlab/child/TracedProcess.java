@@ -16,6 +16,7 @@ import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.KeepsProcessAlive;
+import org.threadlab.run.ProcessPermits;
 import org.threadlab.run.Run;
 
 /**
@@ -56,12 +57,25 @@ public final class TracedProcess implements KeepsProcessAlive {
 		this.actor = run.newActor(name, ActorInfo.Type.PROCESS, 0, creator, false);
 	}
 
-	public void start() throws IOException {
+	/**
+	 * Launches the child, first waiting for its place among the server's live child processes.
+	 * @throws InterruptedException when the run is cancelled while it waits
+	 */
+	public void start() throws IOException, InterruptedException {
 		if (!started.compareAndSet(false, true)) {
 			throw new IllegalStateException("cannot start a process twice");
 		}
-		// every process has a GIL of its own, set up like its parent's
-		Process started = ChildLauncher.launch(program, actor.name(), run.clock(), run.gil().describe(), args);
+		ProcessPermits.Permit place = run.processPermits().acquire();
+		Process started;
+		try {
+			// every process has a GIL of its own, set up like its parent's
+			started = ChildLauncher.launch(program, actor.name(), run.clock(), run.gil().describe(), args);
+		}
+		catch (IOException | RuntimeException ex) {
+			place.close();
+			throw ex;
+		}
+		started.onExit().whenComplete((ended, error) -> place.close()); // its place is free once it is reaped
 		run.adopt(started);
 		process = started;
 		actor.hook().instant(actor, EventKind.START, null, started.pid(), Event.NO_CAUSE);

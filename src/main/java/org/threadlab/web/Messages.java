@@ -19,9 +19,16 @@ final class Messages {
 		}
 	}
 
-	record Events(String type, long runId, List<Event> events) {
-		Events(long runId, List<Event> events) {
-			this("events", runId, events);
+	record Queued(String type, int position) {
+		Queued(int position) {
+			this("queued", position);
+		}
+	}
+
+	/** {@code skipped}: frames since the last batch at which the client was still taking that one. */
+	record Events(String type, long runId, List<Event> events, int skipped) {
+		Events(long runId, List<Event> events, int skipped) {
+			this("events", runId, events, skipped);
 		}
 	}
 

@@ -193,9 +193,9 @@ class RunSocketIT {
 		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
 	}
 
-	/** Live threads, less the ones that come and go with connections (the web server's and HTTP client's pools). */
+	/** Live threads, less the ones that come and go with connections (the web server's and HTTP client's pools, Tomcat's timeout checker). */
 	private static Set<String> liveThreads() {
-		List<String> pooled = List.of("http-nio-", "HttpClient-", "threadlab-send-");
+		List<String> pooled = List.of("http-nio-", "HttpClient-", "threadlab-send-", "WebSocket background processing");
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()

@@ -10,6 +10,7 @@ import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -68,6 +69,12 @@ public final class QueueScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main, the producer and the consumers; they sleep and wait on the queue. */
+	@Override
+	public RunCost cost(Params params) {
+		return RunCost.waiting(2 + (int) params.integer("consumers"));
 	}
 
 }

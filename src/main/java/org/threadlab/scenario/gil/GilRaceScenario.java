@@ -11,6 +11,7 @@ import org.threadlab.probe.SharedValue;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -67,6 +68,12 @@ public final class GilRaceScenario extends AbstractScenario {
 	@Override
 	public Map<String, Map<String, Object>> variants() {
 		return Map.of("small", Map.of("n", 5), "tutorial", Map.of("n", 1_000_000));
+	}
+
+	/** Main and the two racers, which compute without a pause when the loop is long. */
+	@Override
+	public RunCost cost(Params params) {
+		return RunCost.waiting(3).computing(params.integer("n") >= RunCost.BUSY_STEPS ? 2 : 0);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.threadlab.futures.TracedExecutor;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -37,6 +38,12 @@ public final class ExecutorMapScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main and the pool's workers. */
+	@Override
+	public RunCost cost(Params params) {
+		return RunCost.waiting(1 + (int) params.integer("workers"));
 	}
 
 }

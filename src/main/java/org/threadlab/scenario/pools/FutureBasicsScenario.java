@@ -10,6 +10,7 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -68,6 +69,12 @@ public final class FutureBasicsScenario extends AbstractScenario {
 		return Map.of("tutorial", Map.of("thirdTask", false, "raises", false),
 				"queued", Map.of("thirdTask", true, "raises", false),
 				"raises", Map.of("thirdTask", false, "raises", true));
+	}
+
+	/** Main and the pool's two workers. */
+	@Override
+	public RunCost cost(Params params) {
+		return RunCost.waiting(3);
 	}
 
 }

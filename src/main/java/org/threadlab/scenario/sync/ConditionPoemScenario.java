@@ -10,6 +10,7 @@ import org.threadlab.probe.TracedCondition;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -110,6 +111,12 @@ public final class ConditionPoemScenario extends AbstractScenario {
 		return Map.of("tutorial", Map.of("tianmaoFirst", false, "turns", false),
 				"wrong-order", Map.of("tianmaoFirst", true, "turns", false),
 				"turns", Map.of("tianmaoFirst", true, "turns", true));
+	}
+
+	/** Main and the two speakers; they wait. */
+	@Override
+	public RunCost cost(Params params) {
+		return RunCost.waiting(3);
 	}
 
 }

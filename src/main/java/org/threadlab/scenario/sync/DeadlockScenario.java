@@ -10,6 +10,7 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -62,6 +63,12 @@ public final class DeadlockScenario extends AbstractScenario {
 	@Override
 	public Map<String, Map<String, Object>> variants() {
 		return Map.of("opposite", Map.of("sameOrder", false), "same", Map.of("sameOrder", true));
+	}
+
+	/** Main, A and B; they wait. */
+	@Override
+	public RunCost cost(Params params) {
+		return RunCost.waiting(3);
 	}
 
 }

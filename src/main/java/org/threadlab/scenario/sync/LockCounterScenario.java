@@ -13,6 +13,7 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -75,6 +76,12 @@ public final class LockCounterScenario extends AbstractScenario {
 	@Override
 	public Map<String, Map<String, Object>> variants() {
 		return Map.of("small", Map.of("n", 5), "tutorial", Map.of("n", 1_000_000));
+	}
+
+	/** Main and the two counters, which compute (or fight over the lock) when the loop is long. */
+	@Override
+	public RunCost cost(Params params) {
+		return RunCost.waiting(3).computing(params.integer("n") >= RunCost.BUSY_STEPS ? 2 : 0);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.threadlab.probe.TracedRLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -52,6 +53,12 @@ public final class RLockScenario extends AbstractScenario {
 	@Override
 	public Map<String, Map<String, Object>> variants() {
 		return Map.of("rlock", Map.of("plainLock", false), "lock", Map.of("plainLock", true));
+	}
+
+	/** Main and one thread. */
+	@Override
+	public RunCost cost(Params params) {
+		return RunCost.waiting(2);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -52,6 +53,12 @@ public final class SemaphoreScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main, the URL producer and one spider per URL, all of which may be alive at once; they sleep. */
+	@Override
+	public RunCost cost(Params params) {
+		return RunCost.waiting(2 + (int) params.integer("urls"));
 	}
 
 }

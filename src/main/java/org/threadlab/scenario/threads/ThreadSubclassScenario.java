@@ -9,6 +9,7 @@ import java.util.List;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -77,6 +78,12 @@ public final class ThreadSubclassScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main and two threads that sleep. */
+	@Override
+	public RunCost cost(Params params) {
+		return RunCost.waiting(3);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.threadlab.child.TracedProcess;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -92,6 +93,15 @@ public final class ThreadTargetScenario extends AbstractScenario implements Chil
 		return Map.of("join", Map.of("join", true, "daemon", false),
 				"daemon", Map.of("join", false, "daemon", true),
 				"no-join", Map.of("join", false, "daemon", false));
+	}
+
+	/**
+	 * Main and two threads that sleep; the daemon variant runs them in a child JVM, leaving in the
+	 * server only the launcher's main thread and the child's pipe reader.
+	 */
+	@Override
+	public RunCost cost(Params params) {
+		return params.flag("daemon") ? RunCost.waiting(2).withProcesses(1) : RunCost.waiting(3);
 	}
 
 }
