@@ -339,6 +339,15 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 		return learners.size();
 	}
 
+	/** Sockets whose outbox has had a message on the wire for longer than {@code nanos}: slow readers. */
+	int stalled(long nanos) {
+		int stalled = 0;
+		for (Learner learner : learners.values()) {
+			stalled += learner.outbox.busyNanos() > nanos ? 1 : 0;
+		}
+		return stalled;
+	}
+
 	/** Runs (waiting or streaming) that open sockets still hold: a delivered run is not among them. */
 	int held() {
 		int held = 0;
