@@ -1,5 +1,5 @@
 // The run socket (docs/protocol.md): sends start and cancel, and dispatches what the server sends
-// as "started", "events", "end", "error", plus "close" when the socket closes.
+// as "queued", "started", "events", "end", "error", "gate", plus "close" when the socket closes.
 import d3 from "./d3.js";
 
 export function socketUrl(loc = window.location) {
@@ -7,13 +7,14 @@ export function socketUrl(loc = window.location) {
 }
 
 export function connect(url = socketUrl()) {
-  const dispatch = d3.dispatch("started", "events", "end", "error", "gate", "close");
+  const types = ["queued", "started", "events", "end", "error", "gate"];
+  const dispatch = d3.dispatch(...types, "close");
   const socket = new WebSocket(url);
   const waiting = [];
   socket.addEventListener("open", () => waiting.splice(0).forEach((m) => socket.send(m)));
   socket.addEventListener("message", (message) => {
     const data = JSON.parse(message.data);
-    dispatch.call(data.type, null, data);
+    if (types.includes(data.type)) dispatch.call(data.type, null, data); // a type it does not know: ignored
   });
   socket.addEventListener("close", () => dispatch.call("close", null, {}));
 

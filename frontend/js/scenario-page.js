@@ -34,6 +34,7 @@ let startedAt = 0; // performance.now() when the server said the run started
 let frame = 0;
 let news = false; // events arrived since the panels and the console were last drawn
 let connection = null;
+let skipped = 0; // frames whose updates the server merged into later batches: this connection is slow
 
 drawLegend(document.getElementById("legend"), t);
 drawConsole(consoleBox, null, t);
@@ -42,9 +43,17 @@ timelineBox.textContent = t("timeline.empty");
 function ensureConnection() {
   if (connection) return connection;
   connection = connect()
+    .on("queued", (message) => {
+      page.dataset.state = "queued";
+      status.classList.remove("error");
+      status.textContent = t("run.queued", message.position);
+      runButton.disabled = false; // a new Run takes this request's place in the queue
+      cancelButton.disabled = false; // leaves the queue
+    })
     .on("started", (message) => {
       model = createModel(message);
       news = true;
+      skipped = 0;
       startedAt = performance.now();
       chart.resetZoom();
       timelineBox.textContent = "";
@@ -61,6 +70,10 @@ function ensureConnection() {
       if (model && message.runId === model.runId) {
         applyEvents(model, message.events);
         news = true;
+        if (message.skipped > 0) {
+          skipped += message.skipped;
+          if (page.dataset.state === "running") showPaused(page.dataset.paused === "true");
+        }
       }
     })
     .on("end", (message) => {
@@ -98,7 +111,12 @@ function showPaused(paused) {
   page.dataset.paused = String(paused);
   pauseButton.textContent = t(paused ? "button.resume" : "button.pause");
   stepButton.disabled = !paused;
-  if (page.dataset.state === "running") status.textContent = t(paused ? "run.paused" : "run.running");
+  if (page.dataset.state === "running") status.textContent = withSkipped(t(paused ? "run.paused" : "run.running"));
+}
+
+/** A status with how many updates a slow connection had merged, when any were. */
+function withSkipped(text) {
+  return skipped > 0 ? `${text} · ${t("run.skipped", skipped)}` : text;
 }
 
 function errorText(message) {
@@ -166,7 +184,7 @@ function finish() {
   outcomeBox.hidden = false;
   page.dataset.state = "ended";
   page.dataset.outcome = o.status;
-  status.textContent = t("run.ended");
+  status.textContent = withSkipped(t("run.ended"));
   runButton.disabled = false;
   cancelButton.disabled = true;
   pauseButton.disabled = true;
@@ -182,7 +200,15 @@ form.addEventListener("submit", (event) => {
   ensureConnection().start(scenario, params, settings);
 });
 
-cancelButton.addEventListener("click", () => connection?.cancel());
+cancelButton.addEventListener("click", () => {
+  connection?.cancel();
+  if (page.dataset.state === "queued") {
+    // the server answers nothing: a request that waited simply leaves the queue
+    page.dataset.state = "ended";
+    status.textContent = t("run.dequeued");
+    cancelButton.disabled = true;
+  }
+});
 pauseButton.addEventListener("click", () => (page.dataset.paused === "true" ? connection?.resume() : connection?.pause()));
 stepButton.addEventListener("click", () => connection?.step());
 

@@ -23,7 +23,7 @@ class UiTexts {
 			"object.list", "object.future", "future.PENDING", "future.RUNNING", "future.FINISHED",
 			"future.CANCELLED", "event.submit", "event.running", "event.done", "event.result", "event.cancel",
 			"panel.free", "panel.held-by", "panel.held-count", "panel.permits", "panel.notifies",
-			"panel.depth", "panel.length", "panel.value", "panel.waiting", "run.connecting", "run.running", "run.paused", "button.pause", "button.resume", "run.ended",
+			"panel.depth", "panel.length", "panel.value", "panel.waiting", "run.connecting", "run.queued", "run.dequeued", "run.skipped", "run.running", "run.paused", "button.pause", "button.resume", "run.ended",
 			"run.disconnected", "timeline.axis", "timeline.empty", "console.title", "console.empty",
 			"error.malformed", "error.unknown-type", "error.unknown-scenario", "error.bad-parameter", "error.bad-flag", "error.busy",
 			"event.print", "event.join", "event.joined", "event.sleep", "event.spawn", "event.start", "event.exit");
