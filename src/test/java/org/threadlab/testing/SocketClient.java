@@ -39,9 +39,14 @@ public final class SocketClient implements AutoCloseable {
 	 * proxy the server trusts, as a distinct client address on one machine), or {@code Origin}.
 	 */
 	public SocketClient(int port, java.util.Map<String, String> headers) {
+		this("localhost", port, headers);
+	}
+
+	/** A client of a server elsewhere (a container's mapped port). */
+	public SocketClient(String host, int port, java.util.Map<String, String> headers) {
 		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
 		headers.forEach(builder::header);
-		this.socket = builder.buildAsync(URI.create("ws://localhost:" + port + "/ws/runs"), new Listener())
+		this.socket = builder.buildAsync(URI.create("ws://" + host + ":" + port + "/ws/runs"), new Listener())
 			.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
 			.join();
 	}
