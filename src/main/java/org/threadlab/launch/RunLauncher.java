@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.threadlab.run.Gil;
 import org.threadlab.run.PauseGate;
@@ -46,6 +47,8 @@ public class RunLauncher {
 
 	private final AtomicInteger going = new AtomicInteger();
 
+	private final ApplicationEventPublisher events;
+
 	/** Cancels runs that outlast {@link RunLimits#maxSeconds()}; one thread for all runs. */
 	private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(task -> {
 		Thread thread = new Thread(task, "threadlab-run-limit");
@@ -53,8 +56,10 @@ public class RunLauncher {
 		return thread;
 	});
 
-	RunLauncher(ScenarioCatalog catalog, RunLimits limits, AdmissionLimits admissionLimits) {
+	RunLauncher(ScenarioCatalog catalog, RunLimits limits, AdmissionLimits admissionLimits,
+			ApplicationEventPublisher events) {
 		this.catalog = catalog;
+		this.events = events;
 		this.limits = limits;
 		this.admission = new Admission(admissionLimits);
 		this.settingSpecs = List.of(ParameterSpec.decimal("speed", 1, limits.minSpeed(), limits.maxSpeed()),
@@ -193,7 +198,13 @@ public class RunLauncher {
 					going.decrementAndGet();
 				}
 			};
-			started.outcome().whenComplete((outcome, error) -> ended.run());
+			started.outcome().whenComplete((outcome, error) -> {
+				long at = System.nanoTime();
+				ended.run();
+				if (outcome != null) {
+					events.publishEvent(new RunEnded(started.id(), scenario.id(), outcome, at));
+				}
+			});
 			try {
 				started.start(scenario.mainName(params), () -> scenario.run(params));
 			}
