@@ -92,7 +92,7 @@ function ensureConnection() {
     })
     .on("close", () => {
       connection = null;
-      if (page.dataset.state === "running") {
+      if (page.dataset.state === "running" || page.dataset.state === "queued") {
         status.textContent = t("run.disconnected");
         status.classList.add("error");
         page.dataset.state = "ended";
