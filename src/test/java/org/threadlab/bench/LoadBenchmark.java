@@ -186,13 +186,21 @@ public final class LoadBenchmark {
 		}
 	}
 
-	/** A slow reader: starts runs that pour out events, never reads, and comes back when it is closed. */
+	/**
+	 * A slow reader: starts a few runs that pour out events (more than the kernel's buffers hold), then
+	 * never reads; it keeps writing a cancel now and then (which ends its last run, then does nothing),
+	 * until writing fails because the server has closed it for stalling; then it comes back.
+	 */
 	private static void pourWithoutReading(int port, int n, AtomicBoolean over) {
 		while (!over.get()) {
 			try (RawWebSocket socket = RawWebSocket.open(port, Map.of("X-Forwarded-For", "10.30.0." + (n + 1)), 4096)) {
-				while (!over.get()) {
-					socket.sendText(POURING);
+				for (int i = 0; i < 12 && !over.get(); i++) {
+					socket.sendText(POURING); // each replaces the last: another run's worth of events
 					Thread.sleep(300);
+				}
+				while (!over.get()) {
+					socket.sendText("{\"type\":\"cancel\"}"); // ends its last run; then does nothing, answers nothing
+					Thread.sleep(1000);
 				}
 			}
 			catch (IOException closedByTheServer) {

@@ -10,7 +10,6 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -94,8 +93,8 @@ public final class SharedListScenario extends AbstractScenario {
 
 	/** Main, the producer and the consumers; they sleep and poll. */
 	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(2 + (int) params.integer("consumers"));
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2 + (int) params.integer("consumers"));
 	}
 
 }

@@ -11,7 +11,6 @@ import org.threadlab.probe.SharedValue;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -72,8 +71,8 @@ public final class GilRaceScenario extends AbstractScenario {
 
 	/** Main and the two racers, which compute without a pause when the loop is long. */
 	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(3).computing(params.integer("n") >= RunCost.BUSY_STEPS ? 2 : 0);
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3).computing(params.integer("n") >= BUSY_STEPS ? 2 : 0);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import org.threadlab.futures.TracedExecutor;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -42,8 +41,8 @@ public final class ExecutorMapScenario extends AbstractScenario {
 
 	/** Main and the pool's workers. */
 	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(1 + (int) params.integer("workers"));
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(1 + (int) params.integer("workers"));
 	}
 
 }

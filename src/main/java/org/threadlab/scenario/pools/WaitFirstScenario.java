@@ -10,7 +10,6 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -46,8 +45,8 @@ public final class WaitFirstScenario extends AbstractScenario {
 
 	/** Main and the pool's two workers. */
 	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(3);
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
 	}
 
 }

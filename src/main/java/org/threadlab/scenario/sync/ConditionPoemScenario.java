@@ -10,7 +10,6 @@ import org.threadlab.probe.TracedCondition;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -115,8 +114,8 @@ public final class ConditionPoemScenario extends AbstractScenario {
 
 	/** Main and the two speakers; they wait. */
 	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(3);
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
 	}
 
 }

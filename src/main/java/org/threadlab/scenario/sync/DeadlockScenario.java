@@ -10,7 +10,6 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -67,8 +66,8 @@ public final class DeadlockScenario extends AbstractScenario {
 
 	/** Main, A and B; they wait. */
 	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(3);
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
 	}
 
 }

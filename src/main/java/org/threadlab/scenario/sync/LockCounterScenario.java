@@ -13,7 +13,6 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -80,8 +79,8 @@ public final class LockCounterScenario extends AbstractScenario {
 
 	/** Main and the two counters, which compute (or fight over the lock) when the loop is long. */
 	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(3).computing(params.integer("n") >= RunCost.BUSY_STEPS ? 2 : 0);
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3).computing(params.integer("n") >= BUSY_STEPS ? 2 : 0);
 	}
 
 }

@@ -11,7 +11,6 @@ import org.threadlab.probe.TracedRLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -57,8 +56,8 @@ public final class RLockScenario extends AbstractScenario {
 
 	/** Main and one thread. */
 	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(2);
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2);
 	}
 
 }

@@ -9,7 +9,6 @@ import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -57,8 +56,8 @@ public final class SemaphoreScenario extends AbstractScenario {
 
 	/** Main, the URL producer and one spider per URL, all of which may be alive at once; they sleep. */
 	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(2 + (int) params.integer("urls"));
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2 + (int) params.integer("urls"));
 	}
 
 }

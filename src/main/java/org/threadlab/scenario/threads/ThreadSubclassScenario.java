@@ -9,7 +9,6 @@ import java.util.List;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -82,8 +81,8 @@ public final class ThreadSubclassScenario extends AbstractScenario {
 
 	/** Main and two threads that sleep. */
 	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(3);
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
 	}
 
 }

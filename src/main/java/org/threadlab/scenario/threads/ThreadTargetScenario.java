@@ -12,7 +12,6 @@ import org.threadlab.child.TracedProcess;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -100,8 +99,8 @@ public final class ThreadTargetScenario extends AbstractScenario implements Chil
 	 * server only the launcher's main thread and the child's pipe reader.
 	 */
 	@Override
-	public RunCost cost(Params params) {
-		return params.flag("daemon") ? RunCost.waiting(2).withProcesses(1) : RunCost.waiting(3);
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return params.flag("daemon") ? waiting(2).withProcesses(1) : waiting(3);
 	}
 
 }
