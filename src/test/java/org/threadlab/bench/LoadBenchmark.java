@@ -105,6 +105,7 @@ public final class LoadBenchmark {
 			Figures.header();
 			alone.print();
 			withSlow.print();
+			alone.printWaitsByLesson();
 
 			awaitQuiet(launcher);
 			Baseline after = Baseline.now();
@@ -113,6 +114,7 @@ public final class LoadBenchmark {
 					after.children, before.children, after.threads.size(), before.threads.size(), after.heapMb,
 					before.heapMb);
 			List<String> more = new ArrayList<>(after.threads);
+			more.removeIf(thread -> thread.startsWith("HttpClient-")); // the learners' own, not the server's
 			before.threads.forEach(more::remove);
 			if (!more.isEmpty()) {
 				System.out.printf("Threads more than before (pools that shrink when idle): %s%n", more);
@@ -175,7 +177,7 @@ public final class LoadBenchmark {
 		}
 		try {
 			for (int lesson = n; System.nanoTime() < deadline; lesson++) {
-				learner.run(LESSONS.get(lesson % LESSONS.size()), figures);
+				learner.run(lesson % LESSONS.size(), figures);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -233,9 +235,9 @@ public final class LoadBenchmark {
 				.join();
 		}
 
-		void run(String start, Figures figures) throws InterruptedException {
+		void run(int lesson, Figures figures) throws InterruptedException {
 			long asked = System.nanoTime();
-			socket.sendText(start, true).orTimeout(60, TimeUnit.SECONDS).join();
+			socket.sendText(LESSONS.get(lesson), true).orTimeout(60, TimeUnit.SECONDS).join();
 			boolean queued = false;
 			long runId = -1;
 			while (true) {
@@ -249,7 +251,7 @@ public final class LoadBenchmark {
 					case "queued" -> queued = true;
 					case "started" -> {
 						runId = message.path("runId").asLong();
-						figures.started(queued, at - asked);
+						figures.started(lesson, queued, at - asked);
 					}
 					case "events" -> figures.events(message.path("events").size(), message.path("skipped").asInt());
 					case "end" -> {
@@ -333,6 +335,8 @@ public final class LoadBenchmark {
 
 		final List<Long> deliveries = Collections.synchronizedList(new ArrayList<>());
 
+		final Map<Integer, List<Long>> waitsByLesson = new ConcurrentHashMap<>();
+
 		final LongAccumulator maxWaiting = new LongAccumulator(Math::max, 0);
 
 		final LongAccumulator maxThreads = new LongAccumulator(Math::max, 0);
@@ -345,11 +349,12 @@ public final class LoadBenchmark {
 			this.slowReaders = slowReaders;
 		}
 
-		void started(boolean wasQueued, long waitNanos) {
+		void started(int lesson, boolean wasQueued, long waitNanos) {
 			if (wasQueued) {
 				queued.incrementAndGet();
 			}
 			waits.add(waitNanos);
+			waitsByLesson.computeIfAbsent(lesson, l -> Collections.synchronizedList(new ArrayList<>())).add(waitNanos);
 		}
 
 		void events(int count, int skippedFrames) {
@@ -391,6 +396,17 @@ public final class LoadBenchmark {
 			if (errors.get() > 0) {
 				System.out.printf("  (%s: %d runs ended otherwise: no answer, or an error other than busy)%n", name,
 						errors.get());
+			}
+		}
+
+		void printWaitsByLesson() {
+			System.out.printf("%nWaits by lesson, %s (runs started, then p50 / p95 / max seconds):%n", name);
+			for (int lesson = 0; lesson < LESSONS.size(); lesson++) {
+				List<Long> waited = waitsByLesson.getOrDefault(lesson, List.of());
+				System.out.printf("  %-50s %4d  %5.1f / %5.1f / %5.1f%n",
+						LESSONS.get(lesson).replaceAll(".*\"scenario\":\"([^\"]+)\",\"params\":(\\{[^}]*\\}).*", "$1 $2"),
+						waited.size(), percentile(waited, 50) / 1e9, percentile(waited, 95) / 1e9,
+						percentile(waited, 100) / 1e9);
 			}
 		}
 
