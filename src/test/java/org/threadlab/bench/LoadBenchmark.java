@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * before it came.
  * <p>
  * Settings (system properties): {@code load.learners} (200), {@code load.seconds} per phase (60),
- * {@code load.warmup} seconds (15). A program, not a test: it asserts nothing.
+ * {@code load.warmup} seconds (15), {@code load.server} (the server's settings to try, as arguments:
+ * {@code --threadlab.admission.cores=2}). A program, not a test: it asserts nothing.
  */
 public final class LoadBenchmark {
 
@@ -88,8 +89,14 @@ public final class LoadBenchmark {
 
 		SpringApplication application = new SpringApplication(ThreadLabApplication.class);
 		application.addListeners(ApplicationListener.forPayload((RunEnded ended) -> ENDED.put(ended.runId(), ended.endedNanos())));
-		ConfigurableApplicationContext context = application.run("--server.port=0", "--server.address=127.0.0.1",
-				"--server.forward-headers-strategy=native", "--logging.level.root=warn", "--spring.main.banner-mode=off");
+		List<String> serverArgs = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+				"--server.forward-headers-strategy=native", "--logging.level.root=warn", "--spring.main.banner-mode=off"));
+		for (String extra : System.getProperty("load.server", "").split("\\s+")) {
+			if (!extra.isBlank()) {
+				serverArgs.add(extra); // settings to try: -Dload.server="--threadlab.admission.cores=2"
+			}
+		}
+		ConfigurableApplicationContext context = application.run(serverArgs.toArray(String[]::new));
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			RunLauncher launcher = context.getBean(RunLauncher.class);
