@@ -10,7 +10,9 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY src src
 COPY frontend frontend
-RUN ./mvnw -B -q -DskipTests package \
+# (a checkout on Windows may have lost mvnw's executable bit)
+RUN chmod +x mvnw \
+ && ./mvnw -B -q -DskipTests package \
  && cp target/threadlab-*.jar app.jar \
  && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination layers
 
