@@ -15,6 +15,7 @@ import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.EventOrigins;
+import org.threadlab.run.ProcessPermits;
 import org.threadlab.run.Run;
 
 /**
@@ -75,7 +76,7 @@ public final class ChildProcess {
 	 * @throws IOException when no JVM could be started (the actor's EXIT says so)
 	 * @throws IllegalStateException when the run is ending (no process may start then)
 	 */
-	public static ChildProcess start(Actor actor, byte[] pickledTask) throws IOException {
+	public static ChildProcess start(Actor actor, byte[] pickledTask) throws IOException, InterruptedException {
 		Run run = actor.run();
 		ChildJvm spare = ChildLauncher.takeSpare();
 		Map<String, Object> how = new LinkedHashMap<>();
@@ -88,15 +89,19 @@ public final class ChildProcess {
 		ChildJvm jvm;
 		caller.hook().release(caller); // launching and writing to a pipe may block: never while holding the GIL
 		try {
+			// its place among the server's live child processes, which it may have to wait for
+			ProcessPermits.Permit place = run.processPermits().acquire();
 			try {
 				jvm = spare != null ? spare : ChildLauncher.launch();
 			}
 			catch (IOException | RuntimeException ex) {
+				place.close();
 				if (actor.markExited()) {
 					actor.hook().exited(actor, "error: cannot start a process: " + ex.getMessage());
 				}
 				throw ex;
 			}
+			jvm.process().onExit().whenComplete((ended, error) -> place.close()); // free once it is reaped
 			run.adopt(jvm.process()); // from now on the run stops it when it ends
 			run.origins().opened(jvm.pid());
 			ChildProcess child = new ChildProcess(run, actor, jvm);

@@ -109,7 +109,7 @@ public class PyProcess implements Serializable {
 	 * @throws org.threadlab.python.PyException Python's {@code PicklingError} when the target or a field
 	 *         cannot be pickled, or what an object's own pickling raises (no process starts then)
 	 */
-	public void start() {
+	public void start() throws InterruptedException {
 		if (self) {
 			throw new IllegalStateException("can only start a process object created by current process");
 		}

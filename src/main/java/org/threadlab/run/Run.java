@@ -80,6 +80,8 @@ public final class Run {
 
 	private volatile Gate gate;
 
+	private volatile ProcessPermits processPermits = ProcessPermits.UNLIMITED;
+
 	private final AtomicInteger actorIds = new AtomicInteger();
 
 	private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -771,6 +773,16 @@ public final class Run {
 	/** Puts a gate on every step; before {@link #start}, or while running to pause or step. */
 	public void useGate(Gate gate) {
 		this.gate = gate;
+	}
+
+	/** Where a child process of this run takes its place among the server's live children. */
+	public ProcessPermits processPermits() {
+		return processPermits;
+	}
+
+	/** Sets the server's child-process permits for this run; before {@link #start}. */
+	public void useProcessPermits(ProcessPermits permits) {
+		this.processPermits = permits;
 	}
 
 	/** True once the run is being stopped: cancelled, or ended by the watchdog. */

@@ -78,6 +78,12 @@ public final class ForkScenario extends AbstractScenario {
 		python.join(); // @script
 	}
 
+	/** The launcher and its pipe reader; the script's process and the one it forks, each read by one more. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3).withProcesses(2);
+	}
+
 	@Override
 	public String mainName(Params params) {
 		return "launcher";

@@ -67,6 +67,12 @@ public final class ProcessScenario extends AbstractScenario {
 		main(params);
 	}
 
+	/** Main and the reader of its child's pipe; the child. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2).withProcesses(1);
+	}
+
 	@Override
 	public Map<String, Map<String, Object>> variants() {
 		return Map.of("target", Map.of("subclass", false), "subclass", Map.of("subclass", true));
