@@ -81,11 +81,11 @@ class QueueAndPolicyIT extends BrowserTest {
 		open("/scenarios/deadlock?lang=zh");
 		page.click("#run");
 		waitForEnd();
+		expectedErrors.add(text -> text.contains("404") && text.contains("/no-such-page")); // the missing page itself
 		open("/no-such-page");
-		consoleErrors.removeIf(text -> text.contains("404")); // the missing page itself, as it should be
 		open("/test/index.html");
 		page.waitForSelector("body[data-done=true]");
-		assertThat(consoleErrors).isEmpty();
+		assertThat(consoleErrors.stream().filter(e -> expectedErrors.stream().noneMatch(x -> x.test(e)))).isEmpty();
 	}
 
 }

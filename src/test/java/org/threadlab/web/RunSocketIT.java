@@ -191,9 +191,11 @@ class RunSocketIT {
 	@Test
 	void aPausedRunHoldsItsThreadsUntilResumed() throws Exception {
 		try (SocketClient client = new SocketClient(port)) {
-			client.start("thread-target", "{\"htmlSeconds\": 0.5, \"urlSeconds\": 0.5}", 2);
+			// started paused: main is held at its first step (a pause sent later might find every thread
+			// asleep, and a paused run's sleeps stand still: nobody would ever be held)
+			client.send("{\"type\":\"start\",\"scenario\":\"thread-target\",\"params\":{\"htmlSeconds\": 0.5,"
+					+ " \"urlSeconds\": 0.5},\"settings\":{\"speed\":2,\"paused\":true}}");
 			long runId = client.next("started").get("runId").asLong();
-			client.send("{\"type\":\"pause\"}");
 			// the server says who is held at which step, as it changes
 			JsonNode held = client.next("gate", g -> g.get("paused").asBoolean() && !g.get("held").isEmpty());
 			assertThat(held.get("runId").asLong()).isEqualTo(runId);
