@@ -19,19 +19,6 @@ import org.threadlab.testing.SocketClient;
 @TestPropertySource(properties = { "threadlab.admission.threads=3", "threadlab.admission.client.threads=3" })
 class QueueAndPolicyIT extends BrowserTest {
 
-	/** Console errors, less the browser's own request for a favicon, which the pages do not have. */
-	private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-	@BeforeEach
-	void listenForConsoleErrors() {
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) && !message.location().contains("favicon")) {
-				consoleErrors.add(message.text());
-			}
-		});
-		page.onPageError(consoleErrors::add);
-	}
-
 	@Test
 	void aRunThatMustWaitShowsItsPlaceInTheQueueThenRuns() throws Exception {
 		try (SocketClient other = new SocketClient(port)) {
@@ -49,7 +36,6 @@ class QueueAndPolicyIT extends BrowserTest {
 			waitForEnd();
 			assertThat(page.locator("#outcome")).containsText("Completed");
 		}
-		assertThat(consoleErrors).isEmpty();
 	}
 
 	@Test
@@ -67,7 +53,6 @@ class QueueAndPolicyIT extends BrowserTest {
 			other.send("{\"type\":\"cancel\"}");
 			other.eventsUntilEnd(otherRun);
 		}
-		assertThat(consoleErrors).isEmpty();
 	}
 
 	@Test
@@ -85,7 +70,7 @@ class QueueAndPolicyIT extends BrowserTest {
 		open("/no-such-page");
 		open("/test/index.html");
 		page.waitForSelector("body[data-done=true]");
-		assertThat(consoleErrors.stream().filter(e -> expectedErrors.stream().noneMatch(x -> x.test(e)))).isEmpty();
+		// BrowserTest fails the test on any other console error, CSP violations included
 	}
 
 }
