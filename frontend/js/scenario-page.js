@@ -137,6 +137,7 @@ function ensureConnection() {
       buttons.pause.disabled = false;
       setShareEnabled(false);
       showPaused(startPaused);
+      showTimeline();
       animate();
     })
     .on("events", (message) => {
@@ -474,6 +475,14 @@ function showLine(line) {
     .join("span")
     .attr("class", (_, i) => (i === 0 ? "peek-thread" : "peek-line"))
     .text((text) => text);
+}
+
+/** A run begins where the learner is looking: the timeline comes into view if the form scrolled it away. */
+function showTimeline() {
+  const box = timelineBox.getBoundingClientRect();
+  if (box.top < 0 || box.top > window.innerHeight / 2) {
+    document.querySelector("main").scrollIntoView({ block: "start" });
+  }
 }
 
 function animate() {

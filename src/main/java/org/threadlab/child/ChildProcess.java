@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -196,6 +197,9 @@ public final class ChildProcess {
 
 		final Set<Actor> ended = new HashSet<>();
 
+		/** Its timers running, by their ids there, with their ids in the run's clock. */
+		final Map<String, Long> timers = new HashMap<>();
+
 		Writer(long pid, Actor main) {
 			this.pid = pid;
 			actors.put(0, main);
@@ -255,12 +259,17 @@ public final class ChildProcess {
 	private void land(Writer writer, Event e) {
 		EventOrigins origins = run.origins();
 		if (e.kind() == EventKind.CLOCK) {
-			// a timer of the child: the run's lesson time runs at its speed meanwhile
-			if (((Number) e.value()).longValue() > 0) {
-				run.clock().timerStarted(e.timeNs());
+			// a timer of the child (object: its id there; value: its length, or -1 for its early end):
+			// the run's lesson time runs at its speed until it is due
+			long length = ((Number) e.value()).longValue();
+			if (length > 0) {
+				writer.timers.put(e.object(), run.clock().timerStarted(e.timeNs(), length));
 			}
 			else {
-				run.clock().timerEnded(e.timeNs());
+				Long id = writer.timers.remove(e.object());
+				if (id != null) {
+					run.clock().timerEnded(e.timeNs(), id);
+				}
 			}
 			origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
 			return;

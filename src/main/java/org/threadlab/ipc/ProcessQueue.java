@@ -120,7 +120,7 @@ public final class ProcessQueue implements Serializable {
 			throws InterruptedException {
 		if (!block || timeoutSeconds >= 0) {
 			if (timeoutSeconds > 0) {
-				me.hook().beforeTimed(me, EventKind.PUT, name, shown);
+				me.hook().beforeTimed(me, EventKind.PUT, name, shown, timeoutSeconds);
 			}
 			else {
 				me.hook().begin(me, EventKind.PUT, name, shown);
@@ -151,7 +151,7 @@ public final class ProcessQueue implements Serializable {
 		Actor me = Actor.current();
 		boolean waits = block && timeoutSeconds < 0;
 		if (block && timeoutSeconds > 0) {
-			me.hook().beforeTimed(me, EventKind.GET, name, null);
+			me.hook().beforeTimed(me, EventKind.GET, name, null, timeoutSeconds);
 		}
 		else {
 			me.hook().begin(me, EventKind.GET, name, null);

@@ -155,7 +155,7 @@ public class PyProcess implements Serializable {
 			me.hook().before(me, EventKind.JOIN, name, actor.id());
 		}
 		else {
-			me.hook().beforeTimed(me, EventKind.JOIN, name, actor.id()); // a timer: lesson time runs at the speed
+			me.hook().beforeTimed(me, EventKind.JOIN, name, actor.id(), timeoutSeconds); // a timer: lesson time runs at the speed
 		}
 		boolean ended = c.awaitEnd(timeoutSeconds < 0 ? -1 : run.clock().realNanos(timeoutSeconds));
 		if (ended) {

@@ -688,24 +688,28 @@ public final class Run {
 	}
 
 	/**
-	 * A timer of {@code actor} starts (see {@link RunClock}). In a child process the parent must know of
-	 * it too, since the run's lesson time is the parent's: it is told on the event pipe.
+	 * A timer of {@code actor}, {@code lessonNanos} long, starts (see {@link RunClock}). In a child process
+	 * the parent must know of it too, since the run's lesson time is the parent's: it is told on the
+	 * event pipe (a CLOCK event: object the timer's id, value its length; then -1 when it ends early).
+	 * @return the timer's id
 	 */
-	void timerStarted(Actor actor) {
+	long timerStarted(Actor actor, long lessonNanos) {
 		long now = clock.realNow();
-		clock.timerStarted(now);
+		long id = clock.timerStarted(now, lessonNanos);
 		if (home == Home.CHILD) {
-			recorder.record(now, actor.id(), EventKind.CLOCK, null, 1L, 0, Event.NO_CAUSE);
+			recorder.record(now, actor.id(), EventKind.CLOCK, Long.toString(id), Math.max(1, lessonNanos), 0,
+					Event.NO_CAUSE);
 			clockTold.run();
 		}
+		return id;
 	}
 
-	/** A timer of {@code actor} ends, at {@code dueNs} (real) if it was due earlier than now. */
-	void timerEnded(Actor actor, long dueNs) {
-		long now = dueNs >= 0 ? Math.min(dueNs, clock.realNow()) : clock.realNow();
-		clock.timerEnded(now);
+	/** The timer {@code id} of {@code actor} ends now, early if it is not yet due. */
+	void timerEnded(Actor actor, long id) {
+		long now = clock.realNow();
+		clock.timerEnded(now, id);
 		if (home == Home.CHILD) {
-			recorder.record(now, actor.id(), EventKind.CLOCK, null, -1L, 0, Event.NO_CAUSE);
+			recorder.record(now, actor.id(), EventKind.CLOCK, Long.toString(id), -1L, 0, Event.NO_CAUSE);
 			clockTold.run();
 		}
 	}
