@@ -105,8 +105,8 @@ final class Client implements AutoCloseable {
 		me.hook().block(me, null); // the server may take as long as it likes: never with the GIL
 		Reply reply;
 		try {
-			wire.send(new Request(objectId, method, pickled, text, clientName(me), Run.pid(), seq));
-			reply = (Reply) wire.receive();
+			wire.send(new Request(objectId, method, pickled, text, clientName(me), Run.pid(), seq).encode());
+			reply = Reply.decode(wire.receive());
 		}
 		catch (EOFException ex) {
 			me.hook().after(me, EventKind.REPLY, object, "raised EOFError", Event.NO_CAUSE);

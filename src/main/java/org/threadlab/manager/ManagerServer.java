@@ -132,7 +132,7 @@ final class ManagerServer {
 				return; // the process is ending
 			}
 			try {
-				first = (Request) wire.receive();
+				first = Request.decode(wire.receive());
 			}
 			catch (EOFException gone) {
 				wire.close();
@@ -189,7 +189,7 @@ final class ManagerServer {
 			me.hook().block(me, null); // waiting for the client's next call, which may never come
 			Request request;
 			try {
-				request = (Request) wire.receive();
+				request = Request.decode(wire.receive());
 			}
 			catch (EOFException gone) {
 				return; // the client's process closed it: this thread ends, as CPython's does on EOFError
@@ -266,7 +266,7 @@ final class ManagerServer {
 		long seq = me.hook().instant(me, EventKind.PUT, connection, shown, Event.NO_CAUSE);
 		me.hook().release(me); // a socket's write may wait: never with the GIL
 		try {
-			wire.send(new Reply(raised, pickled, Run.pid(), seq));
+			wire.send(new Reply(raised, pickled, Run.pid(), seq).encode());
 		}
 		catch (EOFException gone) {
 			// the client went away before its answer: nobody is left to tell

@@ -11,13 +11,11 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.NoSuchFileException;
 
-import org.threadlab.ipc.Pickle;
 import org.threadlab.python.PyException;
 
 /**
- * One connection between a process and a manager's server: a real Unix domain socket, on which pickled
- * messages go as CPython's {@code multiprocessing.connection} sends them, each after four bytes of
- * length. Either end reads and writes whole messages.
+ * One connection between a process and a manager's server: a real Unix domain socket, on which messages
+ * go as CPython's {@code multiprocessing.connection} sends them, each after four bytes of length. Either end reads and writes whole messages.
  * <p>
  * Thread-safety: one thread reads and one writes at a time (a proxy's thread, or the server's thread
  * serving it), as with a Python connection; {@link #close()} may come from any thread and wakes a
@@ -55,9 +53,8 @@ final class Wire implements AutoCloseable {
 		}
 	}
 
-	/** Sends one message (pickled here: what cannot be pickled fails before a byte is sent). */
-	void send(Object message) throws InterruptedException, EOFException {
-		byte[] body = Pickle.dumps(message);
+	/** Sends one message. */
+	void send(byte[] body) throws InterruptedException, EOFException {
 		ByteBuffer buffer = ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).flip();
 		try {
 			while (buffer.hasRemaining()) {
@@ -73,9 +70,9 @@ final class Wire implements AutoCloseable {
 	}
 
 	/** Receives one whole message, waiting as long as it takes; {@link EOFException} when the other end closed. */
-	Object receive() throws InterruptedException, EOFException {
+	byte[] receive() throws InterruptedException, EOFException {
 		int length = readFully(4).getInt();
-		return Pickle.loads(readFully(length).array());
+		return readFully(length).array();
 	}
 
 	private ByteBuffer readFully(int count) throws InterruptedException, EOFException {
