@@ -20,13 +20,13 @@ import org.threadlab.run.Gate;
  * Steps not in the script pass freely. A wait gives up after 20 s, so a broken test fails on its
  * assertions, not by hanging. Thread-safe: every method holds the gate's monitor.
  */
-final class ServedOrder implements Gate, Serializable {
+public final class ServedOrder implements Gate, Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
 	/** Who (an exact name), what, on which object (null: any). */
-	record Step(String actor, EventKind kind, String object) implements Serializable {
+	public record Step(String actor, EventKind kind, String object) implements Serializable {
 
 		boolean is(Actor who, EventKind kind, String object) {
 			return actor.equals(who.name()) && this.kind == kind && (this.object == null || Objects.equals(this.object, object));
@@ -43,7 +43,7 @@ final class ServedOrder implements Gate, Serializable {
 	/** For each actor (by id), the script step it passed and has not finished yet. */
 	private final Map<Integer, Integer> inFlight = new HashMap<>();
 
-	ServedOrder(Step... script) {
+	public ServedOrder(Step... script) {
 		this.script = List.of(script);
 		this.taken = new boolean[script.length];
 	}
