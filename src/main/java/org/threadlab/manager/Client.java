@@ -54,7 +54,7 @@ final class Client implements AutoCloseable {
 		Actor me = Actor.current();
 		Wire wire = Wire.connect(address);
 		try {
-			return exchange(me, wire, object, null, method, args, method + "(" + reprs(args) + ")");
+			return exchange(me, wire, object, null, method, args, shown(method + "(" + reprs(args) + ")"));
 		}
 		finally {
 			wire.close();
@@ -115,7 +115,7 @@ final class Client implements AutoCloseable {
 		Object value = Pickle.loads(reply.value());
 		long cause = me.run().causeOf(reply.fromPid(), reply.fromSeq());
 		if (!reply.raised()) {
-			me.hook().after(me, EventKind.REPLY, object, PyRepr.repr(value), cause);
+			me.hook().after(me, EventKind.REPLY, object, shown(PyRepr.repr(value)), cause);
 			return value;
 		}
 		RuntimeException raised = value instanceof RuntimeException ex ? ex
@@ -136,8 +136,15 @@ final class Client implements AutoCloseable {
 	}
 
 	static String callText(String object, String method, Object[] args) {
-		return object + "." + method + "(" + reprs(args) + ")";
+		return shown(object + "." + method + "(" + reprs(args) + ")");
 	}
+
+	/** A value as an event shows it: at most {@value #SHOWN} characters, as a long repr would drown a tooltip. */
+	static String shown(String text) {
+		return text.length() <= SHOWN ? text : text.substring(0, SHOWN - 3) + "...";
+	}
+
+	private static final int SHOWN = 200;
 
 	private static String reprs(Object[] args) {
 		return Arrays.stream(args).map(PyRepr::repr).collect(Collectors.joining(", "));

@@ -262,7 +262,7 @@ final class ManagerServer {
 			value = new PyException("multiprocessing.managers.RemoteError", PyErrors.describe(unpicklable));
 			pickled = Pickle.dumps(value);
 		}
-		String shown = raised ? "raised " + PyErrors.describe((Throwable) value) : PyRepr.repr(value);
+		String shown = Client.shown(raised ? "raised " + PyErrors.describe((Throwable) value) : PyRepr.repr(value));
 		long seq = me.hook().instant(me, EventKind.PUT, connection, shown, Event.NO_CAUSE);
 		me.hook().release(me); // a socket's write may wait: never with the GIL
 		try {
