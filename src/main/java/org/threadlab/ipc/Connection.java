@@ -68,6 +68,7 @@ public final class Connection implements Serializable {
 		Actor me = Actor.current();
 		byte[] pickled = Pickle.dumps(item);
 		long seq = me.hook().begin(me, EventKind.PUT, name, PyRepr.repr(item));
+		me.run().sendSoon(); // the receiver names this event as its cause: its process should hear of it at once
 		me.hook().block(me, null); // a full pipe would block the writer: never with the GIL
 		out.write(new Message(pickled, Run.pid(), seq).frame());
 		me.hook().after(me, EventKind.PUT_DONE, name, null, Event.NO_CAUSE);

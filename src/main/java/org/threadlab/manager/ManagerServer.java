@@ -104,6 +104,7 @@ final class ManagerServer {
 	/** As CPython's {@code writer.send(server.address)}: the starter waits for it before it makes anything. */
 	private void tellAddress(Actor me, String address, Fifo pipe) throws InterruptedException {
 		long seq = me.hook().instant(me, EventKind.PUT, "writer", PyRepr.repr(address), Event.NO_CAUSE);
+		run.sendSoon();
 		byte[] text = address.getBytes(StandardCharsets.UTF_8);
 		pipe.write(ByteBuffer.allocate(HEADER + text.length).putLong(Run.pid()).putLong(seq).putInt(text.length).put(text)
 			.array());
@@ -264,6 +265,7 @@ final class ManagerServer {
 		}
 		String shown = Client.shown(raised ? "raised " + PyErrors.describe((Throwable) value) : PyRepr.repr(value));
 		long seq = me.hook().instant(me, EventKind.PUT, connection, shown, Event.NO_CAUSE);
+		run.sendSoon(); // the caller names this event as its reply's cause: the parent should have it at once
 		me.hook().release(me); // a socket's write may wait: never with the GIL
 		try {
 			wire.send(new Reply(raised, pickled, Run.pid(), seq).encode());

@@ -709,6 +709,15 @@ public final class Run {
 		this.clockTold = send;
 	}
 
+	/**
+	 * In a child: sends what was recorded to the parent now rather than at the sender's next period, for an
+	 * event that another process is about to name as its cause (a manager's reply, which its caller waits
+	 * for). Does nothing in the server. Never blocks.
+	 */
+	public void sendSoon() {
+		clockTold.run();
+	}
+
 	/** The next number of a thread named by Python ("Thread-N"): from 1, per process, as CPython counts. */
 	public int nextThreadNumber() {
 		return threadNumbers.incrementAndGet();
