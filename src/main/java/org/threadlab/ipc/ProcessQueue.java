@@ -100,6 +100,7 @@ public final class ProcessQueue implements Serializable {
 			me.hook().begin(me, EventKind.PUT, name, shown);
 		}
 		long seq = me.hook().afterInside(me, EventKind.PUT_DONE, name, depthAfterPut(), Event.NO_CAUSE);
+		me.run().sendSoon(); // the getter names this event as its cause: its process should hear of it at once
 		me.hook().release(me); // writing may wait for the write lock: never with the GIL
 		try {
 			writeLock.take();

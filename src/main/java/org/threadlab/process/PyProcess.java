@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 import org.threadlab.child.ChildProcess;
 import org.threadlab.child.ChildTask;
@@ -64,7 +65,7 @@ public class PyProcess implements Serializable {
 
 	/** {@code Process(target=...)}. */
 	public PyProcess(PyTarget target) {
-		this(null, false, target);
+		this((String) null, false, target);
 	}
 
 	/** {@code Process(target=..., name=...)}. */
@@ -74,12 +75,25 @@ public class PyProcess implements Serializable {
 
 	/** {@code Process(target=..., name=..., daemon=...)}; a null name is {@code Process-N}. */
 	public PyProcess(String name, boolean daemon, PyTarget target) {
+		this(number -> name, daemon, target);
+	}
+
+	/**
+	 * A process named after the number it takes, as every process made takes one: a manager's server is
+	 * {@code SyncManager-1}, and a process made after it {@code Process-2}, as CPython names them.
+	 */
+	public static PyProcess numbered(IntFunction<String> nameOfNumber, PyTarget target) {
+		return new PyProcess(nameOfNumber, false, target);
+	}
+
+	private PyProcess(IntFunction<String> nameOfNumber, boolean daemon, PyTarget target) {
 		Actor creator = Actor.current();
 		this.run = creator.run();
 		this.target = target;
 		int number = Children.of(run).nextNumber();
-		// as CPython: a subclass's processes are named after their class, GetHtmlProcess-1
-		this.name = name != null ? name
+		String given = nameOfNumber.apply(number);
+		// as CPython: unnamed, a subclass's processes are named after their class, GetHtmlProcess-1
+		this.name = given != null ? given
 				: (getClass() == PyProcess.class ? "Process" : getClass().getSimpleName()) + "-" + number;
 		this.daemon = daemon;
 		this.starting = new AtomicBoolean();
@@ -88,12 +102,12 @@ public class PyProcess implements Serializable {
 
 	/** For a subclass that overrides {@link #run()}, as {@code class X(multiprocessing.Process)}. */
 	protected PyProcess() {
-		this(null, false, null);
+		this((String) null, false, null);
 	}
 
 	/** For a subclass that overrides {@link #run()}, with a name (null: {@code Process-N}) and the daemon flag. */
 	protected PyProcess(String name, boolean daemon) {
-		this(name, daemon, null);
+		this(name, daemon, (PyTarget) null);
 	}
 
 	/** What the process does, in the child: calls the target; subclasses override it. */

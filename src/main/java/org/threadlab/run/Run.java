@@ -382,7 +382,13 @@ public final class Run {
 	 */
 	public <T extends AutoCloseable> T resource(Class<T> type, java.util.function.Supplier<T> make) {
 		synchronized (resourcesLock) {
-			return type.cast(resources.computeIfAbsent(type, t -> make.get()));
+			// not computeIfAbsent: making one resource may take another (a lifeline opens its pipe)
+			AutoCloseable known = resources.get(type);
+			if (known == null) {
+				known = make.get();
+				resources.put(type, known);
+			}
+			return type.cast(known);
 		}
 	}
 
@@ -720,6 +726,15 @@ public final class Run {
 	 */
 	public void onClockEvent(Runnable send) {
 		this.clockTold = send;
+	}
+
+	/**
+	 * In a child: sends what was recorded to the parent now rather than at the sender's next period, for an
+	 * event that another process is about to name as its cause (a manager's reply, which its caller waits
+	 * for). Does nothing in the server. Never blocks.
+	 */
+	public void sendSoon() {
+		clockTold.run();
 	}
 
 	/** The next number of a thread named by Python ("Thread-N"): from 1, per process, as CPython counts. */

@@ -60,8 +60,8 @@ record Observed(Ending ending, List<Printed> printed, Map<String, Integer> block
 				continue;
 			}
 			switch (e.kind()) {
-				case ACQUIRE, WAIT, JOIN, GET, PUT -> waiting.put(e.actor(), e);
-				case ACQUIRED, WOKEN, JOINED, GOT, PUT_DONE, EXIT -> waiting.remove(e.actor());
+				case ACQUIRE, WAIT, JOIN, GET, PUT, REQUEST -> waiting.put(e.actor(), e);
+				case ACQUIRED, WOKEN, JOINED, GOT, PUT_DONE, REPLY, EXIT -> waiting.remove(e.actor());
 				case DEADLOCK, HANG -> found = true;
 				default -> {
 				}
