@@ -1,5 +1,6 @@
-// The run socket (docs/protocol.md): sends start and cancel, and dispatches what the server sends
-// as "started", "events", "end", "error", plus "close" when the socket closes.
+// The run socket (docs/protocol.md): sends start, cancel, pause, step and resume, and dispatches what the
+// server sends as "started", "events", "end", "error", "gate", "queued", plus "close" when it closes.
+// Types it does not know (a newer server's) are dispatched to nobody.
 import d3 from "./d3.js";
 
 export function socketUrl(loc = window.location) {
@@ -7,13 +8,14 @@ export function socketUrl(loc = window.location) {
 }
 
 export function connect(url = socketUrl()) {
-  const dispatch = d3.dispatch("started", "events", "end", "error", "gate", "close");
+  const types = ["started", "events", "end", "error", "gate", "queued", "close"];
+  const dispatch = d3.dispatch(...types);
   const socket = new WebSocket(url);
   const waiting = [];
   socket.addEventListener("open", () => waiting.splice(0).forEach((m) => socket.send(m)));
   socket.addEventListener("message", (message) => {
     const data = JSON.parse(message.data);
-    dispatch.call(data.type, null, data);
+    if (types.includes(data.type)) dispatch.call(data.type, null, data);
   });
   socket.addEventListener("close", () => dispatch.call("close", null, {}));
 
@@ -37,8 +39,9 @@ export function connect(url = socketUrl()) {
     pause() {
       send({ type: "pause" });
     },
-    step() {
-      send({ type: "step" });
+    /** Lets one held step through: the actor's, or without one the longest-held. */
+    step(actor = null) {
+      send(actor == null ? { type: "step" } : { type: "step", actor });
     },
     resume() {
       send({ type: "resume" });

@@ -25,3 +25,32 @@ export function applyVariant(form, values) {
     else input.value = value;
   }
 }
+
+/** The defaults of the inputs (data-default), by name, as typed values. */
+export function formDefaults(form) {
+  const values = {};
+  for (const input of form.querySelectorAll("input[data-default]")) {
+    const d = input.dataset.default;
+    values[input.name] = input.type === "checkbox" ? d === "true" : Number.isFinite(Number(d)) ? Number(d) : d;
+  }
+  return values;
+}
+
+/** Marks the input named `name` as the one in error (aria-invalid, described by the message) and focuses it. */
+export function markInvalid(form, name, messageId) {
+  clearInvalid(form);
+  const input = form.querySelector(`input[name="${CSS.escape(name)}"]`);
+  if (!input) return false;
+  input.setAttribute("aria-invalid", "true");
+  if (messageId) input.setAttribute("aria-describedby", messageId);
+  input.closest("details")?.setAttribute("open", "");
+  input.focus();
+  return true;
+}
+
+export function clearInvalid(form) {
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    input.removeAttribute("aria-describedby");
+  }
+}

@@ -1,23 +1,69 @@
-// The legend: one swatch per lane state, in the page's language.
+// The legend: a swatch per lane state (its colour and its pattern), the GIL's holders (each hatched in
+// its thread's colour, so it cannot be taken for a state), prints and short waits; and the arrows' filter.
 import d3 from "./d3.js";
 import { STATES } from "./model.js";
+import { stateFill, gilFill, sharedPatterns } from "./patterns.js";
+import { actorColor } from "./palette.js";
 
-export function drawLegend(container, t) {
-  const item = d3
-    .select(container)
+function swatch(selection, fill, stroke = null) {
+  const svg = selection.append("svg").attr("class", "swatch").attr("width", 26).attr("height", 14).attr("aria-hidden", "true");
+  svg.append("rect").attr("x", 0.5).attr("y", 0.5).attr("width", 25).attr("height", 13).attr("rx", 2).attr("fill", fill).attr("stroke", stroke ?? "rgba(0,0,0,0.35)");
+  return svg;
+}
+
+/** States, then the GIL's holders (threads: [{id, name, colorIndex}]), then marks. */
+export function drawLegend(container, t, threads = []) {
+  sharedPatterns(); // the swatches fill with the page's patterns, before any timeline is drawn
+  const root = d3.select(container).attr("role", "list").attr("aria-label", t("legend.label"));
+  // the GIL's holders by name while there are few; many share one entry
+  const holders = threads.length <= 6
+    ? threads.map((th) => ({ key: `gil:${th.id}`, text: t("legend.gil", th.name), fill: gilFill(th.colorIndex), stroke: actorColor(th.colorIndex), gil: true }))
+    : [{ key: "gil:many", text: t("legend.gil-many", threads.length), fill: gilFill(0), stroke: actorColor(0), gil: true }];
+  const items = [
+    ...STATES.map((s) => ({ key: `state:${s}`, text: t(`state.${s}`), fill: stateFill(s) })),
+    ...holders,
+    { key: "mark:print", text: t("event.print"), glyph: "◆" },
+    { key: "mark:instant", text: t("legend.instant"), glyph: "▼" },
+  ];
+  root
     .selectAll("span.legend-item")
-    .data(STATES)
+    .data(items, (d) => d.key)
     .join((enter) => {
-      const span = enter.append("span").attr("class", "legend-item");
-      span.append("span").attr("class", (s) => `swatch state-${s}`);
+      const span = enter.append("span").attr("class", (d) => `legend-item${d.gil ? " legend-gil" : ""}`).attr("role", "listitem");
+      span.each(function (d) {
+        const s = d3.select(this);
+        if (d.glyph) s.append("span").attr("class", "swatch-mark").attr("aria-hidden", "true").text(d.glyph);
+        else swatch(s, d.fill, d.stroke);
+      });
       span.append("span").attr("class", "legend-text");
       return span;
-    });
-  item.select(".legend-text").text((s) => t(`state.${s}`));
-  d3.select(container)
-    .selectAll("span.legend-mark")
-    .data([null])
+    })
+    .attr("data-key", (d) => d.key)
+    .select(".legend-text")
+    .text((d) => d.text);
+}
+
+/** One checkbox per kind of arrow in the run; unchecking hides that kind. */
+export function drawArrowFilter(container, kinds, hidden, t, onChange) {
+  const root = d3.select(container);
+  root
+    .selectAll("span.arrow-filter-title")
+    .data(kinds.length ? [null] : [])
     .join("span")
-    .attr("class", "legend-item legend-mark")
-    .html(`<span class="swatch-mark">◆</span> ${t("event.print")}`);
+    .attr("class", "arrow-filter-title")
+    .text(t("arrows.title"));
+  const label = root
+    .selectAll("label.arrow-kind")
+    .data(kinds, (k) => k)
+    .join((enter) => {
+      const l = enter.append("label").attr("class", "arrow-kind");
+      l.append("input").attr("type", "checkbox").on("change", function (event, k) {
+        onChange(k, this.checked);
+      });
+      l.append("span");
+      return l;
+    })
+    .attr("data-kind", (k) => k);
+  label.select("input").property("checked", (k) => !hidden.has(k));
+  label.select("span").text((k) => t(`link.${k}`));
 }

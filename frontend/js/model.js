@@ -35,6 +35,8 @@ const STATE_AFTER = {
   PUT_DONE: "running",
   GET: "queue-wait",
   GOT: "running",
+  REQUEST: "waiting", // a call through a manager's proxy: waits for the manager's reply
+  REPLY: "running",
   GIL_REQUEST: "gil-wait",
 };
 
@@ -43,6 +45,11 @@ export function createModel(started) {
   return {
     runId: started.runId,
     speed: started.speed,
+    // Seconds per event nanosecond × 1e9: 1 where events carry lesson time (batches with a "clock"),
+    // the speed where a server still sends real time (then the tutorial's seconds are real × speed).
+    scale: started.speed,
+    lessonTime: null, // decided by the first batch: does the server send lesson time?
+    events: 0, // how many events were applied
     actors: new Map(), // id -> actor: {id, name, type, pid, daemon, parent, segments, marks}
     points: new Map(), // seq -> {actor, t}: where each event sits, for causal links
     links: [], // {kind, from: {actor, t}, to: {actor, t}}
@@ -56,12 +63,31 @@ export function createModel(started) {
   };
 }
 
-/**
- * Seconds of an event's time. Events carry lesson time: a sleep of s seconds spans s seconds at every
- * speed, while costs that are not the lesson's (a JVM starting, CPU work) take the real time they take.
- */
+/** Lesson seconds of an event's nanoseconds. */
 export function seconds(model, timeNs) {
-  return timeNs / 1e9;
+  return (timeNs * model.scale) / 1e9;
+}
+
+/**
+ * Applies an "events" message: its batch, and whether the server speaks lesson time (a batch with a
+ * "clock"; without one, event times are real and the speed scales them, as before lesson time).
+ */
+export function applyBatch(model, message) {
+  if (model.lessonTime == null) {
+    model.lessonTime = message.clock != null;
+    model.scale = model.lessonTime ? 1 : model.speed;
+  }
+  return applyEvents(model, message.events);
+}
+
+/** The run's end from an "end" message's outcome, if no END event fixed it already. */
+export function applyEnd(model, outcome) {
+  model.outcome = model.outcome ?? outcome;
+  if (model.end == null) {
+    model.end = Math.max(model.lastT, seconds(model, outcome.elapsedNs));
+    closeAll(model, model.end);
+  }
+  return model;
 }
 
 /** Applies a batch of events, in order; returns the model. */
@@ -74,13 +100,19 @@ export function applyEvents(model, events) {
 
 function applyEvent(model, e) {
   const t = seconds(model, e.timeNs);
+  model.events++;
   model.lastT = Math.max(model.lastT, t);
   model.points.set(e.seq, { actor: e.actor, t });
   if (e.kind === "SPAWN") {
     const info = e.value;
-    model.actors.set(info.id, { ...info, segments: [], marks: [] });
+    model.actors.set(info.id, { ...info, segments: [], marks: [], line: 0, lineT: t });
   }
   const actor = model.actors.get(e.actor);
+  if (actor && e.line > 0) {
+    // where the thread is now in the Java listing: the line of its latest step
+    actor.line = e.line;
+    actor.lineT = t;
+  }
   if (e.kind === "END") {
     model.end = t;
     model.outcome = e.value;
@@ -100,7 +132,7 @@ function applyEvent(model, e) {
     if (!model.gil.has(pid)) model.gil.set(pid, []);
     const held = model.gil.get(pid);
     const last = held[held.length - 1];
-    if (e.kind === "GIL_TAKEN") held.push({ actor: e.actor, start: t, end: null });
+    if (e.kind === "GIL_TAKEN") held.push({ i: held.length, actor: e.actor, start: t, end: null });
     else if (last && last.end == null) last.end = t;
   }
   applyToObjects(model, e, t);
@@ -121,12 +153,12 @@ function applyEvent(model, e) {
   if (e.kind === "EXIT") {
     // an ended thread waits for nothing any more (what it held, it still holds: nobody released it)
     for (const o of model.objects.values()) o.waiters.delete(e.actor);
-    enter(actor, exitState(e.value), t, null, e.line);
+    enter(actor, exitState(e.value), t, e, e.line);
     actor.marks.push({ kind: e.kind, t, text: e.value, line: e.line });
     return;
   }
   if (e.kind === "GIL_TAKEN") {
-    if (currentState(actor) === "gil-wait") enter(actor, "running", t, null, 0);
+    if (currentState(actor) === "gil-wait") enter(actor, "running", t, e, 0);
     return;
   }
   if (e.kind === "ACQUIRED" || e.kind === "GOT" || e.kind === "PUT_DONE" || e.kind === "WOKEN") {
@@ -136,7 +168,7 @@ function applyEvent(model, e) {
   }
   const next = STATE_AFTER[e.kind];
   if (next) {
-    enter(actor, next, t, e.kind === "JOIN" ? e.object : e.kind === "SLEEP" ? e.value : null, e.line);
+    enter(actor, next, t, e, e.line);
   }
 }
 
@@ -152,12 +184,19 @@ function exitState(value) {
   return "finished";
 }
 
-function enter(actor, state, t, detail = null, line = 0) {
+/** Opens the actor's next state at t, made by event e (its object and value say on what, how much). */
+function enter(actor, state, t, e = null, line = 0) {
   const open = actor.segments[actor.segments.length - 1];
   if (open && open.end == null) {
     open.end = t;
   }
-  actor.segments.push({ state, start: t, end: null, detail, line });
+  const value = e && (typeof e.value === "number" || typeof e.value === "string") ? e.value : null;
+  actor.segments.push({ i: actor.segments.length, state, start: t, end: null, object: e ? e.object : null, value, line });
+}
+
+/** A segment's end: its own, or `at` for the one still open. */
+export function segmentEnd(s, at) {
+  return s.end ?? Math.max(s.start, at);
 }
 
 function closeAll(model, t) {
@@ -175,34 +214,25 @@ export function now(model, liveEstimate = 0) {
 }
 
 /**
- * The lanes to draw at time `at`: one per actor in the order they were created, each segment with
- * a finite end (an open segment lasts until `at`).
+ * The lanes to draw: one per actor in the order they were created. Segments are the model's own (not
+ * copied: a big run has hundreds of thousands); an open one (end null) lasts until now: see segmentEnd.
  */
-export function lanes(model, at) {
+export function lanes(model) {
   return [...model.actors.values()].map((actor) => ({
     id: actor.id,
     name: actor.name,
     type: actor.type,
     pid: actor.pid,
     daemon: actor.daemon,
-    segments: actor.segments.map((s, i) => ({
-      key: `${actor.id}:${i}`,
-      state: s.state,
-      start: s.start,
-      end: s.end ?? Math.max(s.start, at),
-      detail: s.detail,
-      line: s.line,
-    })),
+    line: actor.line,
+    segments: actor.segments,
     marks: actor.marks,
   }));
 }
 
-/** Each process's GIL as a lane of segments, one per holder in turn; an open one lasts until `at`. */
-export function gilSegments(model, at) {
-  return [...model.gil.entries()].map(([pid, held]) => ({
-    pid,
-    segments: held.map((g, i) => ({ key: `gil:${pid}:${i}`, actor: g.actor, start: g.start, end: g.end ?? Math.max(g.start, at) })),
-  }));
+/** Each process's GIL as a lane of segments {actor, start, end}, one per holder in turn (not copied). */
+export function gilSegments(model) {
+  return [...model.gil.entries()].map(([pid, held]) => ({ pid, segments: held }));
 }
 
 /** The state an actor is in at time t, or null before it exists. */

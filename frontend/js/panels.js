@@ -14,7 +14,7 @@ export function drawPanels(container, model, t) {
     .data(objects, (o) => o.name)
     .join((enter) => {
       const s = enter.append("section").attr("class", (o) => `panel panel-${o.type}`);
-      const h = s.append("h4");
+      const h = s.append("h3");
       h.append("span").attr("class", "panel-type");
       h.append("span").attr("class", "panel-name");
       s.append("p").attr("class", "panel-state");
@@ -51,6 +51,7 @@ function stateText(o, t, names) {
     case "condition":
       return t("panel.notifies", o.notifies, o.lostNotifies);
     case "queue":
+    case "process-queue":
       return t("panel.depth", o.depth, o.size > 0 ? o.size : "∞") + (o.items.length ? ` · ${o.items.slice(0, 6).join(", ")}${o.items.length > 6 ? " …" : ""}` : "");
     case "list":
       return t("panel.length", o.depth);
@@ -72,9 +73,10 @@ function chart(svg, o, model) {
     svg.attr("height", 0);
     return;
   }
-  if (o.type === "queue" || o.type.endsWith("semaphore")) {
-    const cells = o.type === "queue" ? Math.max(1, o.size > 0 ? o.size : o.maxDepth) : o.size;
-    const filled = o.type === "queue" ? o.depth : o.size - o.permits;
+  const queue = o.type === "queue" || o.type === "process-queue";
+  if (queue || o.type.endsWith("semaphore")) {
+    const cells = queue ? Math.max(1, o.size > 0 ? o.size : o.maxDepth) : o.size;
+    const filled = queue ? o.depth : o.size - o.permits;
     const w = Math.min(24, (width - 4) / Math.max(1, cells));
     svg
       .selectAll("rect.cell")

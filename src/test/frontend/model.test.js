@@ -1,7 +1,8 @@
 import { test, assertEqual, assertTrue } from "./harness.js";
-import { applyEvents, createModel, lanes, now, stateAt } from "/js/model.js";
+import { applyBatch, applyEnd, applyEvents, createModel, lanes, now, segmentEnd, stateAt } from "/js/model.js";
+import { lessonClock } from "/js/clock.js";
 
-// events carry lesson time: seconds are timeNs / 1e9 at every speed (here 2)
+// speed 2: 1 s of real time is 2 s of tutorial time
 const S = 1e9;
 const spawn = (seq, t, id, name, extra = {}) => ({
   seq, timeNs: t, actor: id, kind: "SPAWN", object: null, line: 0, cause: -1,
@@ -15,30 +16,70 @@ function story() {
   return applyEvents(model, [
     spawn(0, 0, 0, "main"),
     ev(1, 0, 0, "START"),
-    spawn(2, 0.2 * S, 1, "worker"),
-    ev(3, 0.4 * S, 1, "START"),
-    ev(4, 0.6 * S, 0, "JOIN", 1, "worker"),
-    ev(5, 0.8 * S, 1, "SLEEP", 1.5),
-    ev(6, 2.3 * S, 1, "WAKE"),
-    ev(7, 2.4 * S, 1, "PRINT", "done"),
-    ev(8, 2.5 * S, 1, "EXIT"),
-    ev(9, 2.6 * S, 0, "JOINED", null, "worker", 8),
+    spawn(2, 0.1 * S, 1, "worker"),
+    ev(3, 0.2 * S, 1, "START"),
+    ev(4, 0.3 * S, 0, "JOIN", 1, "worker"),
+    ev(5, 0.4 * S, 1, "SLEEP", 1.5),
+    ev(6, 1.15 * S, 1, "WAKE"),
+    ev(7, 1.2 * S, 1, "PRINT", "done"),
+    ev(8, 1.25 * S, 1, "EXIT"),
+    ev(9, 1.3 * S, 0, "JOINED", null, "worker", 8),
   ]);
 }
 
-test("model: times are lesson seconds, timeNs / 1e9, whatever the speed", () => {
+test("model: from a server without a lesson clock, times are tutorial seconds (real time × speed)", () => {
   const model = story();
   assertEqual(model.lastT, 2.6, "last event time");
 });
 
+test("model: batches that carry a clock are in lesson time: seconds are timeNs / 1e9, whatever the speed", () => {
+  const model = createModel({ runId: 1, speed: 5 });
+  applyBatch(model, { events: [spawn(0, 0, 0, "main"), ev(1, 2 * S, 0, "SLEEP", 2)], clock: { lessonNs: 2 * S, rate: 5 } });
+  assertEqual([model.lessonTime, model.lastT], [true, 2]);
+  applyEnd(model, { status: "COMPLETED", elapsedNs: 3 * S });
+  assertEqual(model.end, 3, "the end in lesson seconds, not × speed");
+});
+
+test("model: a batch without a clock keeps the old way for the whole run", () => {
+  const model = createModel({ runId: 1, speed: 2 });
+  applyBatch(model, { events: [spawn(0, 0, 0, "main"), ev(1, S, 0, "START")] });
+  assertEqual([model.lessonTime, model.lastT], [false, 2]);
+});
+
+test("clock: now runs on from the server's last clock at its rate, and never backwards", () => {
+  const clock = lessonClock(5).started(1000).batch({ lessonNs: 1e9, rate: 5 }, 2000);
+  assertEqual(clock.now(2100), 1.5, "0.1 real s at rate 5");
+  clock.batch({ lessonNs: 1.2e9, rate: 1 }, 2100); // the timer ended earlier than the page thought
+  assertEqual(clock.now(2150), 1.5, "holds until real time catches up");
+  assertEqual(clock.now(2500), 1.6);
+});
+
+test("clock: without a server clock, now is real time × speed, as before", () => {
+  assertEqual(lessonClock(4).started(0).now(500), 2);
+});
+
+test("clock: paused, the clock the learner sees stops; resumed, it goes on", () => {
+  const clock = lessonClock(1).started(0).batch({ lessonNs: 0, rate: 1 }, 0);
+  clock.pause(1000);
+  assertEqual([clock.paused, clock.now(5000)], [true, 1]);
+  clock.resume();
+  assertEqual(clock.now(6000), 6);
+});
+
+test("model: each thread's current line is the line of its latest step", () => {
+  const model = createModel({ runId: 1, speed: 1 });
+  applyEvents(model, [spawn(0, 0, 0, "main"), { ...ev(1, S, 0, "SLEEP", 1), line: 31 }, { ...ev(2, 2 * S, 0, "WAKE"), line: 0 }]);
+  assertEqual(lanes(model)[0].line, 31);
+});
+
 test("model: one lane per actor, in the order they were created", () => {
   const model = story();
-  assertEqual(lanes(model, 3).map((l) => l.name), ["main", "worker"]);
+  assertEqual(lanes(model).map((l) => l.name), ["main", "worker"]);
 });
 
 test("model: each event starts the state it leads to and ends the one before", () => {
   const model = story();
-  const worker = lanes(model, 3)[1];
+  const worker = lanes(model)[1];
   assertEqual(worker.segments.map((s) => s.state), ["created", "running", "sleeping", "running", "finished"]);
   assertEqual(worker.segments[2].start, 0.8, "sleep start");
   assertEqual(worker.segments[2].end, 2.3, "sleep end");
@@ -46,8 +87,8 @@ test("model: each event starts the state it leads to and ends the one before", (
 
 test("model: an open segment lasts until the time asked for", () => {
   const model = story();
-  const finished = lanes(model, 3.5)[1].segments.at(-1);
-  assertEqual([finished.start, finished.end], [2.5, 3.5]);
+  const finished = lanes(model)[1].segments.at(-1);
+  assertEqual([finished.start, segmentEnd(finished, 3.5)], [2.5, 3.5]);
 });
 
 test("model: the join wait is a state, and its end is linked to the EXIT that caused it", () => {
@@ -70,10 +111,10 @@ test("model: a daemon cut off with its process ends in the cut-off state", () =>
 
 test("model: END fixes the run's end and closes every open segment", () => {
   const model = story();
-  applyEvents(model, [ev(10, 3 * S, 0, "END", { status: "COMPLETED", error: null, elapsedNs: 3 * S, dropped: 0 })]);
+  applyEvents(model, [ev(10, 1.5 * S, 0, "END", { status: "COMPLETED", error: null, elapsedNs: 1.5 * S, dropped: 0 })]);
   assertEqual(model.end, 3);
   assertEqual(now(model, 99), 3, "now after the end");
-  assertTrue(lanes(model, 99).every((l) => l.segments.every((s) => s.end <= 3)), "no segment past the end");
+  assertTrue(lanes(model).every((l) => l.segments.every((s) => segmentEnd(s, 99) <= 3)), "no segment past the end");
   assertEqual(model.outcome.status, "COMPLETED");
 });
 
@@ -86,7 +127,7 @@ test("model: before the end, now is the live estimate but never before the lates
 test("model: a process lane learns its pid when it starts", () => {
   const model = createModel({ runId: 1, speed: 1 });
   applyEvents(model, [spawn(0, 0, 0, "main", { type: "PROCESS", pid: 0 }), ev(1, 0, 0, "START", 4242)]);
-  assertEqual(lanes(model, 1)[0].pid, 4242);
+  assertEqual(lanes(model)[0].pid, 4242);
 });
 
 test("model: a process is starting from the ask until its own first step, which tells its pid", () => {

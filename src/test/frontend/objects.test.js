@@ -1,5 +1,5 @@
 import { test, assertEqual } from "./harness.js";
-import { applyEvents, createModel, gilSegments, stateAt } from "/js/model.js";
+import { applyEvents, createModel, gilSegments, segmentEnd, stateAt } from "/js/model.js";
 import { objectList } from "/js/objects.js";
 
 const S = 1e9;
@@ -58,10 +58,10 @@ test("gil: each process has its own GIL lane, and a thread waiting for the GIL s
   const m = applyEvents(createModel({ runId: 1, speed: 1 }), [spawn(0, "main", 10), spawn(1, "child", 20),
     ev(1, 0, "START"), ev(1, 0, "GIL_TAKEN", "GIL"), ev(1, 1, "START"), ev(1, 1, "GIL_TAKEN", "GIL"),
     ev(2, 0, "GIL_DROPPED", "GIL"), ev(3, 0, "GIL_REQUEST", "GIL")]);
-  const lanes = gilSegments(m, 4);
+  const lanes = gilSegments(m);
   assertEqual(lanes.map((l) => l.pid), [10, 20]);
-  assertEqual(lanes[0].segments.map((s) => [s.start, s.end]), [[1, 2]]);
-  assertEqual(lanes[1].segments.map((s) => [s.start, s.end]), [[1, 4]]);
+  assertEqual(lanes[0].segments.map((s) => [s.start, segmentEnd(s, 4)]), [[1, 2]]);
+  assertEqual(lanes[1].segments.map((s) => [s.start, segmentEnd(s, 4)]), [[1, 4]]);
   assertEqual(stateAt(m, 0, 3.5), "gil-wait");
 });
 

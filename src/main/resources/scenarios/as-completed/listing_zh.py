@@ -3,14 +3,14 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 
 
 def get_html(times):
-    time.sleep(times)
-    print("get page {} success".format(times))
+    time.sleep(times)  #@get-html-sleep
+    print("get page {} success".format(times))  #@get-html-print
     return times
 
 
-with ThreadPoolExecutor(max_workers=2) as executor:
+with ThreadPoolExecutor(max_workers={{workers}}) as executor:  #@pool
     urls = [3, 2, 4]
-    all_task = [executor.submit(get_html, url) for url in urls]
-    for future in as_completed(all_task):     # 每个 future 一完成就交出来
-        data = future.result()
-        print("get {} page".format(data))     # 2、3、4：完成的顺序
+    all_task = [executor.submit(get_html, url) for url in urls]  #@submit
+    for future in as_completed(all_task):     # 每个 future 一完成就交出来  #@as-completed
+        data = future.result()  #@result
+        print("get {} page".format(data))     # 完成的顺序：两个工作线程时是 2、3、4  #@print

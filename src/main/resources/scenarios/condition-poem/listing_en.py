@@ -8,21 +8,21 @@ XIAOAI_LINES = ["在", "好啊", "君住长江尾", "共饮长江水", "此恨�
 
 
 def xiaoai(cond):
-    with cond:
+    with cond:  #@xiaoai-with
         for line in XIAOAI_LINES:
-            cond.wait()               # must already be waiting when TianMao notifies
-            print("小爱: " + line)
-            time.sleep(0.5)           # saying a line takes a moment
-            cond.notify()
+            cond.wait()               # must already be waiting when TianMao notifies  #@xiaoai-wait
+            print("小爱: " + line)  #@xiaoai-print
+            time.sleep({{lineSeconds}})           # saying a line takes a moment  #@xiaoai-sleep
+            cond.notify()  #@xiaoai-notify
 
 
 def tianmao(cond):
-    with cond:
+    with cond:  #@tianmao-with
         for line in TIANMAO_LINES:
-            print("天猫精灵: " + line)
-            time.sleep(0.5)
-            cond.notify()             # lost if nobody waits yet
-            cond.wait()
+            print("天猫精灵: " + line)  #@tianmao-print
+            time.sleep({{lineSeconds}})  #@tianmao-sleep
+            cond.notify()             # lost if nobody waits yet  #@tianmao-notify
+            cond.wait()  #@tianmao-wait
 
 
 # Robust: whose turn it is lives in a variable, and wait_for checks it before waiting.
@@ -31,18 +31,28 @@ turn = "天猫精灵"
 
 def speak(cond, me, other, lines):
     global turn
-    with cond:
+    with cond:  #@speak-with
         for line in lines:
-            cond.wait_for(lambda: turn == me)
-            print(me + ": " + line)
-            time.sleep(0.5)
-            turn = other
-            cond.notify()
+            cond.wait_for(lambda: turn == me)  #@wait-for
+            print(me + ": " + line)  #@speak-print
+            time.sleep({{lineSeconds}})  #@speak-sleep
+            turn = other  #@turn
+            cond.notify()  #@speak-notify
 
 
 if __name__ == "__main__":
-    cond = threading.Condition()
-    a = threading.Thread(target=xiaoai, args=(cond,), name="小爱")
-    b = threading.Thread(target=tianmao, args=(cond,), name="天猫精灵")
-    a.start()   # the start order matters, and even so nothing guarantees
-    b.start()   # that XiaoAi waits before TianMao's first notify
+    cond = threading.Condition()  #@cond
+    # {% if turns %}
+    xiaoai_thread = threading.Thread(target=speak, args=(cond, "小爱", "天猫精灵", XIAOAI_LINES), name="小爱")  #@xiaoai-thread
+    tianmao_thread = threading.Thread(target=speak, args=(cond, "天猫精灵", "小爱", TIANMAO_LINES), name="天猫精灵")  #@tianmao-thread
+    # {% else %}
+    xiaoai_thread = threading.Thread(target=xiaoai, args=(cond,), name="小爱")  #@xiaoai-thread
+    tianmao_thread = threading.Thread(target=tianmao, args=(cond,), name="天猫精灵")  #@tianmao-thread
+    # {% endif %}
+    # {% if tianmaoFirst %}
+    tianmao_thread.start()   # the wrong order: TianMao speaks and notifies before anyone waits  #@tianmao-start
+    xiaoai_thread.start()  #@xiaoai-start
+    # {% else %}
+    xiaoai_thread.start()    # the start order matters: XiaoAi must be waiting first  #@xiaoai-start
+    tianmao_thread.start()  #@tianmao-start
+    # {% endif %}

@@ -1,24 +1,28 @@
 import threading
 import time
 
-a = threading.Lock()
-b = threading.Lock()
+a = threading.Lock()  #@a
+b = threading.Lock()  #@b
+names = {a: "a", b: "b"}    # print(first) would show <locked _thread.lock object at 0x...>
 
 
-def take_both(first, second, pause=0.1):
-    with first:
-        print("took", first)
-        time.sleep(pause)   # time for the other thread to take its first lock
-        with second:        # opposite orders: each waits for the lock the other holds
-            print("took", second)
+def take_both(first, second):
+    with first:  #@first
+        print("took", names[first])  #@took-first
+        time.sleep({{pause}})   # time for the other thread to take its first lock  #@pause
+        with second:        # opposite orders: each waits for the lock the other holds  #@second
+            print("took", names[second])  #@took-second
 
 
 if __name__ == "__main__":
-    thread_a = threading.Thread(target=take_both, args=(a, b), name="A")
-    thread_b = threading.Thread(target=take_both, args=(b, a), name="B")
-    # The fix: take locks in one order everywhere, args=(a, b) for B too.
-    thread_a.start()
-    thread_b.start()
-    thread_a.join()
-    thread_b.join()
-    print("both done")
+    thread_a = threading.Thread(target=take_both, args=(a, b), name="A")  #@thread-a
+    # {% if sameOrder %}
+    thread_b = threading.Thread(target=take_both, args=(a, b), name="B")  # the fix: one order for all  #@thread-b
+    # {% else %}
+    thread_b = threading.Thread(target=take_both, args=(b, a), name="B")  # the other order  #@thread-b
+    # {% endif %}
+    thread_a.start()  #@start-a
+    thread_b.start()  #@start-b
+    thread_a.join()  #@join-a
+    thread_b.join()  #@join-b
+    print("both done")  #@both-done

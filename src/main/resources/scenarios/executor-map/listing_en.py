@@ -3,12 +3,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 
 def get_html(times):
-    time.sleep(times)
-    print("get page {} success".format(times))
+    time.sleep(times)  #@get-html-sleep
+    print("get page {} success".format(times))  #@get-html-print
     return times
 
 
 urls = [3, 2, 4]                        # the tutorial forgot this line
-with ThreadPoolExecutor(max_workers=2) as executor:
-    for data in executor.map(get_html, urls):
-        print("get {} page".format(data))   # 3, 2, 4: the order submitted
+with ThreadPoolExecutor(max_workers={{workers}}) as executor:  #@pool
+    for data in executor.map(get_html, urls):  #@map
+        print("get {} page".format(data))   # 3, 2, 4: the order submitted  #@print

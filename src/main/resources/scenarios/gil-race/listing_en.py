@@ -1,25 +1,26 @@
 import threading
 
-total = 0
+total = 0  #@total
 
 
 def add():
     global total
-    for i in range(1000000):
-        total += 1      # LOAD total, ADD 1, STORE total: three steps, not one
+    for i in range({{n}}):  #@add-loop
+        total += 1      # LOAD total, ADD 1, STORE total: three steps, not one  #@add
 
 
 def desc():
     global total
-    for i in range(1000000):
-        total -= 1
+    for i in range({{n}}):  #@desc-loop
+        total -= 1  #@desc
 
 
 if __name__ == "__main__":
-    thread1 = threading.Thread(target=add)
-    thread2 = threading.Thread(target=desc)
-    thread1.start()
-    thread2.start()
-    thread1.join()
-    thread2.join()
-    print(total)        # 0 only if no update was lost
+    thread1 = threading.Thread(target=add)  #@thread1
+    thread2 = threading.Thread(target=desc)  #@thread2
+    thread1.start()  #@start1
+    thread2.start()  #@start2
+    thread1.join()  #@join1
+    thread2.join()  #@join2
+    print(total)        # 0 only if no update was lost  #@print-total
+    # ThreadLab also prints how many updates were lost: it counts them, CPython cannot.

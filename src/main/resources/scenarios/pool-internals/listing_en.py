@@ -1,34 +1,112 @@
-# What ThreadPoolExecutor does inside, as the tutorial reads CPython's source (simplified).
-
-def submit(self, fn, *args, **kwargs):
-    with self._shutdown_lock:
-        if self._shutdown:
-            raise RuntimeError('cannot schedule new futures after shutdown')
-        f = _base.Future()                   # the box the result will be put in
-        w = _WorkItem(f, fn, args, kwargs)
-        self._work_queue.put(w)              # a thread-safe queue.Queue
-        self._adjust_thread_count()          # a new worker if fewer than max_workers
-        return f
-
-
-def _worker(executor_reference, work_queue):
-    while True:
-        work_item = work_queue.get(block=True)
-        if work_item is not None:
-            work_item.run()
-            continue
-        # None: the pool is shutting down; pass the word on and stop
-        work_queue.put(None)
-        return
+# ThreadPoolExecutor as CPython's source builds it, simplified to what this lesson shows:
+# submit puts a work item on a queue and starts a worker while there are fewer than max_workers;
+# each worker takes items off the queue and runs them; a None on the queue stops the workers.
+import itertools
+import queue
+import threading
+import time
+from concurrent.futures import Future
 
 
 class _WorkItem:
+    def __init__(self, future, fn, args):
+        self.future = future
+        self.fn = fn
+        self.args = args
+
     def run(self):
         if not self.future.set_running_or_notify_cancel():
             return                           # it was cancelled while queued
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            result = self.fn(*self.args)
         except BaseException as exc:
             self.future.set_exception(exc)
         else:
             self.future.set_result(result)
+
+
+def _worker(executor, work_queue):
+    while True:
+        work_item = work_queue.get(block=True)
+        if work_item is not None:
+            work_item.run()
+            # {% if reuseIdle %}
+            executor._idle_semaphore.release()   # idle again: the next submit may use this worker
+            # {% endif %}
+            continue
+        if executor._shutdown:               # None: the pool is shutting down; pass the word on and stop
+            work_queue.put(None)
+            return
+
+
+class ThreadPoolExecutor:
+    _counter = itertools.count().__next__
+
+    def __init__(self, max_workers):
+        self._max_workers = max_workers
+        self._work_queue = queue.Queue()     # a thread-safe queue
+        self._threads = set()
+        self._shutdown = False
+        self._shutdown_lock = threading.Lock()
+        # {% if reuseIdle %}
+        self._idle_semaphore = threading.Semaphore(0)   # how many workers are idle (CPython 3.8+)
+        # {% endif %}
+        self._thread_name_prefix = "ThreadPoolExecutor-{}".format(self._counter())
+
+    def submit(self, fn, *args):
+        with self._shutdown_lock:
+            if self._shutdown:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            f = Future()                     # the box the result will be put in
+            w = _WorkItem(f, fn, args)
+            self._work_queue.put(w)
+            self._adjust_thread_count()      # a new worker if fewer than max_workers
+            return f
+
+    def _adjust_thread_count(self):
+        # {% if reuseIdle %}
+        if self._idle_semaphore.acquire(timeout=0):
+            return                           # an idle worker will take it (CPython 3.8 and later)
+        # {% else %}
+        # the tutorial's older source: no idle worker is reused, a new one starts on each submit
+        # {% endif %}
+        num_threads = len(self._threads)
+        if num_threads < self._max_workers:
+            t = threading.Thread(name="{}_{}".format(self._thread_name_prefix, num_threads),
+                                 target=_worker, args=(self, self._work_queue))
+            t.start()
+            self._threads.add(t)
+
+    def shutdown(self, wait=True):
+        with self._shutdown_lock:
+            self._shutdown = True
+            self._work_queue.put(None)       # wakes one worker; each passes it on
+        if wait:
+            for t in self._threads:
+                t.join()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.shutdown(wait=True)
+        return False
+
+
+def get_html(times):
+    time.sleep(times)  #@get-html-sleep
+    print("get page {} success".format(times))  #@get-html-print
+    return times
+
+
+futures = []
+with ThreadPoolExecutor(max_workers={{workers}}) as executor:  #@pool
+    for i in range({{tasks}}):
+        seconds = 2 + i % 3
+        # submit: a Future, a _WorkItem on the work queue, and a worker if fewer than max_workers
+        futures.append(executor.submit(get_html, seconds))  #@submit
+        time.sleep({{submitEvery}})           # slow enough to watch each step  #@submit-every
+    print("workers started:", len(executor._threads), "of at most", executor._max_workers)  #@workers
+# leaving the with block: shutdown(wait=True); the None on the queue stops each worker in turn
+for i, future in enumerate(futures):
+    print("future-{}".format(i), future._state, future.result())  #@report

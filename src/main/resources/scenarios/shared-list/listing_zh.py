@@ -1,48 +1,48 @@
 import threading
 import time
 
-detail_url_list = []        # 所有线程共享
-lock = threading.Lock()
+detail_url_list = []        # 所有线程共享  #@list
+lock = threading.Lock()  #@lock
 done = False                # 由 lock 保护
 
 
 def get_detail_html():
     while True:
-        with lock:
-            if len(detail_url_list):
-                url = detail_url_list.pop()
+        with lock:  #@consumer-with
+            if len(detail_url_list):  #@consumer-len
+                url = detail_url_list.pop()  #@pop
             else:
                 url = None
-                finished = done
+                finished = done  #@finished
         if url is not None:
-            print("get detail html started", url)
-            time.sleep(2)
-            print("get detail html end", url)
+            print("get detail html started", url)  #@html-started
+            time.sleep({{detailSeconds}})  #@html-sleep
+            print("get detail html end", url)  #@html-end
         elif finished:
-            return
+            return  #@return
         else:
-            time.sleep(1)   # 轮询：过一会儿再看，即使什么都不会来
+            time.sleep({{pollSeconds}})   # 轮询：过一会儿再看，即使什么都不会来  #@poll
 
 
 def get_detail_url():
     global done
-    print("get detail url started")
-    time.sleep(4)
+    print("get detail url started")  #@url-started
+    time.sleep({{listSeconds}})  #@url-sleep
     i = 0
-    while i < 20:
-        with lock:
-            full = len(detail_url_list) >= 10
+    while i < {{urls}}:
+        with lock:  #@producer-with
+            full = len(detail_url_list) >= {{maxLength}}  #@full
             if not full:
-                detail_url_list.append("https://example.com/{}".format(i))
+                detail_url_list.append("https://example.com/{}".format(i))  #@append
                 i += 1
         if full:
-            time.sleep(1)   # 列表已满：稍后重试同一个 URL
-    with lock:
-        done = True
-    print("get detail url end")
+            time.sleep({{pollSeconds}})   # 列表已满：稍后重试同一个 URL  #@full-sleep
+    with lock:  #@done-with
+        done = True  #@done
+    print("get detail url end")  #@url-end
 
 
 if __name__ == "__main__":
-    threading.Thread(target=get_detail_url).start()
-    for i in range(10):
-        threading.Thread(target=get_detail_html).start()
+    threading.Thread(target=get_detail_url).start()  #@producer
+    for i in range({{consumers}}):
+        threading.Thread(target=get_detail_html).start()  #@consumer

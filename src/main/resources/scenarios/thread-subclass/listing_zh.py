@@ -4,30 +4,30 @@ import time
 
 class GetDetailHtml(threading.Thread):
     def __init__(self, name):
-        super().__init__(name=name)   # 先调用父类的初始化
+        super().__init__(name=name)   # 先调用父类的初始化  #@html-init
 
     def run(self):                    # start() 会在新线程上运行它
-        print("get detail html started")
-        time.sleep(2)
-        print("get detail html end")
+        print("get detail html started")  #@html-started
+        time.sleep({{htmlSeconds}})  #@html-sleep
+        print("get detail html end")  #@html-end
 
 
 class GetDetailUrl(threading.Thread):
     def __init__(self, name):
-        super().__init__(name=name)
+        super().__init__(name=name)  #@url-init
 
     def run(self):
-        print("get detail url started")
-        time.sleep(4)
-        print("get detail url end")
+        print("get detail url started")  #@url-started
+        time.sleep({{urlSeconds}})  #@url-sleep
+        print("get detail url end")  #@url-end
 
 
 if __name__ == "__main__":
-    thread1 = GetDetailHtml("get_detail_html")
-    thread2 = GetDetailUrl("get_detail_url")
+    thread1 = GetDetailHtml("get_detail_html")  #@thread1
+    thread2 = GetDetailUrl("get_detail_url")  #@thread2
     start_time = time.time()
-    thread1.start()    # 不是 thread1.run()：那样会在主线程上直接运行
-    thread2.start()
-    thread1.join()
-    thread2.join()
-    print("last time: {:.2f}".format(time.time() - start_time))
+    thread1.start()    # 不是 thread1.run()：那样会在主线程上直接运行  #@start1
+    thread2.start()  #@start2
+    thread1.join()  #@join1
+    thread2.join()  #@join2
+    print("last time: {:.2f}".format(time.time() - start_time))  #@last-time

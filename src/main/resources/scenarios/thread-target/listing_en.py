@@ -3,31 +3,38 @@ import time
 
 
 def get_detail_html(url):
-    print("get detail html started")
-    time.sleep(2)
-    print("get detail html end")
+    print("get detail html started")  #@html-started
+    time.sleep({{htmlSeconds}})  #@html-sleep
+    print("get detail html end")  #@html-end
 
 
 def get_detail_url(url):
-    print("get detail url started")
-    time.sleep(4)
-    print("get detail url end")
+    print("get detail url started")  #@url-started
+    time.sleep({{urlSeconds}})  #@url-sleep
+    print("get detail url end")  #@url-end
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  #@script
     # target is the function itself, not a call of it: target=get_detail_html
-    thread1 = threading.Thread(target=get_detail_html, args=("",))
-    thread2 = threading.Thread(target=get_detail_url, args=("",))
-    # Daemon variant: threading.Thread(..., daemon=True), and no join() below.
-    # (setDaemon(True) does the same but is deprecated since Python 3.10.)
+    # {% if daemon %}
+    # daemon=True: these threads end with the process, wherever they are
+    # (setDaemon(True) does the same but is deprecated since Python 3.10)
+    thread1 = threading.Thread(target=get_detail_html, args=("",), daemon=True)  #@thread1
+    thread2 = threading.Thread(target=get_detail_url, args=("",), daemon=True)  #@thread2
+    # {% else %}
+    thread1 = threading.Thread(target=get_detail_html, args=("",))  #@thread1
+    thread2 = threading.Thread(target=get_detail_url, args=("",))  #@thread2
+    # {% endif %}
 
     start_time = time.time()
-    thread1.start()
-    thread2.start()
+    thread1.start()  #@start1
+    thread2.start()  #@start2
+    # {% if join %}
 
     # join() blocks main until that thread has ended: two joins take
-    # max(2, 4) seconds, not 2 + 4, because both threads sleep at once.
-    thread1.join()
-    thread2.join()
+    # max({{htmlSeconds}}, {{urlSeconds}}) seconds, not {{htmlSeconds}} + {{urlSeconds}}, because both threads sleep at once.
+    thread1.join()  #@join1
+    thread2.join()  #@join2
+    # {% endif %}
 
-    print("last time: {:.2f}".format(time.time() - start_time))
+    print("last time: {:.2f}".format(time.time() - start_time))  #@last-time

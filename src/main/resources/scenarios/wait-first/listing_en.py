@@ -1,16 +1,24 @@
 import time
+# {% if allCompleted %}
+from concurrent.futures import ThreadPoolExecutor, wait, ALL_COMPLETED
+# {% else %}
 from concurrent.futures import ThreadPoolExecutor, wait, FIRST_COMPLETED
+# {% endif %}
 
 
 def get_html(times):
-    time.sleep(times)
-    print("get page {} success".format(times))
+    time.sleep(times)  #@get-html-sleep
+    print("get page {} success".format(times))  #@get-html-print
     return times
 
 
-with ThreadPoolExecutor(max_workers=2) as executor:
+with ThreadPoolExecutor(max_workers=2) as executor:  #@pool
     urls = [3, 2, 4]
-    all_task = [executor.submit(get_html, url) for url in urls]
-    done, not_done = wait(all_task, return_when=FIRST_COMPLETED)   # back after the first one
-    print("main", "done:", len(done), "not done:", len(not_done))
+    all_task = [executor.submit(get_html, url) for url in urls]  #@submit
+    # {% if allCompleted %}
+    done, not_done = wait(all_task, return_when=ALL_COMPLETED)     # back when all are done  #@wait
+    # {% else %}
+    done, not_done = wait(all_task, return_when=FIRST_COMPLETED)   # back after the first one  #@wait
+    # {% endif %}
+    print("main", "done:", len(done), "not done:", len(not_done))  #@print
 # leaving the with block waits for the others: shutdown(wait=True)

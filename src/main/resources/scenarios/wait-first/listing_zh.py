@@ -1,16 +1,24 @@
 import time
+# {% if allCompleted %}
+from concurrent.futures import ThreadPoolExecutor, wait, ALL_COMPLETED
+# {% else %}
 from concurrent.futures import ThreadPoolExecutor, wait, FIRST_COMPLETED
+# {% endif %}
 
 
 def get_html(times):
-    time.sleep(times)
-    print("get page {} success".format(times))
+    time.sleep(times)  #@get-html-sleep
+    print("get page {} success".format(times))  #@get-html-print
     return times
 
 
-with ThreadPoolExecutor(max_workers=2) as executor:
+with ThreadPoolExecutor(max_workers=2) as executor:  #@pool
     urls = [3, 2, 4]
-    all_task = [executor.submit(get_html, url) for url in urls]
-    done, not_done = wait(all_task, return_when=FIRST_COMPLETED)   # 第一个完成后就返回
-    print("main", "done:", len(done), "not done:", len(not_done))
+    all_task = [executor.submit(get_html, url) for url in urls]  #@submit
+    # {% if allCompleted %}
+    done, not_done = wait(all_task, return_when=ALL_COMPLETED)     # 全部完成后才返回  #@wait
+    # {% else %}
+    done, not_done = wait(all_task, return_when=FIRST_COMPLETED)   # 第一个完成后就返回  #@wait
+    # {% endif %}
+    print("main", "done:", len(done), "not done:", len(not_done))  #@print
 # 离开 with 块时等待其余任务：shutdown(wait=True)

@@ -34,6 +34,8 @@ final class ChildCommand {
 		if (archive != null) {
 			command.add("-XX:SharedArchiveFile=" + archive);
 		}
+		// the child loads the very scenario classes this JVM checked for their line tags: it need not look again
+		command.add("-D" + org.threadlab.run.Lines.INSTRUMENTED_PROPERTY + "=" + org.threadlab.run.Lines.instrumented());
 		command.add("-cp");
 		command.add(jar.toString());
 		command.add(ChildMain.class.getName());

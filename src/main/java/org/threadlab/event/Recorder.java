@@ -2,7 +2,7 @@ package org.threadlab.event;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The append-only trace of one run. Any number of threads may {@link #record} at once; any number of
@@ -24,9 +24,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Recorder {
 
+	/** Longs on each side of the counter: 128 bytes, two cache lines, so nothing else shares its line. */
+	private static final int PAD = 16;
+
 	private final long capacity;
 
-	private final AtomicLong next = new AtomicLong();
+	/**
+	 * The next sequence number, in the middle of an array of its own. Every record of every thread
+	 * claims it, so its cache line moves between cores all the time; what each record only reads (this
+	 * recorder's fields, the lanes' thread-local) must not be on that line too.
+	 */
+	private final AtomicLongArray next = new AtomicLongArray(2 * PAD + 1);
 
 	private final ThreadLocal<Lane> laneOfThread = ThreadLocal.withInitial(this::newLane);
 
@@ -46,7 +54,7 @@ public final class Recorder {
 	public long record(long timeNs, int actor, EventKind kind, String object, Object value, int line, long cause) {
 		Lane lane = laneOfThread.get();
 		lane.makeRoom(); // may allocate, so before the claim: a claimed number must always be published
-		long seq = next.getAndIncrement();
+		long seq = next.getAndIncrement(PAD);
 		if (seq >= capacity) {
 			return -1;
 		}
@@ -70,7 +78,7 @@ public final class Recorder {
 		for (Lane.View view : views) {
 			view.seek(from);
 		}
-		long end = Math.min(next.get(), capacity);
+		long end = Math.min(next.get(PAD), capacity);
 		int taken = 0;
 		long seq = from;
 		next: while (taken < max && seq < end) {
@@ -89,12 +97,12 @@ public final class Recorder {
 
 	/** How many events were claimed so far, kept or dropped. */
 	public long claimed() {
-		return next.get();
+		return next.get(PAD);
 	}
 
 	/** How many events did not fit in the trace. */
 	public long dropped() {
-		return Math.max(0, next.get() - capacity);
+		return Math.max(0, next.get(PAD) - capacity);
 	}
 
 	public long capacity() {

@@ -20,7 +20,29 @@ import org.threadlab.python.PyException;
  */
 public final class Pickle {
 
+	private static final ThreadLocal<Boolean> SPAWNING = ThreadLocal.withInitial(() -> false);
+
 	private Pickle() {
+	}
+
+	/**
+	 * Pickles what a new process inherits (its target and arguments): the one moment a process Queue or
+	 * a lock may be pickled, as CPython allows them to cross only "through inheritance".
+	 */
+	public static byte[] dumpsForSpawning(Object value) {
+		boolean before = SPAWNING.get();
+		SPAWNING.set(true);
+		try {
+			return dumps(value);
+		}
+		finally {
+			SPAWNING.set(before);
+		}
+	}
+
+	/** Whether the calling thread is pickling what a new process inherits. */
+	public static boolean isSpawning() {
+		return SPAWNING.get();
 	}
 
 	public static byte[] dumps(Object value) {

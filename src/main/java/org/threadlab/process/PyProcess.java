@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 import org.threadlab.child.ChildProcess;
 import org.threadlab.child.ChildTask;
@@ -64,7 +65,7 @@ public class PyProcess implements Serializable {
 
 	/** {@code Process(target=...)}. */
 	public PyProcess(PyTarget target) {
-		this(null, false, target);
+		this((String) null, false, target);
 	}
 
 	/** {@code Process(target=..., name=...)}. */
@@ -74,11 +75,26 @@ public class PyProcess implements Serializable {
 
 	/** {@code Process(target=..., name=..., daemon=...)}; a null name is {@code Process-N}. */
 	public PyProcess(String name, boolean daemon, PyTarget target) {
+		this(number -> name, daemon, target);
+	}
+
+	/**
+	 * A process named after the number it takes, as every process made takes one: a manager's server is
+	 * {@code SyncManager-1}, and a process made after it {@code Process-2}, as CPython names them.
+	 */
+	public static PyProcess numbered(IntFunction<String> nameOfNumber, PyTarget target) {
+		return new PyProcess(nameOfNumber, false, target);
+	}
+
+	private PyProcess(IntFunction<String> nameOfNumber, boolean daemon, PyTarget target) {
 		Actor creator = Actor.current();
 		this.run = creator.run();
 		this.target = target;
 		int number = Children.of(run).nextNumber();
-		this.name = name != null ? name : "Process-" + number;
+		String given = nameOfNumber.apply(number);
+		// as CPython: unnamed, a subclass's processes are named after their class, GetHtmlProcess-1
+		this.name = given != null ? given
+				: (getClass() == PyProcess.class ? "Process" : getClass().getSimpleName()) + "-" + number;
 		this.daemon = daemon;
 		this.starting = new AtomicBoolean();
 		this.actor = run.newActor(this.name, ActorInfo.Type.PROCESS, 0, creator, daemon);
@@ -86,12 +102,12 @@ public class PyProcess implements Serializable {
 
 	/** For a subclass that overrides {@link #run()}, as {@code class X(multiprocessing.Process)}. */
 	protected PyProcess() {
-		this(null, false, null);
+		this((String) null, false, null);
 	}
 
 	/** For a subclass that overrides {@link #run()}, with a name (null: {@code Process-N}) and the daemon flag. */
 	protected PyProcess(String name, boolean daemon) {
-		this(name, daemon, null);
+		this(name, daemon, (PyTarget) null);
 	}
 
 	/** What the process does, in the child: calls the target; subclasses override it. */
@@ -107,7 +123,7 @@ public class PyProcess implements Serializable {
 	 * @throws org.threadlab.python.PyException Python's {@code PicklingError} when the target or a field
 	 *         cannot be pickled, or what an object's own pickling raises (no process starts then)
 	 */
-	public void start() {
+	public void start() throws InterruptedException {
 		if (self) {
 			throw new IllegalStateException("can only start a process object created by current process");
 		}
@@ -116,7 +132,7 @@ public class PyProcess implements Serializable {
 		}
 		byte[] pickled;
 		try {
-			pickled = Pickle.dumps(new Bootstrap(this));
+			pickled = Pickle.dumpsForSpawning(new Bootstrap(this));
 		}
 		catch (RuntimeException refused) {
 			starting.set(false); // as CPython: nothing was started, and start() may be called again
@@ -153,7 +169,7 @@ public class PyProcess implements Serializable {
 			me.hook().before(me, EventKind.JOIN, name, actor.id());
 		}
 		else {
-			me.hook().beforeTimed(me, EventKind.JOIN, name, actor.id()); // a timer: lesson time runs at the speed
+			me.hook().beforeTimed(me, EventKind.JOIN, name, actor.id(), timeoutSeconds); // a timer: lesson time runs at the speed
 		}
 		boolean ended = c.awaitEnd(timeoutSeconds < 0 ? -1 : run.clock().realNanos(timeoutSeconds));
 		if (ended) {

@@ -1,6 +1,7 @@
 package org.threadlab.scenario;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** The languages every text of ThreadLab is written in. */
 public enum Language {
@@ -9,6 +10,16 @@ public enum Language {
 
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** The language with this code ("en", "zh"), if there is one. */
+	public static Optional<Language> ofCode(String code) {
+		for (Language language : values()) {
+			if (language.code().equals(code)) {
+				return Optional.of(language);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** Chinese for any Chinese locale, English otherwise. */

@@ -70,6 +70,11 @@ public class ScenarioCatalog {
 		return texts.get(scenario.id()).get(language);
 	}
 
+	/** Both listings of a scenario for these parameters, with its Java lines mapped to Python lines. */
+	public Listing listing(Scenario scenario, Language language, Params params) {
+		return texts(scenario, language).listing(params);
+	}
+
 	public Collection<Scenario> all() {
 		return scenarios.values();
 	}

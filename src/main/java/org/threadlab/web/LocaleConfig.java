@@ -29,7 +29,8 @@ class LocaleConfig implements WebMvcConfigurer {
 		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(change);
+		// The API takes ?lang= for what it answers, and must not change the language a page remembers.
+		registry.addInterceptor(change).excludePathPatterns("/api/**");
 	}
 
 }

@@ -1,9 +1,16 @@
 package org.threadlab.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -15,18 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class UiTexts {
 
-	static final List<String> KEYS = List.of("state.created", "state.running", "state.gil-wait", "state.sleeping",
-			"state.blocked", "state.waiting", "state.queue-wait", "state.joining", "state.finished", "state.cut-off",
-			"state.stopped", "state.killed", "state.gil", "outcome.completed", "outcome.failed", "outcome.cancelled",
-			"outcome.stopped", "outcome.deadlock", "outcome.hang", "outcome.dropped", "object.lock", "object.rlock",
-			"object.condition", "object.semaphore", "object.bounded-semaphore", "object.queue", "object.value",
-			"object.list", "object.future", "future.PENDING", "future.RUNNING", "future.FINISHED",
-			"future.CANCELLED", "event.submit", "event.running", "event.done", "event.result", "event.cancel",
-			"panel.free", "panel.held-by", "panel.held-count", "panel.permits", "panel.notifies",
-			"panel.depth", "panel.length", "panel.value", "panel.waiting", "run.connecting", "run.running", "run.paused", "button.pause", "button.resume", "run.ended",
-			"run.disconnected", "timeline.axis", "timeline.empty", "console.title", "console.empty",
-			"error.malformed", "error.unknown-type", "error.unknown-scenario", "error.bad-parameter", "error.bad-flag", "error.busy",
-			"event.print", "event.join", "event.joined", "event.sleep", "event.spawn", "event.start", "event.exit");
+	/** Every message whose key starts with {@value #PREFIX}, found in the English file, handed over without it. */
+	static final String PREFIX = "ui.";
+
+	static final List<String> KEYS = keys();
 
 	private final MessageSource messages;
 
@@ -34,10 +33,26 @@ class UiTexts {
 		this.messages = messages;
 	}
 
+	private static List<String> keys() {
+		Properties english = new Properties();
+		try (InputStream in = UiTexts.class.getClassLoader().getResourceAsStream("messages.properties")) {
+			english.load(new InputStreamReader(Objects.requireNonNull(in, "messages.properties"), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return english.stringPropertyNames()
+			.stream()
+			.filter(k -> k.startsWith(PREFIX))
+			.map(k -> k.substring(PREFIX.length()))
+			.sorted()
+			.toList();
+	}
+
 	Map<String, String> in(Locale locale) {
 		Map<String, String> texts = new LinkedHashMap<>();
 		for (String key : KEYS) {
-			texts.put(key, messages.getMessage("ui." + key, null, locale));
+			texts.put(key, messages.getMessage(PREFIX + key, null, locale));
 		}
 		return texts;
 	}

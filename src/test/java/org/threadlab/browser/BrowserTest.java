@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +43,12 @@ abstract class BrowserTest {
 
 	Page page;
 
+	/** What the pages said on their console as errors, and what they threw: any fails the test. */
+	final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+	/** Console errors a test causes on purpose (a page it knows is missing): these alone are allowed. */
+	final List<java.util.function.Predicate<String>> expectedErrors = new CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	static void launchBrowser() {
 		playwright = Chromium.playwright();
@@ -56,13 +64,29 @@ abstract class BrowserTest {
 
 	@BeforeEach
 	void openPage() {
-		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-US"));
-		page = context.newPage();
+		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+			.setLocale("en-US")
+			.setAcceptDownloads(true));
+		page = newPage();
+	}
+
+	/** Another tab of the same browser (same cookies), watched for console errors like the first. */
+	Page newPage() {
+		Page tab = context.newPage();
+		tab.onConsoleMessage(message -> {
+			if ("error".equals(message.type())) {
+				consoleErrors.add(message.text() + " @ " + message.location());
+			}
+		});
+		tab.onPageError(error -> consoleErrors.add("uncaught: " + error));
+		return tab;
 	}
 
 	@AfterEach
 	void closePage() throws InterruptedException {
 		context.close();
+		assertThat(consoleErrors.stream().filter(e -> expectedErrors.stream().noneMatch(x -> x.test(e))))
+			.as("console errors").isEmpty();
 		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
 		assertThat(RunThreads.childProcesses()).isEmpty();
 	}

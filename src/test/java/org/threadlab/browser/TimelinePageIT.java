@@ -38,6 +38,7 @@ class TimelinePageIT extends BrowserTest {
 		page.locator("g.lane[data-actor='Thread-1 (get_detail_html)'] rect.state-sleeping").click();
 		assertThat(page.locator("#java-listing .code-line.highlighted")).containsText("sleep(seconds);");
 		assertThat(page.locator("#java-listing .code-line.highlighted")).hasAttribute("data-line", "31");
+		page.mouse().move(0, 0);
 		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("thread-target")));
 	}
 

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The packaged application ({@code java -jar}, as a workshop or a container runs it) starts, serves a
- * run, and runs the daemon variant's real child JVM, whose classes it must first copy out of the jar.
+ * run, and runs the daemon variant's real child JVM, whose classes it must first copy out of the jar;
+ * the jar holds scenario code as the build rewrote it, so lines come without stack walks.
  */
 class PackagedJarIT {
 
@@ -52,6 +53,9 @@ class PackagedJarIT {
 				assertThat(trace.first("Thread-1 (get_detail_html)", EventKind.EXIT).value()).isEqualTo("cut off");
 				assertThat(trace.first("launcher", EventKind.JOINED).value()).isEqualTo("exit code 0");
 			}
+			assertThat(Files.readString(Path.of("target", "packaged-jar.log")))
+				.as("the jar's scenario code was rewritten to keep its lines, so no event walks the stack")
+				.doesNotContain("was not rewritten by the build");
 		}
 		finally {
 			app.destroy();
@@ -59,6 +63,21 @@ class PackagedJarIT {
 				app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
 		}
+	}
+
+	@Test
+	void theJarsLauncherIsTheOneTheDockerfileStartsItsLayersWith() throws Exception {
+		Path jar;
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			jar = files.filter(p -> p.getFileName().toString().matches("threadlab-.*\\.jar")).findFirst().orElse(null);
+		}
+		Assumptions.assumeTrue(jar != null, "no packaged jar: run ./mvnw verify, which packages first");
+		String launcher;
+		try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+			launcher = file.getManifest().getMainAttributes().getValue("Main-Class");
+			assertThat(file.getEntry("BOOT-INF/layers.idx")).as("a layered jar").isNotNull();
+		}
+		assertThat(Files.readString(Path.of("Dockerfile"))).contains("exec java $JAVA_OPTS " + launcher + " ");
 	}
 
 	private static void awaitListening(int port, Process app) throws InterruptedException {

@@ -27,36 +27,36 @@ public final class QueueScenario extends AbstractScenario {
 
 	static void getDetailHtml(TracedQueue queue, double seconds) throws InterruptedException {
 		while (true) {
-			Object url = queue.get(); // waits while the queue is empty
-			print("get detail html started", url);
-			sleep(seconds);
-			print("get detail html end", url);
-			queue.taskDone(); // one per get: join() counts these
+			Object url = queue.get(); // waits while the queue is empty // @get
+			print("get detail html started", url); // @html-started
+			sleep(seconds); // @html-sleep
+			print("get detail html end", url); // @html-end
+			queue.taskDone(); // one per get: join() counts these // @task-done
 		}
 	}
 
 	static void getDetailUrl(TracedQueue queue, long urls, double seconds) throws InterruptedException {
-		print("get detail url started");
-		sleep(seconds);
+		print("get detail url started"); // @url-started
+		sleep(seconds); // @url-sleep
 		for (int i = 0; i < urls; i++) {
-			queue.put("https://example.com/" + i); // waits while the queue is full
+			queue.put("https://example.com/" + i); // waits while the queue is full // @put
 		}
-		print("get detail url end");
+		print("get detail url end"); // @url-end
 	}
 
 	static void main(Params p) throws InterruptedException {
-		var queue = new TracedQueue("detail_url_queue", (int) p.integer("maxsize"));
-		var producer = new TracedThread("get_detail_url", false,
-				() -> getDetailUrl(queue, p.integer("urls"), p.decimal("listSeconds")));
+		var queue = new TracedQueue("detail_url_queue", (int) p.integer("maxsize")); // @queue
+		var producer = new TracedThread(() -> getDetailUrl(queue, p.integer("urls"), p.decimal("listSeconds")), // @producer
+				"get_detail_url", false);
 		for (int i = 0; i < p.integer("consumers"); i++) {
 			// daemons: they loop for ever, and end with the process once the work is done
-			new TracedThread("get_detail_html-" + i, true, () -> getDetailHtml(queue, p.decimal("detailSeconds"))).start();
+			new TracedThread(() -> getDetailHtml(queue, p.decimal("detailSeconds")), "get_detail_html", true).start(); // @consumer
 		}
 		double startTime = time();
-		producer.start();
-		producer.join(); // every URL is in the queue...
-		queue.join(); // ...and every one has been marked done
-		print(String.format("last time: %.2f", time() - startTime));
+		producer.start(); // @start
+		producer.join(); // every URL is in the queue... // @join
+		queue.join(); // ...and every one has been marked done // @queue-join
+		print(String.format("last time: %.2f", time() - startTime)); // @last-time
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -68,6 +68,12 @@ public final class QueueScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main, the producer and the consumers; they sleep and wait on the queue. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2 + (int) params.integer("consumers"));
 	}
 
 }

@@ -28,55 +28,55 @@ public final class SharedListScenario extends AbstractScenario {
 
 	static void getDetailHtml(SharedList list, TracedLock lock, boolean[] done, Params p) throws InterruptedException {
 		while (true) {
-			lock.acquire();
-			if (list.len() > 0) {
-				Object url = list.pop();
-				lock.release();
-				print("get detail html started", url);
-				sleep(p.decimal("detailSeconds"));
-				print("get detail html end", url);
+			lock.acquire(); // @consumer-with
+			if (list.len() > 0) { // @consumer-len
+				Object url = list.pop(); // @pop
+				lock.release(); // @consumer-with
+				print("get detail html started", url); // @html-started
+				sleep(p.decimal("detailSeconds")); // @html-sleep
+				print("get detail html end", url); // @html-end
 			}
 			else {
-				boolean finished = done[0];
-				lock.release();
+				boolean finished = done[0]; // @finished
+				lock.release(); // @consumer-with
 				if (finished) {
-					return;
+					return; // @return
 				}
-				sleep(p.decimal("pollSeconds")); // polling: look again later, even if nothing comes
+				sleep(p.decimal("pollSeconds")); // polling: look again later, even if nothing comes // @poll
 			}
 		}
 	}
 
 	static void getDetailUrl(SharedList list, TracedLock lock, boolean[] done, Params p) throws InterruptedException {
-		print("get detail url started");
-		sleep(p.decimal("listSeconds"));
+		print("get detail url started"); // @url-started
+		sleep(p.decimal("listSeconds")); // @url-sleep
 		int i = 0;
 		while (i < p.integer("urls")) {
-			lock.acquire();
-			if (list.len() >= p.integer("maxLength")) {
-				lock.release();
-				sleep(p.decimal("pollSeconds")); // full: try the same URL again later
+			lock.acquire(); // @producer-with
+			if (list.len() >= p.integer("maxLength")) { // @full
+				lock.release(); // @producer-with
+				sleep(p.decimal("pollSeconds")); // full: try the same URL again later // @full-sleep
 			}
 			else {
-				list.append("https://example.com/" + i);
+				list.append("https://example.com/" + i); // @append
 				i++;
-				lock.release();
+				lock.release(); // @producer-with
 			}
 		}
-		lock.acquire();
-		done[0] = true;
-		lock.release();
-		print("get detail url end");
+		lock.acquire(); // @done-with
+		done[0] = true; // @done
+		lock.release(); // @done-with
+		print("get detail url end"); // @url-end
 	}
 
 	static void main(Params p) throws InterruptedException {
-		var list = new SharedList("detail_url_list");
-		var lock = new TracedLock("lock");
+		var list = new SharedList("detail_url_list"); // @list
+		var lock = new TracedLock("lock"); // @lock
 		boolean[] done = { false }; // guarded by lock
-		var producer = new TracedThread("get_detail_url", false, () -> getDetailUrl(list, lock, done, p));
-		producer.start();
+		var producer = new TracedThread(() -> getDetailUrl(list, lock, done, p), "get_detail_url", false); // @producer
+		producer.start(); // @producer
 		for (int i = 0; i < p.integer("consumers"); i++) {
-			new TracedThread("get_detail_html-" + i, false, () -> getDetailHtml(list, lock, done, p)).start();
+			new TracedThread(() -> getDetailHtml(list, lock, done, p), "get_detail_html", false).start(); // @consumer
 		}
 	}
 
@@ -89,6 +89,12 @@ public final class SharedListScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main, the producer and the consumers; they sleep and poll. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2 + (int) params.integer("consumers"));
 	}
 
 }

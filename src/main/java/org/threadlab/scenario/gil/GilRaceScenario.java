@@ -27,30 +27,30 @@ public final class GilRaceScenario extends AbstractScenario {
 	static void add(SharedValue total, long n) throws InterruptedException {
 		quiet(n > DRAWN_STEP_BY_STEP);
 		for (long i = 0; i < n; i++) {
-			total.write(total.read() + 1); // total += 1: a LOAD, an ADD, a STORE
-			backEdge(); // where CPython 3.10+ may switch threads
+			total.write(total.read() + 1); // total += 1: a LOAD, an ADD, a STORE // @add
+			backEdge(); // where CPython 3.10+ may switch threads // @add-loop
 		}
 	}
 
 	static void desc(SharedValue total, long n) throws InterruptedException {
 		quiet(n > DRAWN_STEP_BY_STEP);
 		for (long i = 0; i < n; i++) {
-			total.write(total.read() - 1);
-			backEdge();
+			total.write(total.read() - 1); // @desc
+			backEdge(); // @desc-loop
 		}
 	}
 
 	static void main(Params p) throws InterruptedException {
-		var total = new SharedValue("total", 0);
+		var total = new SharedValue("total", 0); // @total
 		long n = p.integer("n");
-		var thread1 = new TracedThread("Thread-1 (add)", false, () -> add(total, n));
-		var thread2 = new TracedThread("Thread-2 (desc)", false, () -> desc(total, n));
-		thread1.start();
-		thread2.start();
-		thread1.join();
-		thread2.join();
-		print(total.value());
-		print("lost updates: " + total.lostUpdates());
+		var thread1 = new TracedThread("Thread-1 (add)", false, () -> add(total, n)); // @thread1
+		var thread2 = new TracedThread("Thread-2 (desc)", false, () -> desc(total, n)); // @thread2
+		thread1.start(); // @start1
+		thread2.start(); // @start2
+		thread1.join(); // @join1
+		thread2.join(); // @join2
+		print(total.value()); // @print-total
+		print("lost updates: " + total.lostUpdates()); // @print-total
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -67,6 +67,12 @@ public final class GilRaceScenario extends AbstractScenario {
 	@Override
 	public Map<String, Map<String, Object>> variants() {
 		return Map.of("small", Map.of("n", 5), "tutorial", Map.of("n", 1_000_000));
+	}
+
+	/** Main and the two racers, which compute without a pause when the loop is long. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3).computing(params.integer("n") >= BUSY_STEPS ? 2 : 0);
 	}
 
 }

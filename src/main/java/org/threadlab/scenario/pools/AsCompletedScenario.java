@@ -1,6 +1,7 @@
 package org.threadlab.scenario.pools;
 
 import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +21,23 @@ public final class AsCompletedScenario extends AbstractScenario {
 
 	// ---- the program ----
 
+	static long getHtml(long times) throws InterruptedException {
+		sleep(times); // @get-html-sleep
+		print("get page " + times + " success"); // @get-html-print
+		return times;
+	}
+
 	static void main(Params p) throws Exception {
-		try (var executor = new TracedExecutor((int) p.integer("workers"))) {
+		try (var executor = new TracedExecutor((int) p.integer("workers"))) { // @pool
 			List<TracedFuture<Long>> allTask = new ArrayList<>();
 			for (long url : List.of(3L, 2L, 4L)) {
-				allTask.add(executor.submit("get_html(" + url + ")", () -> GetHtml.getHtml(url)));
+				allTask.add(executor.submit("get_html(" + url + ")", () -> getHtml(url))); // @submit
 			}
-			for (TracedFuture<Long> future : Futures.asCompleted(allTask)) {
-				print("get " + future.result() + " page"); // 2, 3, 4: the order they finish
+			for (TracedFuture<Long> future : Futures.asCompleted(allTask)) { // @as-completed
+				long data = future.result(); // @result
+				print("get " + data + " page"); // 2, 3, 4: the order they finish // @print
 			}
-		}
+		} // @pool
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -41,6 +49,12 @@ public final class AsCompletedScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main and the pool's workers. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(1 + (int) params.integer("workers"));
 	}
 
 }

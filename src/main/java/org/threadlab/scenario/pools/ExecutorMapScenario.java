@@ -1,6 +1,7 @@
 package org.threadlab.scenario.pools;
 
 import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
 
 import java.util.Iterator;
 import java.util.List;
@@ -18,14 +19,21 @@ public final class ExecutorMapScenario extends AbstractScenario {
 
 	// ---- the program ----
 
+	static long getHtml(long times) throws InterruptedException {
+		sleep(times); // @get-html-sleep
+		print("get page " + times + " success"); // @get-html-print
+		return times;
+	}
+
 	static void main(Params p) throws Exception {
 		List<Long> urls = List.of(3L, 2L, 4L); // the tutorial forgot this line
-		try (var executor = new TracedExecutor((int) p.integer("workers"))) {
-			Iterator<Long> results = executor.map(url -> "get_html(" + url + ")", url -> () -> GetHtml.getHtml(url), urls);
+		try (var executor = new TracedExecutor((int) p.integer("workers"))) { // @pool
+			Iterator<Long> results = executor.map(url -> "get_html(" + url + ")", url -> () -> getHtml(url), urls); // @map
 			while (results.hasNext()) {
-				print("get " + results.next() + " page"); // 3, 2, 4: the order submitted
+				long data = results.next(); // @map
+				print("get " + data + " page"); // 3, 2, 4: the order submitted // @print
 			}
-		}
+		} // @pool
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -37,6 +45,12 @@ public final class ExecutorMapScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main and the pool's workers. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(1 + (int) params.integer("workers"));
 	}
 
 }

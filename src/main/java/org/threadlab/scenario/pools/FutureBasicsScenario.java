@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
+import org.threadlab.probe.PyValueError;
 import org.threadlab.python.PyException;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
@@ -23,34 +24,46 @@ public final class FutureBasicsScenario extends AbstractScenario {
 
 	// ---- the program ----
 
-	static void main(Params p) throws Exception {
-		try (var executor = new TracedExecutor(2)) {
-			// submit returns at once; the pool's two workers start on the two tasks
-			TracedFuture<Long> task1 = executor.submit("get_html(3)", () -> GetHtml.getHtml(3));
-			TracedFuture<Long> task2 = p.flag("raises")
-					? executor.submit("broken_page(2)", () -> GetHtml.brokenPage(2))
-					: executor.submit("get_html(2)", () -> GetHtml.getHtml(2));
-			TracedFuture<Long> task3 = p.flag("thirdTask") ? executor.submit("get_html(4)", () -> GetHtml.getHtml(4)) : null;
+	static long getHtml(long times) throws InterruptedException {
+		sleep(times); // @get-html-sleep
+		print("get page " + times + " success"); // @get-html-print
+		return times;
+	}
 
-			sleep(0.2); // a moment for the workers to pick up their tasks; without it, cancel races them
-			print("task1 done:", task1.done());
-			print("task2 cancelled:", task2.cancel()); // False: it is already running
+	/** The exception variant: a page that cannot be fetched. */
+	static long brokenPage(long times) throws InterruptedException {
+		sleep(times); // @broken-sleep
+		throw new PyValueError("page " + times + " failed");
+	}
+
+	static void main(Params p) throws Exception {
+		try (var executor = new TracedExecutor(2)) { // @pool
+			// submit returns at once; the pool's two workers start on the two tasks
+			TracedFuture<Long> task1 = executor.submit("get_html(3)", () -> getHtml(3)); // @task1
+			TracedFuture<Long> task2 = p.flag("raises")
+					? executor.submit("broken_page(2)", () -> brokenPage(2)) // @task2
+					: executor.submit("get_html(2)", () -> getHtml(2)); // @task2
+			TracedFuture<Long> task3 = p.flag("thirdTask") ? executor.submit("get_html(4)", () -> getHtml(4)) : null; // @task3
+
+			sleep(0.2); // a moment for the workers to pick up their tasks; without it, cancel races them // @pause
+			print("task1 done:", task1.done()); // @done1
+			print("task2 cancelled:", task2.cancel()); // False: it is already running // @cancel2
 			if (task3 != null) {
-				print("task3 cancelled:", task3.cancel()); // True: it was still waiting in the queue
+				print("task3 cancelled:", task3.cancel()); // True: it was still waiting in the queue // @cancel3
 			}
-			sleep(3.5); // the tutorial sleeps 3: a race with the 3-second task
-			print("task1 done:", task1.done());
-			print("task1 result:", task1.result());
+			sleep(3.5); // the tutorial sleeps 3: a race with the 3-second task // @wait
+			print("task1 done:", task1.done()); // @done1-again
+			print("task1 result:", task1.result()); // @result1
 			try {
-				print("task2 result:", task2.result());
+				print("task2 result:", task2.result()); // @result2
 			}
 			catch (TracedFuture.CancelledError cancelled) {
 				print("task2 was cancelled before it started");
 			}
 			catch (PyException raised) {
-				print("task2 raised:", raised); // the worker's exception, raised here
+				print("task2 raised:", raised); // the worker's exception, raised here // @raised
 			}
-		}
+		} // @pool
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -69,6 +82,12 @@ public final class FutureBasicsScenario extends AbstractScenario {
 		return Map.of("tutorial", Map.of("thirdTask", false, "raises", false),
 				"queued", Map.of("thirdTask", true, "raises", false),
 				"raises", Map.of("thirdTask", false, "raises", true));
+	}
+
+	/** Main and the pool's two workers. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
 	}
 
 }

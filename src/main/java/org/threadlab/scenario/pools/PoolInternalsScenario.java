@@ -25,20 +25,26 @@ public final class PoolInternalsScenario extends AbstractScenario {
 
 	// ---- the program ----
 
+	static long getHtml(long times) throws InterruptedException {
+		sleep(times); // @get-html-sleep
+		print("get page " + times + " success"); // @get-html-print
+		return times;
+	}
+
 	static void main(Params p) throws Exception {
 		List<TracedFuture<Long>> futures = new ArrayList<>();
 		// reuseIdle: CPython 3.8+ takes an idle worker first; off, the tutorial's older source
-		try (var executor = new TracedExecutor((int) p.integer("workers"), p.flag("reuseIdle"))) {
+		try (var executor = new TracedExecutor((int) p.integer("workers"), p.flag("reuseIdle"))) { // @pool
 			for (long i = 0; i < p.integer("tasks"); i++) {
 				long seconds = 2 + i % 3;
 				// submit: a Future, a _WorkItem on the work queue, and a worker if fewer than max_workers
-				futures.add(executor.submit("get_html(" + seconds + ")", () -> GetHtml.getHtml(seconds)));
-				sleep(p.decimal("submitEvery")); // slow enough to watch each step
+				futures.add(executor.submit("get_html(" + seconds + ")", () -> getHtml(seconds))); // @submit
+				sleep(p.decimal("submitEvery")); // slow enough to watch each step // @submit-every
 			}
-			print("workers started:", executor.workers(), "of at most", executor.maxWorkers());
-		} // shutdown(wait=True): a None on the queue stops each worker in turn
+			print("workers started:", executor.workers(), "of at most", executor.maxWorkers()); // @workers
+		} // shutdown(wait=True): a None on the queue stops each worker in turn // @pool
 		for (TracedFuture<Long> future : futures) {
-			print(future.name(), future.state(), future.result());
+			print(future.name(), future.state(), future.result()); // @report
 		}
 	}
 
@@ -57,6 +63,12 @@ public final class PoolInternalsScenario extends AbstractScenario {
 	public Map<String, Map<String, Object>> variants() {
 		return Map.of("cpython", Map.of("reuseIdle", true, "workers", 5, "tasks", 5, "submitEvery", 5),
 				"tutorial", Map.of("reuseIdle", false, "workers", 2, "tasks", 5, "submitEvery", 0.5));
+	}
+
+	/** Main and the pool's workers, started on demand, never more than its maximum. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(1 + (int) params.integer("workers"));
 	}
 
 }

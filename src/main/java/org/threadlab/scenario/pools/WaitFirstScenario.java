@@ -1,6 +1,7 @@
 package org.threadlab.scenario.pools;
 
 import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +21,22 @@ public final class WaitFirstScenario extends AbstractScenario {
 
 	// ---- the program ----
 
+	static long getHtml(long times) throws InterruptedException {
+		sleep(times); // @get-html-sleep
+		print("get page " + times + " success"); // @get-html-print
+		return times;
+	}
+
 	static void main(Params p) throws Exception {
-		try (var executor = new TracedExecutor(2)) {
+		try (var executor = new TracedExecutor(2)) { // @pool
 			List<TracedFuture<Long>> allTask = new ArrayList<>();
 			for (long url : List.of(3L, 2L, 4L)) {
-				allTask.add(executor.submit("get_html(" + url + ")", () -> GetHtml.getHtml(url)));
+				allTask.add(executor.submit("get_html(" + url + ")", () -> getHtml(url))); // @submit
 			}
 			var returnWhen = p.flag("allCompleted") ? Futures.ReturnWhen.ALL_COMPLETED : Futures.ReturnWhen.FIRST_COMPLETED;
-			var doneAndNotDone = Futures.wait(allTask, returnWhen);
-			print("main", "done:", doneAndNotDone.done().size(), "not done:", doneAndNotDone.notDone().size());
-		} // leaving the with block waits for the rest: shutdown(wait=True)
+			var doneAndNotDone = Futures.wait(allTask, returnWhen); // @wait
+			print("main", "done:", doneAndNotDone.done().size(), "not done:", doneAndNotDone.notDone().size()); // @print
+		} // leaving the with block waits for the rest: shutdown(wait=True) // @pool
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -41,6 +48,12 @@ public final class WaitFirstScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main and the pool's two workers. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
 	}
 
 }

@@ -34,63 +34,63 @@ public final class ConditionPoemScenario extends AbstractScenario {
 
 	/** XiaoAi answers: it must be waiting before TianMao speaks, or TianMao's first notify is lost. */
 	static void xiaoai(TracedCondition cond, double lineSeconds) throws InterruptedException {
-		try (var held = cond.hold()) {
+		try (var held = cond.hold()) { // @xiaoai-with
 			for (String line : XIAOAI_LINES) {
-				cond.await();
-				print(XIAOAI + ": " + line);
-				sleep(lineSeconds); // saying a line takes a moment
-				cond.notifyOne();
+				cond.await(); // @xiaoai-wait
+				print(XIAOAI + ": " + line); // @xiaoai-print
+				sleep(lineSeconds); // saying a line takes a moment // @xiaoai-sleep
+				cond.notifyOne(); // @xiaoai-notify
 			}
-		}
+		} // @xiaoai-with
 	}
 
 	static void tianmao(TracedCondition cond, double lineSeconds) throws InterruptedException {
-		try (var held = cond.hold()) {
+		try (var held = cond.hold()) { // @tianmao-with
 			for (String line : TIANMAO_LINES) {
-				print(TIANMAO + ": " + line);
-				sleep(lineSeconds);
-				cond.notifyOne(); // lost if XiaoAi is not waiting yet
-				cond.await();
+				print(TIANMAO + ": " + line); // @tianmao-print
+				sleep(lineSeconds); // @tianmao-sleep
+				cond.notifyOne(); // lost if XiaoAi is not waiting yet // @tianmao-notify
+				cond.await(); // @tianmao-wait
 			}
-		}
+		} // @tianmao-with
 	}
 
 	// ---- the robust way: whose turn it is lives in a variable, and wait_for checks it first ----
 
 	static void speak(TracedCondition cond, String[] turn, String me, String other, List<String> lines,
 			double lineSeconds) throws InterruptedException {
-		try (var held = cond.hold()) {
+		try (var held = cond.hold()) { // @speak-with
 			for (String line : lines) {
-				cond.awaitUntil(() -> turn[0].equals(me));
-				print(me + ": " + line);
-				sleep(lineSeconds);
-				turn[0] = other;
-				cond.notifyOne();
+				cond.awaitUntil(() -> turn[0].equals(me)); // @wait-for
+				print(me + ": " + line); // @speak-print
+				sleep(lineSeconds); // @speak-sleep
+				turn[0] = other; // @turn
+				cond.notifyOne(); // @speak-notify
 			}
-		}
+		} // @speak-with
 	}
 
 	static void main(Params p) throws InterruptedException {
-		var cond = new TracedCondition("cond");
+		var cond = new TracedCondition("cond"); // @cond
 		double pace = p.decimal("lineSeconds");
 		TracedThread xiaoai;
 		TracedThread tianmao;
 		if (p.flag("turns")) {
 			String[] turn = { TIANMAO };
-			xiaoai = new TracedThread(XIAOAI, false, () -> speak(cond, turn, XIAOAI, TIANMAO, XIAOAI_LINES, pace));
-			tianmao = new TracedThread(TIANMAO, false, () -> speak(cond, turn, TIANMAO, XIAOAI, TIANMAO_LINES, pace));
+			xiaoai = new TracedThread(XIAOAI, false, () -> speak(cond, turn, XIAOAI, TIANMAO, XIAOAI_LINES, pace)); // @xiaoai-thread
+			tianmao = new TracedThread(TIANMAO, false, () -> speak(cond, turn, TIANMAO, XIAOAI, TIANMAO_LINES, pace)); // @tianmao-thread
 		}
 		else {
-			xiaoai = new TracedThread(XIAOAI, false, () -> xiaoai(cond, pace));
-			tianmao = new TracedThread(TIANMAO, false, () -> tianmao(cond, pace));
+			xiaoai = new TracedThread(XIAOAI, false, () -> xiaoai(cond, pace)); // @xiaoai-thread
+			tianmao = new TracedThread(TIANMAO, false, () -> tianmao(cond, pace)); // @tianmao-thread
 		}
 		if (p.flag("tianmaoFirst")) {
-			tianmao.start(); // the wrong order: TianMao speaks and notifies before anyone waits
-			xiaoai.start();
+			tianmao.start(); // the wrong order: TianMao speaks and notifies before anyone waits // @tianmao-start
+			xiaoai.start(); // @xiaoai-start
 		}
 		else {
-			xiaoai.start(); // the start order matters
-			tianmao.start();
+			xiaoai.start(); // the start order matters // @xiaoai-start
+			tianmao.start(); // @tianmao-start
 		}
 	}
 
@@ -110,6 +110,12 @@ public final class ConditionPoemScenario extends AbstractScenario {
 		return Map.of("tutorial", Map.of("tianmaoFirst", false, "turns", false),
 				"wrong-order", Map.of("tianmaoFirst", true, "turns", false),
 				"turns", Map.of("tianmaoFirst", true, "turns", true));
+	}
+
+	/** Main and the two speakers; they wait. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
 	}
 
 }

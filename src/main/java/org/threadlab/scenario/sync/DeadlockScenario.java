@@ -23,29 +23,29 @@ public final class DeadlockScenario extends AbstractScenario {
 	// ---- the program ----
 
 	static void takeBoth(TracedLock first, TracedLock second, double pause) throws InterruptedException {
-		first.acquire();
-		print("took", first.name());
-		sleep(pause); // time for the other thread to take its first lock
-		second.acquire(); // opposite orders: each waits for the lock the other holds
-		print("took", second.name());
-		second.release();
-		first.release();
+		first.acquire(); // @first
+		print("took", first.name()); // @took-first
+		sleep(pause); // time for the other thread to take its first lock // @pause
+		second.acquire(); // opposite orders: each waits for the lock the other holds // @second
+		print("took", second.name()); // @took-second
+		second.release(); // @second
+		first.release(); // @first
 	}
 
 	static void main(Params p) throws InterruptedException {
-		var a = new TracedLock("a");
-		var b = new TracedLock("b");
+		var a = new TracedLock("a"); // @a
+		var b = new TracedLock("b"); // @b
 		double pause = p.decimal("pause");
 
-		var threadA = new TracedThread("A", false, () -> takeBoth(a, b, pause));
+		var threadA = new TracedThread("A", false, () -> takeBoth(a, b, pause)); // @thread-a
 		var threadB = p.flag("sameOrder")
-				? new TracedThread("B", false, () -> takeBoth(a, b, pause)) // the fix: one order for all
-				: new TracedThread("B", false, () -> takeBoth(b, a, pause));
-		threadA.start();
-		threadB.start();
-		threadA.join();
-		threadB.join();
-		print("both done");
+				? new TracedThread("B", false, () -> takeBoth(a, b, pause)) // the fix: one order for all // @thread-b
+				: new TracedThread("B", false, () -> takeBoth(b, a, pause)); // @thread-b
+		threadA.start(); // @start-a
+		threadB.start(); // @start-b
+		threadA.join(); // @join-a
+		threadB.join(); // @join-b
+		print("both done"); // @both-done
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -62,6 +62,12 @@ public final class DeadlockScenario extends AbstractScenario {
 	@Override
 	public Map<String, Map<String, Object>> variants() {
 		return Map.of("opposite", Map.of("sameOrder", false), "same", Map.of("sameOrder", true));
+	}
+
+	/** Main, A and B; they wait. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
 	}
 
 }

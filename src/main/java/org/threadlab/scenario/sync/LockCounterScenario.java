@@ -28,37 +28,37 @@ public final class LockCounterScenario extends AbstractScenario {
 	static void add(SharedValue total, TracedLock lock, long n) throws InterruptedException {
 		quiet(n > DRAWN_STEP_BY_STEP);
 		for (long i = 0; i < n; i++) {
-			lock.acquire();
-			total.write(total.read() + 1); // nobody else can be between this read and this write
-			lock.release();
-			backEdge();
+			lock.acquire(); // @add-with
+			total.write(total.read() + 1); // nobody else can be between this read and this write // @add
+			lock.release(); // @add-with
+			backEdge(); // @add-loop
 		}
 	}
 
 	static void desc(SharedValue total, TracedLock lock, long n) throws InterruptedException {
 		quiet(n > DRAWN_STEP_BY_STEP);
 		for (long i = 0; i < n; i++) {
-			lock.acquire();
-			total.write(total.read() - 1);
-			lock.release();
-			backEdge();
+			lock.acquire(); // @desc-with
+			total.write(total.read() - 1); // @desc
+			lock.release(); // @desc-with
+			backEdge(); // @desc-loop
 		}
 	}
 
 	static void main(Params p) throws InterruptedException {
-		var total = new SharedValue("total", 0);
-		var lock = new TracedLock("lock");
+		var total = new SharedValue("total", 0); // @total
+		var lock = new TracedLock("lock"); // @lock
 		long n = p.integer("n");
-		var thread1 = new TracedThread("Thread-1 (add)", false, () -> add(total, lock, n));
-		var thread2 = new TracedThread("Thread-2 (desc)", false, () -> desc(total, lock, n));
-		double start = time();
-		thread1.start();
-		thread2.start();
-		thread1.join();
-		thread2.join();
-		print(total.value());
-		print("lost updates: " + total.lostUpdates());
-		print(String.format("last time: %.3f", time() - start));
+		var thread1 = new TracedThread("Thread-1 (add)", false, () -> add(total, lock, n)); // @thread1
+		var thread2 = new TracedThread("Thread-2 (desc)", false, () -> desc(total, lock, n)); // @thread2
+		double start = time(); // @start
+		thread1.start(); // @start1
+		thread2.start(); // @start2
+		thread1.join(); // @join1
+		thread2.join(); // @join2
+		print(total.value()); // @print-total
+		print("lost updates: " + total.lostUpdates()); // @print-total
+		print(String.format("last time: %.3f", time() - start)); // @last-time
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -75,6 +75,12 @@ public final class LockCounterScenario extends AbstractScenario {
 	@Override
 	public Map<String, Map<String, Object>> variants() {
 		return Map.of("small", Map.of("n", 5), "tutorial", Map.of("n", 1_000_000));
+	}
+
+	/** Main and the two counters, which compute (or fight over the lock) when the loop is long. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3).computing(params.integer("n") >= BUSY_STEPS ? 2 : 0);
 	}
 
 }

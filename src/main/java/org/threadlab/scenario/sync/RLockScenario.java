@@ -22,20 +22,20 @@ public final class RLockScenario extends AbstractScenario {
 	// ---- the program ----
 
 	static void add(LockLike lock) throws InterruptedException {
-		lock.acquire();
-		print("acquired once");
-		lock.acquire(); // an RLock counts 2 here; a plain Lock waits here for itself, for ever
-		print("acquired twice");
-		lock.release();
-		lock.release(); // as many releases as acquires
-		print("released twice");
+		lock.acquire(); // @acquire1
+		print("acquired once"); // @once
+		lock.acquire(); // an RLock counts 2 here; a plain Lock waits here for itself, for ever // @acquire2
+		print("acquired twice"); // @twice
+		lock.release(); // @release1
+		lock.release(); // as many releases as acquires // @release2
+		print("released twice"); // @released
 	}
 
 	static void main(Params p) throws InterruptedException {
-		LockLike lock = p.flag("plainLock") ? new TracedLock("lock") : new TracedRLock("lock");
-		var thread = new TracedThread("Thread-1 (add)", false, () -> add(lock));
-		thread.start();
-		thread.join();
+		LockLike lock = p.flag("plainLock") ? new TracedLock("lock") : new TracedRLock("lock"); // @lock
+		var thread = new TracedThread("Thread-1 (add)", false, () -> add(lock)); // @thread
+		thread.start(); // @start
+		thread.join(); // @join
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -52,6 +52,12 @@ public final class RLockScenario extends AbstractScenario {
 	@Override
 	public Map<String, Map<String, Object>> variants() {
 		return Map.of("rlock", Map.of("plainLock", false), "lock", Map.of("plainLock", true));
+	}
+
+	/** Main and one thread. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2);
 	}
 
 }

@@ -23,24 +23,24 @@ public final class SemaphoreScenario extends AbstractScenario {
 	// ---- the program ----
 
 	static void htmlSpider(String url, TracedSemaphore sem, double seconds) throws InterruptedException {
-		sleep(seconds);
-		print("got html text success", url);
-		sem.release(); // one place frees up: the producer may start the next spider
+		sleep(seconds); // @sleep
+		print("got html text success", url); // @print
+		sem.release(); // one place frees up: the producer may start the next spider // @release
 	}
 
 	static void urlProducer(TracedSemaphore sem, long urls, double seconds) throws InterruptedException {
 		for (int i = 0; i < urls; i++) {
-			sem.acquire(); // waits while all places are taken
-			String url = "https://example.com/" + i;
-			new TracedThread("spider-" + i, false, () -> htmlSpider(url, sem, seconds)).start();
+			sem.acquire(); // waits while all places are taken // @acquire
+			String url = "https://example.com/" + i; // @url
+			new TracedThread(() -> htmlSpider(url, sem, seconds), "html_spider", false).start(); // @spider
 		}
 	}
 
 	static void main(Params p) throws InterruptedException {
-		var sem = TracedSemaphore.bounded("sem", (int) p.integer("permits"));
-		var producer = new TracedThread("UrlProducer", false,
+		var sem = TracedSemaphore.bounded("sem", (int) p.integer("permits")); // @sem
+		var producer = new TracedThread("UrlProducer", false, // @producer
 				() -> urlProducer(sem, p.integer("urls"), p.decimal("seconds")));
-		producer.start();
+		producer.start(); // @producer
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -52,6 +52,12 @@ public final class SemaphoreScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main, the URL producer and one spider per URL, all of which may be alive at once; they sleep. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2 + (int) params.integer("urls"));
 	}
 
 }

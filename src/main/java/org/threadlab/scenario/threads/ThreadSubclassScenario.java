@@ -26,15 +26,15 @@ public final class ThreadSubclassScenario extends AbstractScenario {
 		private final double seconds;
 
 		GetDetailHtml(String name, double seconds) {
-			super(name, false); // first the parent's initialisation, as super().__init__(name=name)
+			super(name, false); // first the parent's initialisation, as super().__init__(name=name) // @html-init
 			this.seconds = seconds;
 		}
 
 		@Override
 		protected void run() throws InterruptedException {
-			print("get detail html started");
-			sleep(seconds);
-			print("get detail html end");
+			print("get detail html started"); // @html-started
+			sleep(seconds); // @html-sleep
+			print("get detail html end"); // @html-end
 		}
 
 	}
@@ -44,28 +44,28 @@ public final class ThreadSubclassScenario extends AbstractScenario {
 		private final double seconds;
 
 		GetDetailUrl(String name, double seconds) {
-			super(name, false);
+			super(name, false); // @url-init
 			this.seconds = seconds;
 		}
 
 		@Override
 		protected void run() throws InterruptedException {
-			print("get detail url started");
-			sleep(seconds);
-			print("get detail url end");
+			print("get detail url started"); // @url-started
+			sleep(seconds); // @url-sleep
+			print("get detail url end"); // @url-end
 		}
 
 	}
 
 	static void main(Params p) throws InterruptedException {
-		var thread1 = new GetDetailHtml("get_detail_html", p.decimal("htmlSeconds"));
-		var thread2 = new GetDetailUrl("get_detail_url", p.decimal("urlSeconds"));
+		var thread1 = new GetDetailHtml("get_detail_html", p.decimal("htmlSeconds")); // @thread1
+		var thread2 = new GetDetailUrl("get_detail_url", p.decimal("urlSeconds")); // @thread2
 		double startTime = time();
-		thread1.start(); // start() runs run() on the new thread; calling run() directly would not
-		thread2.start();
-		thread1.join();
-		thread2.join();
-		print(String.format("last time: %.2f", time() - startTime));
+		thread1.start(); // start() runs run() on the new thread; calling run() directly would not // @start1
+		thread2.start(); // @start2
+		thread1.join(); // @join1
+		thread2.join(); // @join2
+		print(String.format("last time: %.2f", time() - startTime)); // @last-time
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -77,6 +77,12 @@ public final class ThreadSubclassScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main and two threads that sleep. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
 	}
 
 }

@@ -27,34 +27,34 @@ public final class ThreadTargetScenario extends AbstractScenario {
 	// ---- the program: it mirrors the Python listing line by line ----
 
 	static void getDetailHtml(double seconds) throws InterruptedException {
-		print("get detail html started");
-		sleep(seconds);
-		print("get detail html end");
+		print("get detail html started"); // @html-started
+		sleep(seconds); // @html-sleep
+		print("get detail html end"); // @html-end
 	}
 
 	static void getDetailUrl(double seconds) throws InterruptedException {
-		print("get detail url started");
-		sleep(seconds);
-		print("get detail url end");
+		print("get detail url started"); // @url-started
+		sleep(seconds); // @url-sleep
+		print("get detail url end"); // @url-end
 	}
 
 	static void main(Params p) throws InterruptedException {
 		// target is the function itself, run later by the new thread · target 是函数本身，由新线程稍后调用
-		var thread1 = new TracedThread("Thread-1 (get_detail_html)", p.flag("daemon"),
+		var thread1 = new TracedThread("Thread-1 (get_detail_html)", p.flag("daemon"), // @thread1
 				() -> getDetailHtml(p.decimal("htmlSeconds")));
-		var thread2 = new TracedThread("Thread-2 (get_detail_url)", p.flag("daemon"),
+		var thread2 = new TracedThread("Thread-2 (get_detail_url)", p.flag("daemon"), // @thread2
 				() -> getDetailUrl(p.decimal("urlSeconds")));
 
 		double startTime = time();
-		thread1.start();
-		thread2.start();
+		thread1.start(); // @start1
+		thread2.start(); // @start2
 
 		if (p.flag("join")) {
 			// main waits max(2, 4) seconds, not 2 + 4 · 主线程等待 max(2, 4) 秒，而不是 2 + 4
-			thread1.join();
-			thread2.join();
+			thread1.join(); // @join1
+			thread2.join(); // @join2
 		}
-		print(String.format("last time: %.2f", time() - startTime));
+		print(String.format("last time: %.2f", time() - startTime)); // @last-time
 	}
 
 	// ---- how ThreadLab runs it ----
@@ -73,9 +73,9 @@ public final class ThreadTargetScenario extends AbstractScenario {
 		// as a process of its own (a child JVM), whose end really ends its daemon threads.
 		Map<String, String> args = params.asStrings();
 		PyTarget wholeScript = () -> runScript(args);
-		PyProcess script = new PyProcess("main", wholeScript);
-		script.start();
-		script.join();
+		PyProcess script = new PyProcess("main", wholeScript); // @script
+		script.start(); // @script
+		script.join(); // @script
 	}
 
 	/** In the child JVM of the daemon variant: the whole script, with the run's parameters. */
@@ -93,6 +93,15 @@ public final class ThreadTargetScenario extends AbstractScenario {
 		return Map.of("join", Map.of("join", true, "daemon", false),
 				"daemon", Map.of("join", false, "daemon", true),
 				"no-join", Map.of("join", false, "daemon", false));
+	}
+
+	/**
+	 * Main and two threads that sleep; the daemon variant runs them in a child JVM, leaving in the
+	 * server only the launcher's main thread and the child's pipe reader.
+	 */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return params.flag("daemon") ? waiting(2).withProcesses(1) : waiting(3);
 	}
 
 }

@@ -77,7 +77,7 @@ class QueueScenarioTest {
 		Set<Object> fetched = new HashSet<>();
 		trace.allPrints().stream().filter(p -> p.startsWith("get detail html end")).forEach(fetched::add);
 		assertThat(fetched).hasSize(16);
-		assertThat(trace.first("get_detail_html-0", EventKind.EXIT).value()).isEqualTo("cut off");
+		assertThat(trace.first("Thread-2 (get_detail_html)", EventKind.EXIT).value()).isEqualTo("cut off");
 	}
 
 }

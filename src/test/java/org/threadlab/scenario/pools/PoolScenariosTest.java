@@ -110,13 +110,13 @@ class PoolScenariosTest {
 	@Test
 	void fromCPython38AnIdleWorkerTakesTheNextTaskInsteadOfANewOne() throws Exception {
 		// each task is done before the next is submitted: one worker does them all, as in CPython 3.8+
-		Runs reusing = Runs.of(new PoolInternalsScenario()).speed(50);
+		Runs reusing = Runs.of(new PoolInternalsScenario()).speed(10);
 		Trace trace = reusing.run(Map.of("reuseIdle", true, "workers", 5, "tasks", 4, "submitEvery", 5));
 		assertThat(reusing.outcome().status()).isEqualTo(Outcome.Status.COMPLETED);
 		assertThat(workers(trace)).hasSize(1);
 		assertThat(trace.printsOf("main")).contains("workers started: 1 of at most 5");
 		// the tutorial's older source starts a worker per submit, up to max_workers
-		Runs older = Runs.of(new PoolInternalsScenario()).speed(50);
+		Runs older = Runs.of(new PoolInternalsScenario()).speed(10);
 		trace = older.run(Map.of("reuseIdle", false, "workers", 5, "tasks", 4, "submitEvery", 5));
 		assertThat(workers(trace)).hasSize(4);
 	}

@@ -1,0 +1,140 @@
+package org.threadlab.fidelity;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.ScenarioCatalog;
+
+/**
+ * What each lesson must show as CPython does, scenario by scenario and variant by variant: how its
+ * prints compare (in order; as a multiset where threads race), what ThreadLab adds of its own, which
+ * numbers are timings, and the facts that only several runs can judge.
+ */
+final class Cases {
+
+	private Cases() {
+	}
+
+	static List<Case> all(ScenarioCatalog catalog) {
+		return List.of(
+				Case.of("gil-race", "small, GIL switching at back-edges (3.10+)", Map.of("n", 5))
+					.lesson("five updates each way: the total is 0")
+					.threadLabOnly("lost updates: "),
+				Case.of("gil-race", "tutorial, GIL switching at back-edges (3.10+)", Map.of("n", 1_000_000))
+					.lesson("total += 1 is never cut in two: the total is 0 in every run")
+					.threadLabOnly("lost updates: ")
+					.runs(2),
+				Case.of("gil-race", "tutorial, GIL off", Map.of("n", 1_000_000))
+					.lesson("without a GIL, updates get lost: the total is not 0 in some run")
+					.gil(null)
+					.python("python3.13t")
+					.threadLabOnly("lost updates: ")
+					.runs(5)
+					.fact("the total is not 0 in some run (of at most 5)", runs -> runs.stream()
+						.anyMatch(o -> !o.texts().isEmpty() && !o.texts().get(0).equals("0"))),
+				variant(catalog, "thread-target", "join").lesson("both threads sleep at once: main waits the longest, not the sum")
+					.timing("last time: ", 0.5),
+				// CPython's own race: thread2 runs once start() returns, but on a loaded machine main may
+				// print before it does (the switch interval hands main the GIL first)
+				variant(catalog, "thread-target", "no-join").lesson("start() returns once the new thread runs; main does not wait")
+					.racing()
+					.inOrder("get detail html started", "last time: ", "get detail html end", "get detail url end")
+					.timing("last time: ", 0.5),
+				variant(catalog, "thread-target", "daemon").lesson("daemon threads end with the process, cut off mid-sleep")
+					.ignoring("get detail url started")
+					.timing("last time: ", 0.5),
+				Case.of("thread-subclass", "tutorial", Map.of()).lesson("the same two threads, made by subclassing Thread")
+					.timing("last time: ", 0.5),
+				Case.of("shared-list", "tutorial", Map.of()).lesson("a shared list under a lock, consumers polling")
+					.speed(20)
+					.racing()
+					.namesAside(),
+				Case.of("queue", "tutorial", Map.of()).lesson("a bounded queue between a producer and ten consumers")
+					.speed(5)
+					.racing()
+					.namesAside()
+					.timing("last time: ", 1.0),
+				variant(catalog, "lock-counter", "small").lesson("the race fixed with a lock: the total is 0")
+					.threadLabOnly("lost updates: ")
+					.cpuTime("last time: "),
+				Case.of("lock-counter", "n = 100,000", Map.of("n", 100_000))
+					.lesson("the race fixed with a lock, a hundred thousand times each way")
+					.threadLabOnly("lost updates: ")
+					.cpuTime("last time: "),
+				variant(catalog, "rlock", "rlock").lesson("an RLock's owner takes it twice"),
+				variant(catalog, "rlock", "lock").lesson("a plain Lock taken twice: its thread waits for itself for ever"),
+				// at speed 1: the pause is 0.1 s; faster, a loaded machine lets A take both locks before B
+				// takes b, in CPython too
+				variant(catalog, "deadlock", "opposite").lesson("opposite orders: each thread waits for the other's lock")
+					.runs(2)
+					.speed(1),
+				variant(catalog, "deadlock", "same").lesson("one order for all: A, started first, takes a first, every run")
+					.runs(3)
+					.speed(1),
+				variant(catalog, "condition-poem", "tutorial").lesson("XiaoAi started first waits in time: the whole poem, every run")
+					.runs(3),
+				variant(catalog, "condition-poem", "wrong-order").lesson("TianMao first: its notify is lost, both wait for ever")
+					.runs(2),
+				variant(catalog, "condition-poem", "turns").lesson("whose turn it is in a variable: the poem whatever the order"),
+				Case.of("semaphore", "tutorial", Map.of()).lesson("at most three spiders at once, twenty in all")
+					.speed(20)
+					.racing(),
+				variant(catalog, "future-basics", "tutorial").lesson("done, cancel of a running task, result")
+					.speed(5),
+				variant(catalog, "future-basics", "queued").lesson("cancel works on a task still in the queue")
+					.speed(5),
+				variant(catalog, "future-basics", "raises").lesson("what a task raises is raised again by result()")
+					.speed(5),
+				Case.of("as-completed", "tutorial", Map.of()).lesson("results in the order the tasks finish: 2, 3, 4"),
+				Case.of("executor-map", "tutorial", Map.of()).lesson("results in the order submitted: 3, 2, 4"),
+				Case.of("wait-first", "FIRST_COMPLETED", Map.of("allCompleted", false))
+					.lesson("main goes on after the first result; the others still run"),
+				Case.of("wait-first", "ALL_COMPLETED", Map.of("allCompleted", true)).lesson("main goes on when all are done"),
+				variant(catalog, "pool-internals", "tutorial")
+					.lesson("the tutorial's older source: a new worker on each submit, never more than max_workers"),
+				variant(catalog, "pool-internals", "cpython")
+					.lesson("CPython 3.8+: an idle worker takes the next task; tasks that end before the next comes need one worker")
+					.speed(20),
+				variant(catalog, "process", "target").lesson("no pid before start(), the child's real pid after; join waits for it")
+					.pidsAside(),
+				variant(catalog, "process", "subclass").lesson("the same process by subclassing Process").pidsAside(),
+				variant(catalog, "fork", "tutorial").lesson("both processes print the line after the fork; the child's parent is the forking process")
+					.pidsAside()
+					.racing()
+					.namesAside()
+					.inOrder("bobby", "parent of "),
+				variant(catalog, "fork", "parent-exits-first").lesson("an orphan is adopted (by pid 1 here) and goes on")
+					.speed(1)
+					.pidsAside()
+					.racing()
+					.namesAside()
+					.inOrder("child <pid>, its parent is", "child <pid>, adopted by 1"),
+				variant(catalog, "process-queue", "tutorial").lesson("\"a\" crosses from the producer's process to the consumer's"),
+				variant(catalog, "process-queue", "no-sleep").lesson("without its sleep, the consumer's get() waits for the item"),
+				variant(catalog, "process-queue", "globals").lesson("each process has its own globals: only the queue's item crosses"),
+				variant(catalog, "pipe", "tutorial").lesson("\"bobby\" crosses the pipe"),
+				variant(catalog, "pipe", "both-ways").lesson("a duplex pipe's first end sends too: the answer comes back"),
+				variant(catalog, "pipe", "one-way").lesson("Pipe(duplex=False) carries \"bobby\" one way"),
+				variant(catalog, "manager-dict", "tutorial").lesson("two processes write the manager's dict: both keys are there")
+					.fact("main prints the dict with both keys, in the order the writes came", runs -> runs.stream()
+						.allMatch(o -> o.texts().size() == 1 && List.of("{'bobby1': 22, 'bobby2': 23}", "{'bobby2': 23, 'bobby1': 22}")
+							.contains(o.texts().get(0)))),
+				// at speed 1: the half second of work between read and write outlasts the gap between the processes' starts
+				variant(catalog, "manager-dict", "lost-update").lesson("read-modify-write without a lock: updates are lost")
+					.speed(1)
+					.fact("the count ends below 6: updates were lost", runs -> runs.stream()
+						.allMatch(o -> o.texts().size() == 1 && o.texts().get(0).matches("\\{'count': [1-5]\\}"))),
+				variant(catalog, "manager-dict", "with-lock").lesson("with the manager's lock, no update is lost: 6"));
+	}
+
+	private static Case variant(ScenarioCatalog catalog, String id, String name) {
+		Scenario scenario = catalog.find(id).orElseThrow();
+		Map<String, Object> values = scenario.variants().get(name);
+		if (values == null) {
+			throw new IllegalArgumentException(id + " has no variant " + name + "; it has " + scenario.variants().keySet());
+		}
+		return Case.of(id, name, values);
+	}
+
+}

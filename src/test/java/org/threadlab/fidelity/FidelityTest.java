@@ -1,0 +1,188 @@
+package org.threadlab.fidelity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.threadlab.cpython.Interpreter;
+import org.threadlab.cpython.PythonRun;
+import org.threadlab.scenario.Language;
+import org.threadlab.scenario.Listing;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.ScenarioCatalog;
+import org.threadlab.testing.Pythons;
+import org.threadlab.testing.Runs;
+import org.threadlab.testing.Trace;
+
+/**
+ * The fidelity suite: each scenario and variant runs as its own Python listing under the python3 on
+ * the PATH (its sleeps scaled by ThreadLab's runner, the listing untouched) and in ThreadLab, and what
+ * both show is compared as {@link Cases} declares. Prints a report of what was compared, also written
+ * to target/fidelity-report.txt. Skipped, saying why, where there is no python3 3.10 or newer.
+ * {@code -Dfidelity.only=deadlock,queue} runs the cases of those scenarios only.
+ */
+class FidelityTest {
+
+	private static final ScenarioCatalog CATALOG = new ScenarioCatalog();
+
+	/** A program that hangs is found by the runner after this much stillness, or by the time limit. */
+	private static final PythonRun.Limits LIMITS = new PythonRun.Limits(90, 16, 2_000_000, 1.0);
+
+	private static final Map<String, List<String>> REPORT = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	private static String header = "";
+
+	@TestFactory
+	Stream<DynamicTest> everyLessonShowsWhatCPythonShows() {
+		Interpreter python = Pythons.interpreter();
+		header = "ThreadLab against CPython " + python.version() + " (python3), each listing rendered for its variant";
+		List<String> only = List.of(System.getProperty("fidelity.only", "").split(",")).stream().filter(id -> !id.isBlank()).toList();
+		return Cases.all(CATALOG)
+			.stream()
+			.filter(c -> only.isEmpty() || only.contains(c.scenario))
+			.map(c -> DynamicTest.dynamicTest(c.title(), () -> check(c, python)));
+	}
+
+	private static void check(Case c, Interpreter python3) throws Exception {
+		Scenario scenario = CATALOG.find(c.scenario).orElseThrow();
+		Params params = Params.parse(scenario.parameters(), c.values);
+		Listing listing = CATALOG.listing(scenario, Language.EN, params);
+		Interpreter python = python3;
+		String pythonMissing = null;
+		if (!c.python.equals("python3")) {
+			Interpreter.Lookup other = Interpreter.find(c.python);
+			python = other.interpreter();
+			pythonMissing = other.missing();
+		}
+		List<String> report = new ArrayList<>();
+		report.add("    shows:    " + c.lesson);
+		report.add("    compares: " + c.compares());
+		long began = System.nanoTime();
+		List<String> problems = new ArrayList<>();
+		List<Observed> ours = new ArrayList<>();
+		List<Observed> theirs = new ArrayList<>();
+		for (int run = 1; run <= c.runs; run++) {
+			Observed threadLab = threadLab(c, scenario);
+			ours.add(threadLab);
+			Observed cpython = python == null ? null : cpython(c, python, listing);
+			if (cpython != null) {
+				theirs.add(cpython);
+			}
+			if (c.fact != null) {
+				if (c.fact.holds(ours) && (python == null || c.fact.holds(theirs))) {
+					break; // a fact of some run: seen on both sides, no need for more runs
+				}
+				continue;
+			}
+			List<String> wrong = c.differences(threadLab, cpython);
+			if (!wrong.isEmpty()) {
+				problems.add("run " + run + ": " + String.join("; ", wrong));
+				report.add("    run " + run + " differs: " + String.join("; ", wrong));
+				report.add("      CPython:   " + shown(cpython));
+				report.add("      ThreadLab: " + shown(threadLab));
+			}
+			else if (run == 1) {
+				report.add("      CPython:   " + shown(cpython));
+				if (!c.names) {
+					report.add("      threads:   CPython " + names(cpython) + "; ThreadLab " + names(threadLab));
+				}
+			}
+		}
+		if (c.fact != null) {
+			boolean ourFact = c.fact.holds(ours);
+			report.add("    ThreadLab: " + (ourFact ? "holds" : "does not hold") + " — totals " + firsts(ours));
+			if (!ourFact) {
+				problems.add("ThreadLab: " + c.fact.says() + " does not hold");
+			}
+			if (python == null) {
+				report.add("    CPython:   not compared: " + pythonMissing + " (a free-threaded build runs without the GIL)");
+			}
+			else {
+				boolean theirFact = c.fact.holds(theirs);
+				report.add("    CPython " + python.version() + ": " + (theirFact ? "holds" : "does not hold") + " — totals "
+						+ firsts(theirs));
+				if (!theirFact) {
+					problems.add("CPython: " + c.fact.says() + " does not hold");
+				}
+			}
+		}
+		report.add(String.format("    took %.1f s", (System.nanoTime() - began) / 1e9));
+		REPORT.put((problems.isEmpty() ? "PASS " : "FAIL ") + c.title(), report);
+		assertThat(problems).as("%s: %s", c.title(), c.lesson).isEmpty();
+	}
+
+	private static Observed threadLab(Case c, Scenario scenario) throws Exception {
+		Runs runs = Runs.of(scenario).speed(c.speed);
+		if (c.gil != null) {
+			runs.gil(c.gil, 0.005);
+		}
+		Trace trace = runs.run(c.values);
+		Params params = Params.parse(scenario.parameters(), c.values);
+		return Observed.threadLab(trace, runs.outcome(), CATALOG.listing(scenario, Language.EN, params));
+	}
+
+	private static Observed cpython(Case c, Interpreter python, Listing listing) throws Exception {
+		List<PythonRun.Line> lines = new CopyOnWriteArrayList<>();
+		PythonRun run = PythonRun.start(python, listing.python(), c.speed, LIMITS, lines::addAll);
+		PythonRun.Result result = run.result().get(LIMITS.maxSeconds() + 30, TimeUnit.SECONDS);
+		return Observed.cpython(lines, result);
+	}
+
+	private static String shown(Observed o) {
+		if (o == null) {
+			return "(not run)";
+		}
+		String lines = o.printed().size() > 12
+				? o.printed().size() + " lines: " + o.texts().subList(0, 4) + " … " + o.texts().get(o.texts().size() - 1)
+				: o.printed().stream().map(Observed.Printed::toString).collect(Collectors.joining(" | "));
+		String stuck = o.blocked().isEmpty() ? "" : "; stuck: " + new java.util.TreeMap<>(o.blocked());
+		return lines + "; " + o.note() + stuck;
+	}
+
+	private static String names(Observed o) {
+		return o.printed().stream().map(Observed.Printed::thread).distinct().sorted().limit(4).toList()
+				+ (o.printed().stream().map(Observed.Printed::thread).distinct().count() > 4 ? "…" : "");
+	}
+
+	private static List<String> firsts(List<Observed> runs) {
+		return runs.stream().map(o -> o.texts().isEmpty() ? "-" : o.texts().get(0)).toList();
+	}
+
+	@AfterAll
+	static void report() throws IOException {
+		if (REPORT.isEmpty()) {
+			return;
+		}
+		StringBuilder text = new StringBuilder(header).append('\n').append("=".repeat(header.length())).append('\n');
+		long passed;
+		synchronized (REPORT) {
+			REPORT.forEach((title, lines) -> {
+				text.append(title).append('\n');
+				lines.forEach(line -> text.append(line).append('\n'));
+			});
+			passed = REPORT.keySet().stream().filter(t -> t.startsWith("PASS")).count();
+			text.append(passed).append(" of ").append(REPORT.size()).append(" cases show what CPython shows.\n");
+		}
+		System.out.println(text);
+		Path file = Path.of("target", "fidelity-report.txt");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+	}
+
+}
