@@ -35,6 +35,8 @@ const STATE_AFTER = {
   PUT_DONE: "running",
   GET: "queue-wait",
   GOT: "running",
+  REQUEST: "waiting", // a call through a manager's proxy: waits for the manager's reply
+  REPLY: "running",
   GIL_REQUEST: "gil-wait",
 };
 

@@ -96,6 +96,7 @@ let connection = null;
 let lastSummary = 0;
 let summaryKey = "";
 let gateMessages = 0;
+let skipped = 0; // frames whose updates the server merged into later batches: this connection is slow
 const hiddenLinks = new Set();
 
 drawLegend($("legend"), t);
@@ -119,6 +120,7 @@ function ensureConnection() {
       mode = "live";
       gate = { paused: false, held: new Map() };
       gateMessages = 0;
+      skipped = 0;
       delete page.dataset.gate;
       delete page.dataset.heldKnown;
       selected = null;
@@ -134,8 +136,8 @@ function ensureConnection() {
       buttons.cancel.disabled = false;
       buttons.pause.disabled = false;
       setShareEnabled(false);
-      if (startPaused) connection.pause();
       showPaused(startPaused);
+      showTimeline();
       animate();
     })
     .on("events", (message) => {
@@ -144,6 +146,10 @@ function ensureConnection() {
       applyBatch(model, message);
       rec.batch(message);
       news = true;
+      if (message.skipped > 0) {
+        skipped += message.skipped; // the server merged updates this connection could not take in time
+        if (page.dataset.state === "running") showPaused(gate.paused);
+      }
       if (gate.paused) render();
       judgeChallenge();
     })
@@ -168,7 +174,12 @@ function ensureConnection() {
       news = true;
       render();
     })
-    .on("queued", (message) => setStatus(t("run.queued", message.position)))
+    .on("queued", (message) => {
+      page.dataset.state = "queued";
+      setStatus(t("run.queued", message.position));
+      buttons.run.disabled = false; // a new Run takes this request's place in the queue
+      buttons.cancel.disabled = false; // leaves the queue
+    })
     .on("error", (message) => {
       if (page.dataset.state === "starting") page.dataset.state = mode === "live" ? "running" : mode === "replay" ? "ended" : "idle";
       setStatus(errorText(message), true);
@@ -176,7 +187,7 @@ function ensureConnection() {
     })
     .on("close", () => {
       connection = null;
-      if (mode === "live" && page.dataset.state === "running") {
+      if ((mode === "live" && page.dataset.state === "running") || page.dataset.state === "queued") {
         setStatus(t("run.disconnected"), true);
         page.dataset.state = "ended";
         cancelAnimationFrame(frame);
@@ -199,8 +210,13 @@ function showPaused(paused) {
   page.dataset.paused = String(paused);
   buttons.pause.textContent = t(paused ? "button.resume" : "button.pause");
   buttons.step.disabled = !paused;
-  if (page.dataset.state === "running") setStatus(t(paused ? "run.paused" : "run.running"));
+  if (page.dataset.state === "running") setStatus(withSkipped(t(paused ? "run.paused" : "run.running")));
   drawHeld();
+}
+
+/** A status with how many updates a slow connection had merged, when any were. */
+function withSkipped(text) {
+  return skipped > 0 ? `${text} · ${t("run.skipped", skipped)}` : text;
 }
 
 function drawHeld() {
@@ -461,6 +477,14 @@ function showLine(line) {
     .text((text) => text);
 }
 
+/** A run begins where the learner is looking: the timeline comes into view if the form scrolled it away. */
+function showTimeline() {
+  const box = timelineBox.getBoundingClientRect();
+  if (box.top < 0 || box.top > window.innerHeight / 2) {
+    document.querySelector("main").scrollIntoView({ block: "start" });
+  }
+}
+
 function animate() {
   cancelAnimationFrame(frame);
   const tick = () => {
@@ -516,15 +540,23 @@ function startRun(paused = false) {
   playing = false;
   savePermalink(true);
   const c = ensureConnection();
-  c.start(scenario, params, settings);
-  if (paused) c.pause(); // right behind the start: the threads stop at their first step
+  // a challenge starts paused: every thread is held at its first step, before any has moved
+  c.start(scenario, params, paused ? { ...settings, paused: true } : settings);
 }
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   startRun(false);
 });
-buttons.cancel.addEventListener("click", () => connection?.cancel());
+buttons.cancel.addEventListener("click", () => {
+  connection?.cancel();
+  if (page.dataset.state === "queued") {
+    // the server answers nothing: a request that waited simply leaves the queue
+    page.dataset.state = "ended";
+    setStatus(t("run.dequeued"));
+    buttons.cancel.disabled = true;
+  }
+});
 buttons.pause.addEventListener("click", togglePause);
 buttons.step.addEventListener("click", () => step());
 buttons.zoomReset.addEventListener("click", () => chart.resetZoom());

@@ -29,42 +29,55 @@ def _install(speed):
     real_sleep = time.sleep
     real_monotonic = time.monotonic
     clock_lock = _thread.allocate_lock()
-    clock = {"sleeping": 0, "last": real_monotonic(), "lesson": 0.0}
+    # Lesson time, as ThreadLab's RunClock keeps it: from "since" (real) on, "lesson" there, then the
+    # speed until the last running sleep is due, then the rate of real time. A sleep counts until it is
+    # due, not until its thread wakes: waking late on a loaded machine adds real time only.
+    clock = {"since": real_monotonic(), "lesson": 0.0, "dues": {}, "next": 0}
     wall_start = time.time()
     perf_start = time.perf_counter()
 
-    def advance():
-        now = real_monotonic()
-        clock["lesson"] += (now - clock["last"]) * (speed if clock["sleeping"] else 1.0)
-        clock["last"] = now
+    def lesson_at(now):
+        elapsed = max(0.0, now - clock["since"])
+        last_due = max(clock["dues"].values(), default=float("-inf"))
+        if last_due <= clock["lesson"]:
+            return clock["lesson"] + elapsed
+        until_due = (last_due - clock["lesson"]) / speed
+        if elapsed <= until_due:
+            return clock["lesson"] + speed * elapsed
+        return last_due + (elapsed - until_due)
+
+    def change(now):
+        clock["lesson"] = lesson_at(now)
+        clock["since"] = now
+        for key in [k for k, due in clock["dues"].items() if due <= clock["lesson"]]:
+            del clock["dues"][key]
 
     def lesson():
         with clock_lock:
-            advance()
-            return clock["lesson"]
+            return lesson_at(real_monotonic())
 
     def sleep(seconds):
         try:
-            real = seconds / speed
-        except TypeError:
+            float(seconds)
+        except (TypeError, ValueError):
             return real_sleep(seconds)  # raises what time.sleep raises
         if seconds < 0:
             return real_sleep(seconds)
         with clock_lock:
-            advance()
-            clock["sleeping"] += 1
-            due = clock["last"] + real
+            change(real_monotonic())
+            key = clock["next"] = clock["next"] + 1
+            due = clock["dues"][key] = clock["lesson"] + seconds
         try:
-            real_sleep(real)
+            while True:
+                with clock_lock:
+                    left = due - lesson_at(real_monotonic())
+                if left <= 0:
+                    break
+                real_sleep(left / speed)
         finally:
             with clock_lock:
-                # The sleep ends when it was due: the moments the thread takes to wake up (more on a
-                # loaded machine) pass as real time, not the lesson's, as in ThreadLab's clock.
-                now = real_monotonic()
-                end = min(now, max(due, clock["last"]))
-                clock["lesson"] += (end - clock["last"]) * (speed if clock["sleeping"] else 1.0)
-                clock["last"] = end
-                clock["sleeping"] -= 1
+                change(real_monotonic())
+                clock["dues"].pop(key, None)
 
     sleep.__doc__ = real_sleep.__doc__
     time.sleep = sleep
@@ -162,7 +175,7 @@ def _watch_for_hangs(hang, clock, real_sleep, real_monotonic, lesson, write_lock
     import time
 
     def busy():
-        if clock["sleeping"]:
+        if clock["dues"]:
             return True
         mp = sys.modules.get("multiprocessing")
         if mp is not None:

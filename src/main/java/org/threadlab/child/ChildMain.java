@@ -35,6 +35,12 @@ public final class ChildMain {
 
 	static final String TRAIN = "train";
 
+	/** A child of a child: see {@link org.threadlab.process.Os#fork}. */
+	public static final String FORKED = "forked";
+
+	/** The property that tells a forked child the named pipe its events go on. */
+	public static final String FORK_EVENTS_PROPERTY = "threadlab.fork.events";
+
 	private ChildMain() {
 	}
 
@@ -42,6 +48,19 @@ public final class ChildMain {
 		String mode = args.length == 0 ? COLD : args[0];
 		PrintStream pipe = System.out;
 		System.setOut(System.err);
+		// the event pipe, unbuffered: each of the sender's writes must reach it as one write
+		OutputStream events = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+		if (mode.equals(FORKED) && args.length == 2) {
+			// a process forked by another of the run (which it outlives, as a forked process may): it finds
+			// its assignment in a file, watches the server through the run's lifeline, and sends its events
+			// on a named pipe of its own, which the server opens when its parent says it forked
+			java.nio.file.Path file = java.nio.file.Path.of(args[1]);
+			Assignment assignment = Assignment.decode(java.nio.file.Files.readString(file));
+			java.nio.file.Files.deleteIfExists(file);
+			ParentLink.openOn(java.nio.file.Path.of(assignment.properties().get(Lifeline.PROPERTY)));
+			OutputStream own = new java.io.FileOutputStream(assignment.properties().get(FORK_EVENTS_PROPERTY));
+			System.exit(serve(assignment, own));
+		}
 		ParentLink link = ParentLink.open();
 		if (mode.equals(TRAIN)) {
 			Warmup.run();
@@ -60,7 +79,7 @@ public final class ChildMain {
 			System.exit(2);
 		}
 		Assignment assignment = Assignment.decode(link.awaitAssignment());
-		System.exit(serve(assignment, pipe));
+		System.exit(serve(assignment, events));
 	}
 
 	/**
@@ -72,8 +91,7 @@ public final class ChildMain {
 		assignment.properties().forEach(System::setProperty);
 		Run run = new Run(Run.Home.CHILD, assignment.clock(), TRACE_CAPACITY);
 		Gil.useDescribed(run, assignment.gil());
-		ChildSender sender = new ChildSender(run.recorder(),
-				new BufferedWriter(new OutputStreamWriter(pipe, StandardCharsets.UTF_8), 1 << 16));
+		ChildSender sender = new ChildSender(run.recorder(), pipe);
 		run.onClockEvent(sender::wake); // the parent keeps the run's lesson time: it must hear of timers at once
 		sender.start();
 		Outcome outcome = run.runHere(assignment.name(), () -> assignment.unpickleTask().run());

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.EventOrigins;
+import org.threadlab.run.ProcessPermits;
 import org.threadlab.run.Run;
 
 /**
@@ -68,14 +70,15 @@ public final class ChildProcess {
 	}
 
 	/**
-	 * Starts a child JVM that runs {@code pickledTask} (a {@link ChildTask}, pickled by {@link org.threadlab.ipc.Pickle}) as the
-	 * process {@code actor} stands for; returns once it is launched. {@code STARTING}'s value says how:
+	 * Starts a child JVM that runs {@code pickledTask} (a {@link ChildTask}, pickled by
+	 * {@link org.threadlab.ipc.Pickle}) as the process {@code actor} stands for; returns once it is
+	 * launched. {@code STARTING}'s value says how:
 	 * {@code {"spare": false}} for a JVM launched now, {@code {"spare": true, "launchedAgoNs": n}} for a
 	 * spare started n ns before.
 	 * @throws IOException when no JVM could be started (the actor's EXIT says so)
 	 * @throws IllegalStateException when the run is ending (no process may start then)
 	 */
-	public static ChildProcess start(Actor actor, byte[] pickledTask) throws IOException {
+	public static ChildProcess start(Actor actor, byte[] pickledTask) throws IOException, InterruptedException {
 		Run run = actor.run();
 		ChildJvm spare = ChildLauncher.takeSpare();
 		Map<String, Object> how = new LinkedHashMap<>();
@@ -88,15 +91,19 @@ public final class ChildProcess {
 		ChildJvm jvm;
 		caller.hook().release(caller); // launching and writing to a pipe may block: never while holding the GIL
 		try {
+			// its place among the server's live child processes, which it may have to wait for
+			ProcessPermits.Permit place = run.processPermits().acquire();
 			try {
 				jvm = spare != null ? spare : ChildLauncher.launch();
 			}
 			catch (IOException | RuntimeException ex) {
+				place.close();
 				if (actor.markExited()) {
 					actor.hook().exited(actor, "error: cannot start a process: " + ex.getMessage());
 				}
 				throw ex;
 			}
+			jvm.process().onExit().whenComplete((ended, error) -> place.close()); // free once it is reaped
 			run.adopt(jvm.process()); // from now on the run stops it when it ends
 			run.origins().opened(jvm.pid());
 			ChildProcess child = new ChildProcess(run, actor, jvm);
@@ -104,7 +111,8 @@ public final class ChildProcess {
 			child.reader = thread;
 			run.startThread(thread, null);
 			// the run's folder, where what crosses between its processes lives, is the child's too
-			Map<String, String> properties = Map.of(Run.FOLDER_PROPERTY, run.folder().toString());
+			Map<String, String> properties = new java.util.HashMap<>(Map.of(Run.FOLDER_PROPERTY, run.folder().toString()));
+			run.resourceIfMade(Lifeline.class).ifPresent(line -> properties.put(Lifeline.PROPERTY, line.path().toString()));
 			jvm.assign(new Assignment(run.clock(), run.gil().describe(), actor.name(), properties, pickledTask));
 			return child;
 		}
@@ -181,76 +189,27 @@ public final class ChildProcess {
 		}
 	}
 
+	/** What a reader knows of the process whose events it reads: its actors, by its own ids. */
+	private static final class Writer {
+
+		final long pid;
+
+		final Map<Integer, Actor> actors = new LinkedHashMap<>();
+
+		final Set<Actor> ended = new HashSet<>();
+
+		/** Its timers running, by their ids there, with their ids in the run's clock. */
+		final Map<String, Long> timers = new HashMap<>();
+
+		Writer(long pid, Actor main) {
+			this.pid = pid;
+			actors.put(0, main);
+		}
+
+	}
+
 	private void readPipe() {
-		long pid = jvm.pid();
-		EventOrigins origins = run.origins();
-		Map<Integer, Actor> actors = new LinkedHashMap<>();
-		Set<Actor> ended = new HashSet<>();
-		actors.put(0, actor);
-		try (BufferedReader in = new BufferedReader(
-				new InputStreamReader(jvm.process().getInputStream(), StandardCharsets.UTF_8))) {
-			for (String line; (line = in.readLine()) != null;) {
-				Event e;
-				try {
-					e = EventLine.decode(line);
-				}
-				catch (RuntimeException garbled) {
-					// Not one of ours (a JVM warning, say): skip it, and keep draining the pipe to its end,
-					// or a full pipe would block the child for ever.
-					continue;
-				}
-				if (e.kind() == EventKind.CLOCK) {
-					// a timer of the child: the run's lesson time runs at its speed meanwhile
-					if (((Number) e.value()).longValue() > 0) {
-						run.clock().timerStarted(e.timeNs());
-					}
-					else {
-						run.clock().timerEnded(e.timeNs());
-					}
-					origins.landed(pid, e.seq(), Event.NO_CAUSE);
-					continue;
-				}
-				Actor who = e.actor() == 0 ? actor : actors.get(e.actor());
-				Object value = e.value();
-				if (e.kind() == EventKind.SPAWN && e.value() instanceof ActorInfo info) {
-					if (info.id() == 0) {
-						origins.landed(pid, e.seq(), Event.NO_CAUSE);
-						continue; // the child's main thread is this process's actor, spawned here
-					}
-					Actor parent = actors.getOrDefault(info.parent(), actor);
-					who = run.registerActor(info.name(), info.type(), info.pid(), parent.id(), info.daemon());
-					actors.put(info.id(), who);
-					value = who.info();
-				}
-				if (who == null) {
-					origins.landed(pid, e.seq(), Event.NO_CAUSE);
-					continue;
-				}
-				// the child stamps real time; the run's lesson time is kept here
-				long seq = run.recorder().record(run.clock().lessonAt(e.timeNs()), who.id(), e.kind(), e.object(), value,
-						e.line(), cause(e));
-				origins.landed(pid, e.seq(), seq);
-				if (e.kind() == EventKind.EXIT && who.markExited()) {
-					ended.add(who);
-					if (who == actor) {
-						exitSeq = seq;
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			// A broken pipe: the process is gone, and treated as ended below.
-		}
-		finally {
-			origins.closed(pid);
-		}
-		// The pipe's end is the process's end: its threads that recorded no EXIT died with it, then it.
-		actors.remove(0);
-		for (Actor thread : actors.values()) {
-			if (!ended.contains(thread) && thread.markExited()) {
-				run.recorder().record(run.clock().now(), thread.id(), EventKind.EXIT, null, "cut off", 0, Event.NO_CAUSE);
-			}
-		}
+		read(jvm.process().getInputStream(), new Writer(jvm.pid(), actor));
 		if (actor.markExited()) {
 			// Its main never returned: a signal or a crash ended it. Its exit code says which.
 			exitSeq = run.recorder().record(run.clock().now(), actor.id(), EventKind.EXIT, null,
@@ -258,8 +217,129 @@ public final class ChildProcess {
 		}
 	}
 
+	/**
+	 * Reads one process's events into the run's trace until its stream ends, which is that process's end:
+	 * its threads that recorded no EXIT died with it, and are recorded so.
+	 */
+	private void read(java.io.InputStream stream, Writer writer) {
+		try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+			for (String line; (line = in.readLine()) != null;) {
+				Event e;
+				try {
+					e = EventLine.decodeLine(line).event();
+				}
+				catch (RuntimeException garbled) {
+					// Not one of ours (a JVM warning, say): skip it, and keep draining the pipe to its end,
+					// or a full pipe would block the child for ever.
+					continue;
+				}
+				land(writer, e);
+			}
+		}
+		catch (IOException ex) {
+			// A broken pipe: the process is gone, and treated as ended below.
+		}
+		finally {
+			run.origins().closed(writer.pid);
+		}
+		Actor main = writer.actors.remove(0);
+		for (Actor thread : writer.actors.values()) {
+			if (thread.info().type() == ActorInfo.Type.PROCESS) {
+				continue; // a process it forked: not one of its threads, and its own reader tells its end
+			}
+			if (!writer.ended.contains(thread) && thread.markExited()) {
+				run.recorder().record(run.clock().now(), thread.id(), EventKind.EXIT, null, "cut off", 0, Event.NO_CAUSE);
+			}
+		}
+		if (main != actor && main.markExited()) {
+			run.recorder().record(run.clock().now(), main.id(), EventKind.EXIT, null, "killed", 0, Event.NO_CAUSE);
+		}
+	}
+
+	/** Records one event of {@code writer} in the run's trace, mapping its actors and its numbers. */
+	private void land(Writer writer, Event e) {
+		EventOrigins origins = run.origins();
+		if (e.kind() == EventKind.CLOCK) {
+			// a timer of the child (object: its id there; value: its length, or -1 for its early end):
+			// the run's lesson time runs at its speed until it is due
+			long length = ((Number) e.value()).longValue();
+			if (length > 0) {
+				writer.timers.put(e.object(), run.clock().timerStarted(e.timeNs(), length));
+			}
+			else {
+				Long id = writer.timers.remove(e.object());
+				if (id != null) {
+					run.clock().timerEnded(e.timeNs(), id);
+				}
+			}
+			origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
+			return;
+		}
+		Actor who = writer.actors.get(e.actor());
+		Object value = e.value();
+		if (e.kind() == EventKind.SPAWN && e.value() instanceof ActorInfo info) {
+			if (info.id() == 0) {
+				origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
+				return; // a process's main thread is the actor its parent spawned for it
+			}
+			Actor parent = writer.actors.getOrDefault(info.parent(), writer.actors.get(0));
+			who = run.registerActor(info.name(), info.type(), info.pid(), parent.id(), info.daemon());
+			writer.actors.put(info.id(), who);
+			value = who.info();
+		}
+		if (who == null) {
+			origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
+			return;
+		}
+		// the child stamps real time; the run's lesson time is kept here
+		long seq = run.recorder().record(run.clock().lessonAt(e.timeNs()), who.id(), e.kind(), e.object(), value,
+				e.line(), cause(writer.pid, e));
+		origins.landed(writer.pid, e.seq(), seq);
+		if (e.kind() == EventKind.EXIT && who.markExited()) {
+			writer.ended.add(who);
+			if (who == actor) {
+				exitSeq = seq;
+			}
+		}
+		if (e.kind() == EventKind.STARTING && e.value() instanceof Map<?, ?> how && how.get("events") instanceof String events) {
+			hearForked(who, events);
+		}
+	}
+
+	/**
+	 * The process forked a child ({@link org.threadlab.process.Os#fork}), which sends its events on a
+	 * named pipe of its own: a reader of the run reads them, and the run waits for that child to end, as
+	 * the timeline must show it to its end even when it outlives its parent.
+	 */
+	private void hearForked(Actor forked, String events) {
+		long pid = forked.info().pid();
+		run.origins().opened(pid);
+		Writer writer = new Writer(pid, forked);
+		Thread thread = run.newServiceThread("pipe-" + pid, () -> {
+			try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(events))) {
+				read(in, writer); // opened for reading only: it ends when the child closes its end
+			}
+			catch (IOException ex) {
+				// the pipe is gone with the run's folder: nothing more to hear
+			}
+		});
+		run.startThread(thread, new org.threadlab.run.KeepsProcessAlive() {
+
+			@Override
+			public boolean isAlive() {
+				return thread.isAlive();
+			}
+
+			@Override
+			public void join() throws InterruptedException {
+				thread.join();
+			}
+
+		});
+	}
+
 	/** The child's cause in the run's numbering: its own events at once, another process's after a short wait. */
-	private long cause(Event e) {
+	private long cause(long pid, Event e) {
 		long cause = e.cause();
 		if (EventOrigins.isForeign(cause)) {
 			// A reader drains its pipe to the end whatever happens; a teardown's interrupt must not cut the wait short.
@@ -270,7 +350,7 @@ public final class ChildProcess {
 			}
 			return found;
 		}
-		return cause < 0 ? Event.NO_CAUSE : run.origins().find(jvm.pid(), cause, 0);
+		return cause < 0 ? Event.NO_CAUSE : run.origins().find(pid, cause, 0);
 	}
 
 	/** The pipe closed, so the process is ending; a killed one may take a moment to be reaped. */

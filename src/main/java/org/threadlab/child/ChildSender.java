@@ -1,7 +1,9 @@
 package org.threadlab.child;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,10 @@ import org.threadlab.event.Recorder;
  * more from the JVM's shutdown so the last events are not lost. Workers only record; they never touch
  * the pipe.
  * <p>
+ * Each line carries this process's pid, and lines go out in writes of at most {@value #CHUNK} bytes
+ * of whole lines: a pipe never splits such a write, so a process that shares this pipe (a forked
+ * child writes its events to its parent's pipe) can never cut into a line.
+ * <p>
  * Thread-safety: {@link #flush()} is synchronized, as the sender thread and the shutdown hook may
  * both call it; nothing on a worker's path calls it.
  */
@@ -23,17 +29,25 @@ final class ChildSender {
 
 	private static final long PERIOD_MS = 10;
 
+	/** PIPE_BUF: a write of up to this many bytes to a pipe is atomic. */
+	static final int CHUNK = 4096;
+
 	private final Recorder recorder;
 
-	private final Writer pipe;
+	private final OutputStream pipe;
+
+	private final long pid = ProcessHandle.current().pid();
 
 	private final List<Event> batch = new ArrayList<>();
+
+	private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK);
 
 	private long cursor;
 
 	private final Thread sender = new Thread(this::loop, "threadlab-child-sender");
 
-	ChildSender(Recorder recorder, Writer pipe) {
+	/** {@code pipe} unbuffered: each write of a chunk must reach the pipe as one write. */
+	ChildSender(Recorder recorder, OutputStream pipe) {
 		this.recorder = recorder;
 		this.pipe = pipe;
 	}
@@ -63,16 +77,28 @@ final class ChildSender {
 			while ((read = recorder.read(cursor, 1024, batch)) > 0) {
 				cursor += read;
 				for (Event event : batch) {
-					pipe.write(EventLine.encode(event));
-					pipe.write('\n');
+					byte[] line = (EventLine.encode(event, pid) + "\n").getBytes(StandardCharsets.UTF_8);
+					if (chunk.size() + line.length > CHUNK) {
+						send();
+					}
+					chunk.write(line);
 				}
 				batch.clear();
 			}
-			pipe.flush();
+			send();
 		}
 		catch (IOException ex) {
 			// The parent is gone: nobody is left to tell, and the parent watch ends this process.
 			batch.clear();
+			chunk.reset();
+		}
+	}
+
+	private void send() throws IOException {
+		if (chunk.size() > 0) {
+			pipe.write(chunk.toByteArray());
+			pipe.flush();
+			chunk.reset();
 		}
 	}
 

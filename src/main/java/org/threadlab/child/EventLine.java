@@ -8,7 +8,10 @@ import org.threadlab.run.EventOrigins;
 /**
  * The text form of an event on a child's pipe: one line, tab-separated, with tabs, newlines and
  * backslashes escaped:
- * {@code timeNs actor KIND object value line cause seq}. A value is tagged by its first character:
+ * {@code timeNs actor KIND object value line cause seq pid}, the last the pid of the process that
+ * recorded it (processes share a pipe when one forks: see {@link org.threadlab.process.Os#fork}). A
+ * line stays under {@value #MAX_BYTES} bytes (a long value is cut), so that one write of it is atomic
+ * on a pipe that several processes write. A value is tagged by its first character:
  * {@code -} null, {@code s} text, {@code l} integer, {@code d} decimal, {@code b} boolean,
  * {@code a} an actor ({@code id,type,pid,parent,daemon,name}), {@code j} a map or list as JSON.
  * A cause is {@code -1} (none), a {@code seq} of the same process, or {@code pid:seq}: event
@@ -17,12 +20,44 @@ import org.threadlab.run.EventOrigins;
  */
 public final class EventLine {
 
+	/** At most this many bytes (UTF-8) a line: under PIPE_BUF (4096), whose writes no other writer splits. */
+	static final int MAX_BYTES = 3500;
+
+	/** A decoded line: the event, and the process that recorded it (-1 for a line without one). */
+	public record Decoded(Event event, long pid) {
+	}
+
 	private EventLine() {
 	}
 
 	public static String encode(Event e) {
-		return e.timeNs() + "\t" + e.actor() + "\t" + e.kind() + "\t" + (e.object() == null ? "-" : "s" + escape(e.object()))
-				+ "\t" + encodeValue(e.value()) + "\t" + e.line() + "\t" + encodeCause(e.cause()) + "\t" + e.seq();
+		return encode(e, -1);
+	}
+
+	/** The line of an event that process {@code pid} recorded. */
+	public static String encode(Event e, long pid) {
+		String value = encodeValue(e.value());
+		if (value.startsWith("s") && value.length() > MAX_BYTES / 4) { // at most 4 bytes a char: cut long text
+			value = value.substring(0, MAX_BYTES / 4) + "…";
+		}
+		String object = e.object() == null ? "-" : "s" + escape(e.object());
+		if (object.length() > 200) {
+			object = object.substring(0, 200) + "…";
+		}
+		return e.timeNs() + "\t" + e.actor() + "\t" + e.kind() + "\t" + object + "\t" + value + "\t" + e.line() + "\t"
+				+ encodeCause(e.cause()) + "\t" + e.seq() + (pid >= 0 ? "\t" + pid : "");
+	}
+
+	/** Decodes a line with the pid of the process that recorded it (-1 if the line does not say). */
+	public static Decoded decodeLine(String line) {
+		int last = line.lastIndexOf('\t');
+		long pid = -1;
+		String event = line;
+		if (line.chars().filter(c -> c == '\t').count() == 8) {
+			pid = Long.parseLong(line.substring(last + 1));
+			event = line.substring(0, last);
+		}
+		return new Decoded(decode(event), pid);
 	}
 
 	/**

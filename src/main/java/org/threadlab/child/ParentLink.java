@@ -30,7 +30,7 @@ final class ParentLink {
 	/** The exit status of a child that halts because its parent is gone (nobody is left to read it). */
 	static final int PARENT_GONE = 3;
 
-	private final FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel();
+	private final FileChannel stdin;
 
 	private final CompletableFuture<String> assignment = new CompletableFuture<>();
 
@@ -38,12 +38,25 @@ final class ParentLink {
 
 	private volatile boolean closing;
 
-	private ParentLink() {
+	private ParentLink(FileChannel watched) {
+		this.stdin = watched;
 	}
 
 	/** Starts watching the parent; from now on this process halts when the parent is gone. */
 	static ParentLink open() {
-		ParentLink link = new ParentLink();
+		return watch(new FileInputStream(FileDescriptor.in).getChannel());
+	}
+
+	/**
+	 * Watches the run's {@link Lifeline} instead of standard input (a forked process, whose standard input
+	 * is its parent's): this process halts when the server closes it or is gone.
+	 */
+	static ParentLink openOn(java.nio.file.Path lifeline) throws IOException {
+		return watch(FileChannel.open(lifeline, java.nio.file.StandardOpenOption.READ));
+	}
+
+	private static ParentLink watch(FileChannel watched) {
+		ParentLink link = new ParentLink(watched);
 		link.reader.setDaemon(true);
 		link.reader.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(link::close, "threadlab-child-unlink"));

@@ -30,7 +30,8 @@ final class Warmup {
 		Run dry = new Run(Run.Home.CHILD, RunClock.startingNow(1), 4096);
 		dry.useGil(0.005, Gil.Mode.BACK_EDGES_AND_CALLS);
 		byte[] pickled = Pickle.dumps((ChildTask) Warmup::steps);
-		Assignment assignment = Assignment.decode(new Assignment(dry.clock(), dry.gil().describe(), "warm-up", Map.of("warm", "up"), pickled).encode());
+		Assignment assignment = Assignment.decode(
+				new Assignment(dry.clock(), dry.gil().describe(), "warm-up", Map.of("warm", "up"), pickled).encode());
 		dry.runHere(assignment.name(), () -> assignment.unpickleTask().run());
 		List<Event> events = new ArrayList<>();
 		dry.recorder().read(0, Integer.MAX_VALUE, events);

@@ -33,6 +33,10 @@ import java.util.stream.Collectors;
  */
 public final class PythonRun {
 
+	/** How long what a program leaves behind may run after it has exited before it is killed. */
+	static final long ORPHANS_GRACE_SECONDS = 10;
+
+
 	/** Why a run ended. */
 	public enum Status {
 		COMPLETED, FAILED, HANG, CANCELLED
@@ -171,8 +175,13 @@ public final class PythonRun {
 		out.setDaemon(true);
 		err.start();
 		out.start();
-		// whatever the program leaves behind ends with it, and then its pipes close
-		process.onExit().thenRun(() -> killAll());
+		// What the program leaves behind may go on a while (an orphan of a fork is adopted and finishes,
+		// printing to the same output): it gets a few seconds, then it ends, and the pipes close.
+		process.onExit().thenRun(() -> {
+			synchronized (watches) {
+				watches.add(WATCH.schedule(this::killAll, ORPHANS_GRACE_SECONDS, TimeUnit.SECONDS));
+			}
+		});
 		synchronized (watches) {
 			watches.add(WATCH.schedule(() -> stop(new Result(Status.CANCELLED, 0,
 					"stopped by the server after " + limits.maxSeconds() + " s, its limit for one run", -1, List.of())),

@@ -18,6 +18,9 @@ public enum EventKind {
 	WAIT, NOTIFY, NOTIFY_ALL, WOKEN,
 	// queues and pipes
 	PUT, PUT_DONE, GET, GOT, TASK_DONE,
+	// a call through a manager's proxy: the request sent to the manager's process (value: the call), then
+	// the reply that came back (value: the result; cause: the manager's answer, in the manager's lane)
+	REQUEST, REPLY,
 	// futures and pools
 	SUBMIT, RUNNING, RESULT, EXCEPTION, CANCEL, DONE,
 	// the emulated GIL

@@ -167,6 +167,11 @@ public final class Futures {
 		return new DoneAndNotDone<>(done, notDone);
 	}
 
+	/** Tutorial seconds from now to a deadline on the real clock ({@link System#nanoTime}). */
+	private static double secondsLeft(Actor me, long deadline) {
+		return Math.max(0, (deadline - System.nanoTime()) * me.run().clock().speed() / 1e9);
+	}
+
 	/** Waits until {@code count} futures are done or the deadline (System.nanoTime) passes; true if done. */
 	private static <T> boolean awaitReady(Waiter<T> waiter, int count, long deadline) throws InterruptedException {
 		if (waiter.ready >= count) {
@@ -178,7 +183,7 @@ public final class Futures {
 			me.hook().beforeWait(me, EventKind.WAIT, NAME, (long) count, waiter);
 		}
 		else {
-			me.hook().beforeTimed(me, EventKind.WAIT, NAME, (long) count);
+			me.hook().beforeTimed(me, EventKind.WAIT, NAME, (long) count, secondsLeft(me, deadline));
 		}
 		TracedFuture<T> last = null;
 		waiter.lock.lockInterruptibly();
@@ -209,7 +214,7 @@ public final class Futures {
 			me.hook().before(me, EventKind.WAIT, NAME, "first exception");
 		}
 		else {
-			me.hook().beforeTimed(me, EventKind.WAIT, NAME, "first exception");
+			me.hook().beforeTimed(me, EventKind.WAIT, NAME, "first exception", secondsLeft(me, deadline));
 		}
 		TracedFuture<T> last = null;
 		waiter.lock.lockInterruptibly();

@@ -189,7 +189,7 @@ public final class TracedFuture<T> {
 			me.hook().beforeWait(me, EventKind.WAIT, name, null, untilDone);
 		}
 		else {
-			me.hook().beforeTimed(me, EventKind.WAIT, name, timeoutSeconds);
+			me.hook().beforeTimed(me, EventKind.WAIT, name, timeoutSeconds, timeoutSeconds);
 		}
 		boolean done;
 		lock.lockInterruptibly();

@@ -17,8 +17,9 @@ import org.threadlab.run.Run;
  * pipes of the run, one each way (CPython makes a socket pair, whose two directions are the same);
  * {@code Pipe(duplex=False)} is one, read at its first end and written at its second, as in CPython.
  * <p>
- * Events, in the lane of whoever calls: PUT (value: the object sent) for a send, GET … GOT for a recv
- * (value: the object; cause: the send in the other process — the timeline draws it crossing).
+ * Events, in the lane of whoever calls: PUT … PUT_DONE for a send (value: the object sent; PUT_DONE once
+ * it is in the pipe, which is at once unless the pipe is full), GET … GOT for a recv (value: the object;
+ * cause: the send's PUT in the other process — the timeline draws it crossing).
  * <p>
  * Thread-safety: as a Python connection, one thread at a time per end (CPython's are not thread-safe
  * either); ends may cross to processes as a target's arguments.
@@ -66,14 +67,11 @@ public final class Connection implements Serializable {
 		}
 		Actor me = Actor.current();
 		byte[] pickled = Pickle.dumps(item);
-		long seq = me.hook().instant(me, EventKind.PUT, name, PyRepr.repr(item), Event.NO_CAUSE);
-		me.hook().release(me); // a full pipe would block the writer: never with the GIL
-		try {
-			out.write(new Message(pickled, Run.pid(), seq).frame());
-		}
-		finally {
-			me.hook().resume(me);
-		}
+		long seq = me.hook().begin(me, EventKind.PUT, name, PyRepr.repr(item));
+		me.run().sendSoon(); // the receiver names this event as its cause: its process should hear of it at once
+		me.hook().block(me, null); // a full pipe would block the writer: never with the GIL
+		out.write(new Message(pickled, Run.pid(), seq).frame());
+		me.hook().after(me, EventKind.PUT_DONE, name, null, Event.NO_CAUSE);
 	}
 
 	/** {@code conn.recv()}: waits until an object comes, and returns it. */

@@ -26,8 +26,9 @@ import org.threadlab.run.Run;
  * kernel's buffer while any process of the run still holds it (as a pipe lives while a descriptor of it
  * is open), and a read blocks in the kernel until bytes come.
  * <p>
- * The handle is what crosses between processes: just the path. Each process opens a pipe once, on
- * first use, and closes it when its run ends.
+ * The handle is what crosses between processes: just the path. The process that makes a pipe opens it at
+ * once, any other process on first use; each closes it when its run ends. So a pipe's bytes outlive a
+ * writer that exits before the reader has looked, as long as its maker runs.
  * <p>
  * Thread-safety: any thread may read or write; a read or a write of one buffer is one system call,
  * so a write of up to {@code PIPE_BUF} (4096) bytes is never split by another writer's; longer
@@ -67,6 +68,13 @@ public final class Fifo implements Serializable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while making named pipes", ex);
+		}
+		// The maker holds each pipe open from now on, as a process holds the ends of a pipe it made: what a
+		// process writes then stays in the pipe until it is read, even if the writer exits before any reader
+		// has opened it (with no process holding it open, the kernel would drop the bytes).
+		Open open = Open.in(run);
+		for (Fifo fifo : made) {
+			open.channel(fifo.path);
 		}
 		return made;
 	}

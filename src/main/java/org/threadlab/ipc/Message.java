@@ -18,6 +18,8 @@ import java.nio.ByteBuffer;
  */
 public record Message(byte[] pickled, long fromPid, long fromSeq) implements Serializable {
 
+	private static final int ENVELOPE = 8 + 8;
+
 	/** The object sent, unpickled. */
 	public Object item() {
 		return Pickle.loads(pickled);
@@ -25,8 +27,12 @@ public record Message(byte[] pickled, long fromPid, long fromSeq) implements Ser
 
 	/** The message as it goes on a pipe: its length, then its bytes. */
 	byte[] frame() {
-		return ByteBuffer.allocate(4 + 16 + pickled.length).putInt(16 + pickled.length).putLong(fromPid).putLong(fromSeq)
-			.put(pickled).array();
+		return ByteBuffer.allocate(4 + ENVELOPE + pickled.length)
+			.putInt(ENVELOPE + pickled.length)
+			.putLong(fromPid)
+			.putLong(fromSeq)
+			.put(pickled)
+			.array();
 	}
 
 	/** Reads one whole message; the caller keeps other readers out (a read lock) while it does. */

@@ -100,6 +100,7 @@ public final class ProcessQueue implements Serializable {
 			me.hook().begin(me, EventKind.PUT, name, shown);
 		}
 		long seq = me.hook().afterInside(me, EventKind.PUT_DONE, name, depthAfterPut(), Event.NO_CAUSE);
+		me.run().sendSoon(); // the getter names this event as its cause: its process should hear of it at once
 		me.hook().release(me); // writing may wait for the write lock: never with the GIL
 		try {
 			writeLock.take();
@@ -120,7 +121,7 @@ public final class ProcessQueue implements Serializable {
 			throws InterruptedException {
 		if (!block || timeoutSeconds >= 0) {
 			if (timeoutSeconds > 0) {
-				me.hook().beforeTimed(me, EventKind.PUT, name, shown);
+				me.hook().beforeTimed(me, EventKind.PUT, name, shown, timeoutSeconds);
 			}
 			else {
 				me.hook().begin(me, EventKind.PUT, name, shown);
@@ -151,7 +152,7 @@ public final class ProcessQueue implements Serializable {
 		Actor me = Actor.current();
 		boolean waits = block && timeoutSeconds < 0;
 		if (block && timeoutSeconds > 0) {
-			me.hook().beforeTimed(me, EventKind.GET, name, null);
+			me.hook().beforeTimed(me, EventKind.GET, name, null, timeoutSeconds);
 		}
 		else {
 			me.hook().begin(me, EventKind.GET, name, null);

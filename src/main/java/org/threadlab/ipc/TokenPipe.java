@@ -2,6 +2,8 @@ package org.threadlab.ipc;
 
 import java.io.Serializable;
 
+import org.threadlab.run.Run;
+
 /**
  * A semaphore between processes made of a pipe that holds its permits as bytes: taking a permit reads
  * one byte (blocking in the kernel while there is none), giving one back writes one. It is how a make
@@ -24,6 +26,11 @@ public final class TokenPipe implements Serializable {
 
 	TokenPipe(Fifo fifo) {
 		this.fifo = fifo;
+	}
+
+	/** A new token pipe of the run, empty: the first {@link #take} waits for a {@link #give}. */
+	public static TokenPipe make(Run run, String kind) {
+		return new TokenPipe(Fifo.make(run, Fifo.uniqueName(run, kind)).get(0));
 	}
 
 	/** Puts the first permits in; once, by the process that made it. */

@@ -28,9 +28,8 @@ public final class Py {
 			throw new PyValueError("sleep length must be non-negative");
 		}
 		Actor me = Actor.current();
-		me.hook().beforeTimed(me, EventKind.SLEEP, null, seconds);
-		long due = me.run().clock().sleepLesson(Math.round(seconds * 1e9));
-		me.hook().timerDue(me, due);
+		me.hook().beforeTimed(me, EventKind.SLEEP, null, seconds, seconds);
+		me.hook().sleepOut(me);
 		me.hook().after(me, EventKind.WAKE, null, null, Event.NO_CAUSE);
 	}
 

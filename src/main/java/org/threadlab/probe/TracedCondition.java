@@ -102,7 +102,7 @@ public final class TracedCondition {
 			me.hook().before(me, EventKind.WAIT, name, null);
 		}
 		else {
-			me.hook().beforeTimed(me, EventKind.WAIT, name, timeoutSeconds);
+			me.hook().beforeTimed(me, EventKind.WAIT, name, timeoutSeconds, timeoutSeconds);
 		}
 		int saved = lock.releaseSave();
 		boolean woken;

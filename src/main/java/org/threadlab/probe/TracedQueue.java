@@ -129,7 +129,7 @@ public final class TracedQueue {
 			me.hook().beforeWait(me, EventKind.PUT, name, PyRepr.repr(item), forPut);
 		}
 		else if (block) {
-			me.hook().beforeTimed(me, EventKind.PUT, name, PyRepr.repr(item));
+			me.hook().beforeTimed(me, EventKind.PUT, name, PyRepr.repr(item), timeoutSeconds);
 		}
 		else {
 			me.hook().before(me, EventKind.PUT, name, PyRepr.repr(item));
@@ -177,7 +177,7 @@ public final class TracedQueue {
 			me.hook().beforeWait(me, EventKind.GET, name, null, forGet);
 		}
 		else if (block) {
-			me.hook().beforeTimed(me, EventKind.GET, name, null);
+			me.hook().beforeTimed(me, EventKind.GET, name, null, timeoutSeconds);
 		}
 		else {
 			me.hook().before(me, EventKind.GET, name, null);

@@ -169,7 +169,7 @@ public class TracedThread implements KeepsProcessAlive {
 			me.hook().beforeWait(me, EventKind.JOIN, actor.name(), actor.id(), joinBlocker);
 		}
 		else {
-			me.hook().beforeTimed(me, EventKind.JOIN, actor.name(), actor.id());
+			me.hook().beforeTimed(me, EventKind.JOIN, actor.name(), actor.id(), timeoutSeconds);
 		}
 		if (timeoutSeconds < 0) {
 			thread.join();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 import org.threadlab.child.ChildProcess;
 import org.threadlab.child.ChildTask;
@@ -67,7 +68,7 @@ public class PyProcess implements Serializable {
 
 	/** {@code Process(target=...)}. */
 	public PyProcess(PyTarget target) {
-		this(null, false, target);
+		this((String) null, false, target);
 	}
 
 	/** {@code Process(target=..., name=...)}. */
@@ -77,7 +78,7 @@ public class PyProcess implements Serializable {
 
 	/** {@code Process(target=..., name=..., daemon=...)}; a null name is {@code Process-N}. */
 	public PyProcess(String name, boolean daemon, PyTarget target) {
-		this(name, null, daemon, target);
+		this(number -> name, null, daemon, target);
 	}
 
 	/**
@@ -87,16 +88,27 @@ public class PyProcess implements Serializable {
 	 * "Process" ({@code SpawnPoolWorker-1}).
 	 */
 	public static PyProcess ofClass(String className, boolean daemon, PyTarget target) {
-		return new PyProcess(null, className, daemon, target);
+		return new PyProcess(number -> className + "-" + number, className, daemon, target);
 	}
 
-	private PyProcess(String name, String className, boolean daemon, PyTarget target) {
+	/**
+	 * A process named after the number it takes, as every process made takes one: a manager's server is
+	 * {@code SyncManager-1}, and a process made after it {@code Process-2}, as CPython names them.
+	 */
+	public static PyProcess numbered(IntFunction<String> nameOfNumber, PyTarget target) {
+		return new PyProcess(nameOfNumber, null, false, target);
+	}
+
+	private PyProcess(IntFunction<String> nameOfNumber, String className, boolean daemon, PyTarget target) {
 		Actor creator = Actor.current();
 		this.run = creator.run();
 		this.target = target;
 		int number = Children.of(run).nextNumber();
 		this.className = className != null ? className : "Process";
-		this.name = name != null ? name : this.className + "-" + number;
+		String given = nameOfNumber.apply(number);
+		// as CPython: unnamed, a subclass's processes are named after their class, GetHtmlProcess-1
+		this.name = given != null ? given
+				: (getClass() == PyProcess.class ? this.className : getClass().getSimpleName()) + "-" + number;
 		this.daemon = daemon;
 		this.starting = new AtomicBoolean();
 		this.actor = run.newActor(this.name, ActorInfo.Type.PROCESS, 0, creator, daemon);
@@ -104,12 +116,12 @@ public class PyProcess implements Serializable {
 
 	/** For a subclass that overrides {@link #run()}, as {@code class X(multiprocessing.Process)}. */
 	protected PyProcess() {
-		this(null, false, null);
+		this((String) null, false, null);
 	}
 
 	/** For a subclass that overrides {@link #run()}, with a name (null: {@code Process-N}) and the daemon flag. */
 	protected PyProcess(String name, boolean daemon) {
-		this(name, daemon, null);
+		this(name, daemon, (PyTarget) null);
 	}
 
 	/** What the process does, in the child: calls the target; subclasses override it. */
@@ -125,7 +137,7 @@ public class PyProcess implements Serializable {
 	 * @throws org.threadlab.python.PyException Python's {@code PicklingError} when the target or a field
 	 *         cannot be pickled, or what an object's own pickling raises (no process starts then)
 	 */
-	public void start() {
+	public void start() throws InterruptedException {
 		if (self) {
 			throw new IllegalStateException("can only start a process object created by current process");
 		}
@@ -171,7 +183,7 @@ public class PyProcess implements Serializable {
 			me.hook().before(me, EventKind.JOIN, name, actor.id());
 		}
 		else {
-			me.hook().beforeTimed(me, EventKind.JOIN, name, actor.id()); // a timer: lesson time runs at the speed
+			me.hook().beforeTimed(me, EventKind.JOIN, name, actor.id(), timeoutSeconds); // a timer: lesson time runs at the speed
 		}
 		boolean ended = c.awaitEnd(timeoutSeconds < 0 ? -1 : run.clock().realNanos(timeoutSeconds));
 		if (ended) {

@@ -22,11 +22,8 @@ public final class Actor {
 	/** Set by the actor's own thread only; read by it in the hook. */
 	private boolean quiet;
 
-	/** Whether the actor's current step is a timer (a sleep, a timed wait); its own thread only. */
-	boolean timing;
-
-	/** When the current timer was due to end (real ns), if it knows; else -1. Its own thread only. */
-	long timerDue = -1;
+	/** The run clock's timer of the actor's current step (a sleep, a timed wait), or -1; its own thread only. */
+	long timer = -1;
 
 	Actor(Run run, ActorInfo info) {
 		this.run = run;

@@ -43,14 +43,21 @@ public final class Hook {
 	}
 
 	/**
-	 * Records the start of a timer: a sleep, or a wait with a timeout. Lesson time runs at the run's
-	 * speed until its {@link #after}.
+	 * Records the start of a timer: a sleep, or a wait with a timeout of {@code seconds} (tutorial
+	 * seconds). Lesson time runs at the run's speed until it is due, or until its {@link #after} if that
+	 * comes first.
 	 */
-	public long beforeTimed(Actor actor, EventKind kind, String object, Object value) throws InterruptedException {
+	public long beforeTimed(Actor actor, EventKind kind, String object, Object value, double seconds)
+			throws InterruptedException {
 		long seq = begin(actor, kind, object, value);
 		block(actor, null);
-		startTimer(actor);
+		startTimer(actor, seconds);
 		return seq;
+	}
+
+	/** Sleeps until the actor's timer is due (see {@link #beforeTimed}): a sleep's real wait. */
+	public void sleepOut(Actor actor) throws InterruptedException {
+		run.clock().sleepTimer(actor.timer);
 	}
 
 	/**
@@ -101,7 +108,7 @@ public final class Hook {
 			return true;
 		}
 		block(actor, null);
-		startTimer(actor);
+		startTimer(actor, timeoutSeconds);
 		return taking.within().take(run.clock().realNanos(timeoutSeconds));
 	}
 
@@ -345,26 +352,15 @@ public final class Hook {
 		run.gil().switchPoint(actor, Gil.SwitchPoint.CALL);
 	}
 
-	private void startTimer(Actor actor) {
-		if (!actor.timing) {
-			actor.timing = true;
-			run.timerStarted(actor);
-		}
-	}
-
-	/**
-	 * The sleep that ends next was due at {@code realNs}: its timer ends there, and the moments the
-	 * thread takes to wake up pass as real time, not the lesson's.
-	 */
-	public void timerDue(Actor actor, long realNs) {
-		actor.timerDue = realNs;
+	private void startTimer(Actor actor, double seconds) {
+		endTimer(actor);
+		actor.timer = run.timerStarted(actor, Math.round(Math.max(0, seconds) * 1e9));
 	}
 
 	private void endTimer(Actor actor) {
-		if (actor.timing) {
-			actor.timing = false;
-			run.timerEnded(actor, actor.timerDue);
-			actor.timerDue = -1;
+		if (actor.timer >= 0) {
+			run.timerEnded(actor, actor.timer);
+			actor.timer = -1;
 		}
 	}
 

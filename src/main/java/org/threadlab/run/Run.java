@@ -80,6 +80,8 @@ public final class Run {
 
 	private volatile Gate gate;
 
+	private volatile ProcessPermits processPermits = ProcessPermits.UNLIMITED;
+
 	private final AtomicInteger actorIds = new AtomicInteger();
 
 	private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -402,7 +404,20 @@ public final class Run {
 	 */
 	public <T extends AutoCloseable> T resource(Class<T> type, java.util.function.Supplier<T> make) {
 		synchronized (resourcesLock) {
-			return type.cast(resources.computeIfAbsent(type, t -> make.get()));
+			// not computeIfAbsent: making one resource may take another (a lifeline opens its pipe)
+			AutoCloseable known = resources.get(type);
+			if (known == null) {
+				known = make.get();
+				resources.put(type, known);
+			}
+			return type.cast(known);
+		}
+	}
+
+	/** The run's instance of {@code type} if one was made. */
+	public <T extends AutoCloseable> java.util.Optional<T> resourceIfMade(Class<T> type) {
+		synchronized (resourcesLock) {
+			return java.util.Optional.ofNullable(type.cast(resources.get(type)));
 		}
 	}
 
@@ -701,24 +716,28 @@ public final class Run {
 	}
 
 	/**
-	 * A timer of {@code actor} starts (see {@link RunClock}). In a child process the parent must know of
-	 * it too, since the run's lesson time is the parent's: it is told on the event pipe.
+	 * A timer of {@code actor}, {@code lessonNanos} long, starts (see {@link RunClock}). In a child process
+	 * the parent must know of it too, since the run's lesson time is the parent's: it is told on the
+	 * event pipe (a CLOCK event: object the timer's id, value its length; then -1 when it ends early).
+	 * @return the timer's id
 	 */
-	void timerStarted(Actor actor) {
+	long timerStarted(Actor actor, long lessonNanos) {
 		long now = clock.realNow();
-		clock.timerStarted(now);
+		long id = clock.timerStarted(now, lessonNanos);
 		if (home == Home.CHILD) {
-			recorder.record(now, actor.id(), EventKind.CLOCK, null, 1L, 0, Event.NO_CAUSE);
+			recorder.record(now, actor.id(), EventKind.CLOCK, Long.toString(id), Math.max(1, lessonNanos), 0,
+					Event.NO_CAUSE);
 			clockTold.run();
 		}
+		return id;
 	}
 
-	/** A timer of {@code actor} ends, at {@code dueNs} (real) if it was due earlier than now. */
-	void timerEnded(Actor actor, long dueNs) {
-		long now = dueNs >= 0 ? Math.min(dueNs, clock.realNow()) : clock.realNow();
-		clock.timerEnded(now);
+	/** The timer {@code id} of {@code actor} ends now, early if it is not yet due. */
+	void timerEnded(Actor actor, long id) {
+		long now = clock.realNow();
+		clock.timerEnded(now, id);
 		if (home == Home.CHILD) {
-			recorder.record(now, actor.id(), EventKind.CLOCK, null, -1L, 0, Event.NO_CAUSE);
+			recorder.record(now, actor.id(), EventKind.CLOCK, Long.toString(id), -1L, 0, Event.NO_CAUSE);
 			clockTold.run();
 		}
 	}
@@ -729,6 +748,15 @@ public final class Run {
 	 */
 	public void onClockEvent(Runnable send) {
 		this.clockTold = send;
+	}
+
+	/**
+	 * In a child: sends what was recorded to the parent now rather than at the sender's next period, for an
+	 * event that another process is about to name as its cause (a manager's reply, which its caller waits
+	 * for). Does nothing in the server. Never blocks.
+	 */
+	public void sendSoon() {
+		clockTold.run();
 	}
 
 	/** The next number of a thread named by Python ("Thread-N"): from 1, per process, as CPython counts. */
@@ -786,6 +814,16 @@ public final class Run {
 	/** Puts a gate on every step; before {@link #start}, or while running to pause or step. */
 	public void useGate(Gate gate) {
 		this.gate = gate;
+	}
+
+	/** Where a child process of this run takes its place among the server's live children. */
+	public ProcessPermits processPermits() {
+		return processPermits;
+	}
+
+	/** Sets the server's child-process permits for this run; before {@link #start}. */
+	public void useProcessPermits(ProcessPermits permits) {
+		this.processPermits = permits;
 	}
 
 	/** True once the run is being stopped: cancelled, or ended by the watchdog. */

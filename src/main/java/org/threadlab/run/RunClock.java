@@ -1,6 +1,8 @@
 package org.threadlab.run;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,15 +11,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * A run's time: <em>lesson time</em>, in nanoseconds since the run started, on the monotonic clock.
  * <p>
  * The speed of time scales what the lesson is about — its sleeps and its timed waits, the run's
- * <em>timers</em> — and nothing else: while any timer of the run is under way, lesson time runs
- * {@code speed} times faster than real time; the rest of the time (a JVM starting, the machinery, CPU
- * work) passes at the rate of real time. So a sleep of s seconds spans s lesson seconds at every speed,
- * and a cost that is not the lesson's is shown as the real time it takes, never multiplied into the
- * lesson. While the run is paused, lesson time stands still ({@link #freeze}), and so do sleeps.
+ * <em>timers</em> — and nothing else. A timer lasts a given lesson time (a sleep's seconds, a wait's
+ * timeout); while a timer is due to run, lesson time runs {@code speed} times faster than real time,
+ * and otherwise (a JVM starting, the machinery, CPU work) at the rate of real time. So a sleep of s
+ * seconds spans s lesson seconds at every speed, and a cost that is not the lesson's is shown as the
+ * real time it takes, never multiplied into the lesson. A timer counts until it is due, not until its
+ * thread wakes: a thread that wakes late (the OS, a loaded machine) adds real time, even while another
+ * timer runs. A timed wait that ends early (what it waited for came) ends its timer then. While the run
+ * is paused, lesson time stands still ({@link #freeze}), and so do sleeps.
  * <p>
  * A child process gets the same start and speed; since {@link System#nanoTime()} reads the machine's
  * monotonic clock (CLOCK_MONOTONIC on Linux), its real times line up with the parent's, and the parent
- * learns of its timers from its event pipe ({@link #timerStarted(long)} with the child's real time).
+ * learns of its timers from its event pipe ({@link #timerStarted(long, long)} with the child's real
+ * time).
  * <p>
  * Thread-safety: safe from any thread. The state is one immutable snapshot swapped by CAS, so reading
  * lesson time on a worker's hot path costs one volatile read and some arithmetic. Sleepers wait on a
@@ -26,17 +32,31 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class RunClock {
 
 	/**
-	 * Lesson time is {@code base + rate * (real - since)}, the rate following from the rest: 0 while
-	 * frozen, else the speed while a timer runs, else 1.
+	 * Lesson time from {@code since} (real) on: {@code base} there, then the speed until the last
+	 * running timer is due ({@code maxUntil}, lesson ns), then the rate of real time; standing still
+	 * while frozen. {@code timers} pairs each running timer's id with its due lesson time.
 	 */
-	private record State(int active, boolean frozen, long since, long base) {
+	private record State(boolean frozen, long since, long base, long[] timers) {
+
+		long maxUntil() {
+			long max = Long.MIN_VALUE;
+			for (int i = 1; i < timers.length; i += 2) {
+				max = Math.max(max, timers[i]);
+			}
+			return max;
+		}
+
 	}
+
+	private static final long[] NONE = {};
 
 	private final long startNanos;
 
 	private final double speed;
 
-	private final AtomicReference<State> state = new AtomicReference<>(new State(0, false, 0, 0));
+	private final AtomicReference<State> state = new AtomicReference<>(new State(false, 0, 0, NONE));
+
+	private final AtomicLong timerIds = new AtomicLong();
 
 	private final ReentrantLock thawLock = new ReentrantLock();
 
@@ -73,55 +93,83 @@ public final class RunClock {
 	}
 
 	/**
-	 * The lesson time of a real time (ns since the start). A real time before the last change of rate
-	 * (an event of a child process, which arrives a little after it happened) counts as that change.
+	 * The lesson time of a real time (ns since the start). A real time before the last change (an event
+	 * of a child process, which arrives a little after it happened) counts as that change.
 	 */
 	public long lessonAt(long realNs) {
 		return lessonAt(state.get(), realNs);
 	}
 
 	private long lessonAt(State s, long realNs) {
+		if (s.frozen()) {
+			return s.base();
+		}
 		long elapsed = Math.max(0, realNs - s.since());
-		return s.base() + Math.round(rate(s) * elapsed);
-	}
-
-	private double rate(State s) {
-		return s.frozen() ? 0 : s.active() > 0 ? speed : 1;
+		long maxUntil = s.maxUntil();
+		if (maxUntil <= s.base()) {
+			return s.base() + elapsed; // no timer left to run: real time
+		}
+		double untilDue = (maxUntil - s.base()) / speed; // real ns until the last timer is due
+		if (elapsed <= untilDue) {
+			return s.base() + Math.round(speed * elapsed);
+		}
+		return maxUntil + Math.round(elapsed - untilDue);
 	}
 
 	/** How fast lesson time runs now, against real time: 0 while frozen, the speed while a timer runs, else 1. */
 	public double rate() {
-		return rate(state.get());
+		State s = state.get();
+		if (s.frozen()) {
+			return 0;
+		}
+		return lessonAt(s, realNow()) < s.maxUntil() ? speed : 1;
 	}
 
-	/** A timer (a sleep, a timed wait) of the run begins now. */
-	public void timerStarted() {
-		timerStarted(realNow());
+	/**
+	 * A timer of {@code lessonNanos} (a sleep's length, a wait's timeout) begins at the given real time (ns
+	 * since the start).
+	 * @return the timer's id, to end it early with {@link #timerEnded}
+	 */
+	public long timerStarted(long realNs, long lessonNanos) {
+		long id = timerIds.incrementAndGet();
+		change(realNs, (s, at) -> {
+			long[] timers = Arrays.copyOf(s.timers(), s.timers().length + 2);
+			timers[timers.length - 2] = id;
+			timers[timers.length - 1] = at + Math.max(0, lessonNanos);
+			return timers;
+		}, null);
+		return id;
 	}
 
-	/** A timer ends now. */
-	public void timerEnded() {
-		timerEnded(realNow());
+	/** A timer of {@code lessonNanos} begins now. */
+	public long timerStarted(long lessonNanos) {
+		return timerStarted(realNow(), lessonNanos);
 	}
 
-	/** A timer began at the given real time (ns since the start). */
-	public void timerStarted(long realNs) {
-		change(realNs, s -> new State(s.active() + 1, s.frozen(), 0, 0));
-	}
-
-	/** A timer ended at the given real time. */
-	public void timerEnded(long realNs) {
-		change(realNs, s -> new State(Math.max(0, s.active() - 1), s.frozen(), 0, 0));
+	/** The timer {@code id} ends at the given real time: early, if it was not yet due; else it changes nothing. */
+	public void timerEnded(long realNs, long id) {
+		change(realNs, (s, at) -> {
+			long[] timers = s.timers();
+			for (int i = 0; i < timers.length; i += 2) {
+				if (timers[i] == id) {
+					long[] fewer = new long[timers.length - 2];
+					System.arraycopy(timers, 0, fewer, 0, i);
+					System.arraycopy(timers, i + 2, fewer, i, timers.length - i - 2);
+					return fewer;
+				}
+			}
+			return timers;
+		}, null);
 	}
 
 	/** Lesson time stands still from now on (the run is paused). */
 	public void freeze() {
-		change(realNow(), s -> new State(s.active(), true, 0, 0));
+		change(realNow(), (s, at) -> s.timers(), true);
 	}
 
 	/** Lesson time runs again; sleepers go on. */
 	public void thaw() {
-		change(realNow(), s -> new State(s.active(), false, 0, 0));
+		change(realNow(), (s, at) -> s.timers(), false);
 		thawLock.lock();
 		try {
 			thawed.signalAll();
@@ -135,33 +183,58 @@ public final class RunClock {
 		return state.get().frozen();
 	}
 
-	/** Applies a change of rate at {@code realNs}: the lesson time reached there becomes the new base. */
-	private void change(long realNs, java.util.function.UnaryOperator<State> next) {
-		state.updateAndGet(s -> {
-			long at = Math.max(realNs, s.since());
-			State n = next.apply(s);
-			return new State(n.active(), n.frozen(), at, lessonAt(s, at));
-		});
+	private interface TimersChange {
+
+		/** The timers after the change, given the state before it and the lesson time {@code at} it happens. */
+		long[] apply(State before, long at);
+
 	}
 
 	/**
-	 * Sleeps until lesson time has advanced by {@code lessonNanos}; the caller has started a timer, so
-	 * that lesson time runs at the speed. Stands still while the clock is frozen.
-	 * @return the real time (ns since the start) at which the sleep was due: the thread wakes a little
-	 *         later (the OS's scheduling, more on a loaded machine), and that delay is no part of the
-	 *         lesson, so the caller ends its timer at the due time
+	 * Applies a change at {@code realNs}: the lesson time reached there becomes the new base, timers due
+	 * by then are gone, and {@code frozen}, if not null, is set.
+	 */
+	private void change(long realNs, TimersChange timers, Boolean frozen) {
+		state.updateAndGet(s -> {
+			long at = Math.max(realNs, s.since());
+			long base = lessonAt(s, at);
+			long[] changed = timers.apply(s, base);
+			return new State(frozen != null ? frozen : s.frozen(), at, base, runningAfter(changed, base));
+		});
+	}
+
+	/** The timers not yet due at lesson time {@code base}. */
+	private static long[] runningAfter(long[] timers, long base) {
+		int keep = 0;
+		for (int i = 1; i < timers.length; i += 2) {
+			keep += timers[i] > base ? 1 : 0;
+		}
+		if (keep * 2 == timers.length) {
+			return timers;
+		}
+		long[] running = new long[keep * 2];
+		int j = 0;
+		for (int i = 0; i < timers.length; i += 2) {
+			if (timers[i + 1] > base) {
+				running[j++] = timers[i];
+				running[j++] = timers[i + 1];
+			}
+		}
+		return running;
+	}
+
+	/**
+	 * Sleeps until the timer {@code id} is due: the sleep that timer stands for. Stands still while the
+	 * clock is frozen.
 	 * @throws InterruptedException when the run is stopped
 	 */
-	public long sleepLesson(long lessonNanos) throws InterruptedException {
-		long until = now() + lessonNanos;
+	public void sleepTimer(long id) throws InterruptedException {
 		while (true) {
 			State s = state.get();
-			long real = realNow();
-			long left = until - lessonAt(s, real);
-			if (left <= 0) {
-				double rate = rate(s);
-				long due = rate > 0 ? s.since() + Math.round((until - s.base()) / rate) : real;
-				return Math.min(real, Math.max(due, s.since()));
+			long until = dueOf(s, id);
+			long left = until - lessonAt(s, realNow());
+			if (until == Long.MIN_VALUE || left <= 0) {
+				return;
 			}
 			if (s.frozen()) {
 				thawLock.lockInterruptibly();
@@ -175,9 +248,20 @@ public final class RunClock {
 				}
 			}
 			else {
-				TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.round(left / rate(s))));
+				TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.round(left / speed)));
 			}
 		}
+	}
+
+	/** When timer {@code id} is due (lesson ns); {@link Long#MIN_VALUE} once it is gone. */
+	private static long dueOf(State s, long id) {
+		long[] timers = s.timers();
+		for (int i = 0; i < timers.length; i += 2) {
+			if (timers[i] == id) {
+				return timers[i + 1];
+			}
+		}
+		return Long.MIN_VALUE;
 	}
 
 	/** How long, in real nanoseconds, the given tutorial seconds last at this speed. */

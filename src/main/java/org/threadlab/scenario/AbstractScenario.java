@@ -14,10 +14,22 @@ public abstract class AbstractScenario implements Scenario {
 
 	private final List<ParameterSpec> parameters;
 
+	/** Below this many steps a loop is too short to count as CPU-bound: {@link RunCost#BUSY_STEPS}. */
+	protected static final long BUSY_STEPS = RunCost.BUSY_STEPS;
+
 	protected AbstractScenario(String id, Section section, List<ParameterSpec> parameters) {
 		this.id = id;
 		this.section = section;
 		this.parameters = List.copyOf(parameters);
+	}
+
+	/**
+	 * The cost of a run of {@code threads} server threads that mostly wait; see {@link RunCost}. (A
+	 * scenario's source is its Java listing: it names {@code RunCost} in full in its {@code cost} rather
+	 * than import it, so that no line of its program moves.)
+	 */
+	protected static RunCost waiting(int threads) {
+		return RunCost.waiting(threads);
 	}
 
 	@Override

@@ -44,6 +44,22 @@ public record ParameterSpec(String name, Type type, Object defaultValue, double 
 		};
 	}
 
+	/**
+	 * As {@link #accept}, for a value that came as JSON: a number must be a JSON number and a flag
+	 * {@code true} or {@code false}, never their text ({@code "5"}, {@code "false"}).
+	 */
+	public Object acceptJson(Object raw) {
+		boolean rightType = type == Type.BOOLEAN ? raw instanceof Boolean : raw instanceof Number;
+		if (!rightType) {
+			throw refuse(raw, switch (type) {
+				case BOOLEAN -> "true or false";
+				case INTEGER -> "a whole number";
+				case DECIMAL -> "a number";
+			});
+		}
+		return accept(raw);
+	}
+
 	private boolean acceptFlag(Object raw) {
 		if (raw instanceof Boolean b) {
 			return b;

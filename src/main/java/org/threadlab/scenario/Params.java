@@ -22,6 +22,19 @@ public final class Params {
 	 * @throws BadParameterException naming the first unknown or out-of-bounds parameter
 	 */
 	public static Params parse(List<ParameterSpec> specs, Map<String, ?> raw) {
+		return parse(specs, raw, false);
+	}
+
+	/**
+	 * Checks a request's values that came as JSON: as {@link #parse}, and each value must be of its
+	 * JSON type (a number, {@code true} or {@code false}), not the text of one.
+	 * @throws BadParameterException naming the first unknown, mistyped or out-of-bounds parameter
+	 */
+	public static Params parseJson(List<ParameterSpec> specs, Map<String, ?> raw) {
+		return parse(specs, raw, true);
+	}
+
+	private static Params parse(List<ParameterSpec> specs, Map<String, ?> raw, boolean json) {
 		Map<String, ParameterSpec> byName = new LinkedHashMap<>();
 		specs.forEach(spec -> byName.put(spec.name(), spec));
 		for (String name : raw.keySet()) {
@@ -32,7 +45,8 @@ public final class Params {
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (ParameterSpec spec : specs) {
 			Object given = raw.get(spec.name());
-			values.put(spec.name(), given == null ? spec.defaultValue() : spec.accept(given));
+			values.put(spec.name(),
+					given == null ? spec.defaultValue() : json ? spec.acceptJson(given) : spec.accept(given));
 		}
 		return new Params(values);
 	}

@@ -28,6 +28,15 @@ public interface Scenario {
 		return "main";
 	}
 
+	/**
+	 * What a run with these parameters uses at its peak: its threads, its child processes, its CPU-bound
+	 * work. The server admits runs by it, so it must not be less than the run really uses; the default
+	 * is a handful of threads that wait. A scenario that computes, or starts processes, says so here.
+	 */
+	default RunCost cost(Params params) {
+		return RunCost.waiting(4);
+	}
+
 	/** The main program; runs on the run's main thread and may block, start threads and processes. */
 	void run(Params params) throws Exception;
 

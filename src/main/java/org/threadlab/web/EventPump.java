@@ -1,11 +1,11 @@
 package org.threadlab.web;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -15,18 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.TextMessage;
 import org.threadlab.event.Event;
 import org.threadlab.run.RunClock;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends each followed run's new events to its socket as one batch per frame. A ticker thread looks at
- * every stream each {@value #FRAME_MS} ms and hands the ones with news to a small pool of senders; a
- * stream whose last batch is still being sent (a slow client) is skipped this frame, so its next batch
- * simply holds more events: a slow client gets coalesced updates and never holds up a worker, the
- * ticker or another client. Workers only record; they never wait for this.
+ * Sends each followed run's new events to its socket, one batch per frame at most. A ticker looks at
+ * every stream each {@value #FRAME_MS} ms; a stream with news whose socket is idle is handed to a small
+ * pool of senders, which take the next batch from the run's trace and post it to the socket's
+ * {@link Outbox}. A socket still taking its last batch is skipped this frame and counted: its news waits
+ * in the run's trace and comes in its next, bigger batch, with the count of frames it skipped. So a slow
+ * client gets coalesced updates and holds up no one: nothing here ever waits for a socket (the outbox
+ * sends asynchronously), and workers only record.
  * <p>
  * Thread-safety: follow/unfollow from any thread; the set of streams is concurrent.
  */
@@ -35,8 +36,8 @@ class EventPump implements DisposableBean {
 
 	static final long FRAME_MS = 25;
 
-	/** Events per message at most; a run far ahead of its client catches up over a few frames. */
-	static final int MAX_BATCH = 5000;
+	/** Events per message at most: a client far behind catches up over a few frames. */
+	static final int MAX_BATCH = 2000;
 
 	private static final Logger LOG = LoggerFactory.getLogger(EventPump.class);
 
@@ -46,7 +47,9 @@ class EventPump implements DisposableBean {
 
 	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("threadlab-pump"));
 
-	private final ExecutorService senders = Executors.newFixedThreadPool(4, named("threadlab-send"));
+	/** They only serialize and post, never wait on a socket: as many as there are cores is plenty. */
+	private final ExecutorService senders = Executors.newFixedThreadPool(
+			Math.max(2, Runtime.getRuntime().availableProcessors()), named("threadlab-send"));
 
 	EventPump(JsonMapper json) {
 		this.json = json;
@@ -57,18 +60,28 @@ class EventPump implements DisposableBean {
 		streams.add(stream);
 	}
 
-	void unfollow(RunStream stream) {
-		streams.remove(stream);
+	/** Streams followed now: a run's is dropped once its end has been posted. */
+	int following() {
+		return streams.size();
 	}
 
 	private void tick() {
 		for (RunStream stream : streams) {
-			if (stream.tryClaim()) {
-				try {
-					senders.execute(() -> flush(stream));
+			Outbox outbox = stream.outbox();
+			if (outbox.isClosed()) {
+				streams.remove(stream); // its socket is gone; closing the socket cancelled the run
+			}
+			else if (stream.hasNews()) {
+				if (!outbox.isIdle()) {
+					stream.skip();
 				}
-				catch (RuntimeException ex) {
-					stream.release(); // the pool is shutting down
+				else if (stream.tryClaim()) {
+					try {
+						senders.execute(() -> flush(stream));
+					}
+					catch (RejectedExecutionException shuttingDown) {
+						stream.release();
+					}
 				}
 			}
 		}
@@ -77,30 +90,28 @@ class EventPump implements DisposableBean {
 	private void flush(RunStream stream) {
 		try {
 			List<Event> batch = stream.next(MAX_BATCH);
+			long runId = stream.run().id();
 			if (!batch.isEmpty()) {
 				RunClock clock = stream.run().clock();
-				send(stream, new Messages.Events(stream.run().id(), batch, new Messages.Clock(clock.now(), clock.rate())));
+				stream.outbox().post(json.writeValueAsString(new Messages.Events(runId, batch,
+						new Messages.Clock(clock.now(), clock.rate()), stream.takeSkipped())), null);
 			}
 			if (stream.gateChanged() && !stream.run().outcome().isDone()) {
-				send(stream, new Messages.Gate(stream.run().id(), stream.pause().snapshot()));
+				stream.outbox().post(json.writeValueAsString(new Messages.Gate(runId, stream.pause().snapshot())), null);
 			}
 			if (stream.finished() && streams.remove(stream)) {
-				send(stream, new Messages.End(stream.run().id(), stream.run().outcome().join()));
+				stream.outbox().post(json.writeValueAsString(new Messages.End(runId, stream.run().outcome().join())), null);
+				stream.delivered();
 			}
 		}
-		catch (IOException | RuntimeException ex) {
-			// The client is gone: nobody watches this run any more.
-			LOG.debug("stopping run {}: its socket failed: {}", stream.run().id(), ex.toString());
+		catch (RuntimeException ex) {
+			LOG.warn("stopping run {}: its events could not be sent: {}", stream.run().id(), ex.toString());
 			streams.remove(stream);
 			stream.run().cancel();
 		}
 		finally {
 			stream.release();
 		}
-	}
-
-	private void send(RunStream stream, Object message) throws IOException {
-		stream.session().sendMessage(new TextMessage(json.writeValueAsString(message)));
 	}
 
 	@Override

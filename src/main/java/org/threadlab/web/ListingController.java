@@ -47,7 +47,7 @@ class ListingController {
 		}
 		RunLauncher.Checked checked;
 		try {
-			checked = launcher.check(new RunRequest(id, params, Map.of()));
+			checked = launcher.checkText(new RunRequest(id, params, Map.of()));
 		}
 		catch (LaunchRefused refused) {
 			HttpStatus status = "unknown-scenario".equals(refused.code()) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;

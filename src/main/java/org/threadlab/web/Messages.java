@@ -20,13 +20,20 @@ final class Messages {
 		}
 	}
 
+	record Queued(String type, int position) {
+		Queued(int position) {
+			this("queued", position);
+		}
+	}
+
 	/** The lesson time when a batch left and how fast it runs then, so a page can tell "now" in between. */
 	record Clock(long lessonNs, double rate) {
 	}
 
-	record Events(String type, long runId, List<Event> events, Clock clock) {
-		Events(long runId, List<Event> events, Clock clock) {
-			this("events", runId, events, clock);
+	/** {@code skipped}: frames since the last batch at which the client was still taking that one. */
+	record Events(String type, long runId, List<Event> events, Clock clock, int skipped) {
+		Events(long runId, List<Event> events, Clock clock, int skipped) {
+			this("events", runId, events, clock, skipped);
 		}
 	}
 

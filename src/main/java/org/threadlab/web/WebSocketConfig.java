@@ -7,7 +7,11 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
-/** The run socket at {@value #PATH}; its protocol is in docs/protocol.md. Same-origin pages only. */
+/**
+ * The run socket at {@value #PATH}; its protocol is in docs/protocol.md. Only the server's own pages may
+ * open it ({@link HandshakeGuard}, which checks Origin and Host itself, so Spring's own same-origin
+ * check, which would answer a malformed Origin with a 500, is switched off).
+ */
 @Configuration
 @EnableWebSocket
 class WebSocketConfig implements WebSocketConfigurer {
@@ -19,13 +23,18 @@ class WebSocketConfig implements WebSocketConfigurer {
 
 	private final RunSocketHandler handler;
 
-	WebSocketConfig(RunSocketHandler handler) {
+	private final WebLimits limits;
+
+	WebSocketConfig(RunSocketHandler handler, WebLimits limits) {
 		this.handler = handler;
+		this.limits = limits;
 	}
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		registry.addHandler(handler, PATH);
+		registry.addHandler(handler, PATH)
+			.addInterceptors(new HandshakeGuard(limits.allowedOrigins()))
+			.setAllowedOriginPatterns("*");
 	}
 
 	@Bean
@@ -33,6 +42,8 @@ class WebSocketConfig implements WebSocketConfigurer {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
 		container.setMaxTextMessageBufferSize(MAX_INCOMING_MESSAGE);
 		container.setMaxBinaryMessageBufferSize(1024);
+		container.setMaxSessionIdleTimeout(limits.idleSeconds() * 1000);
+		container.setAsyncSendTimeout(limits.stallSeconds() * 1000);
 		return container;
 	}
 

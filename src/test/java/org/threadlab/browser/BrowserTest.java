@@ -46,6 +46,9 @@ abstract class BrowserTest {
 	/** What the pages said on their console as errors, and what they threw: any fails the test. */
 	final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
+	/** Console errors a test causes on purpose (a page it knows is missing): these alone are allowed. */
+	final List<java.util.function.Predicate<String>> expectedErrors = new CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	static void launchBrowser() {
 		playwright = Chromium.playwright();
@@ -82,7 +85,8 @@ abstract class BrowserTest {
 	@AfterEach
 	void closePage() throws InterruptedException {
 		context.close();
-		assertThat(consoleErrors).as("console errors").isEmpty();
+		assertThat(consoleErrors.stream().filter(e -> expectedErrors.stream().noneMatch(x -> x.test(e))))
+			.as("console errors").isEmpty();
 		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
 		assertThat(RunThreads.childProcesses()).isEmpty();
 	}

@@ -65,6 +65,11 @@ final class Case {
 
 	double tolerance = 0.5;
 
+	/** Whether numbers of three digits or more are pids, which differ from run to run and side to side. */
+	boolean pidsAside;
+
+	private static final Pattern PID = Pattern.compile("\\b\\d{3,}\\b");
+
 	boolean cpuTime;
 
 	/** A fact judged over all runs of each side instead of run by run ("non-zero in some run"). */
@@ -105,6 +110,12 @@ final class Case {
 
 	Case racing() {
 		this.order = Order.MULTISET;
+		return this;
+	}
+
+	/** Pids (numbers of three digits or more) are compared as "some pid": each run's differ. */
+	Case pidsAside() {
+		this.pidsAside = true;
 		return this;
 	}
 
@@ -318,7 +329,8 @@ final class Case {
 
 	/** A line with its timings replaced by "#": what must match exactly. */
 	String shape(String text) {
-		return isTiming(text) ? DECIMAL.matcher(text).replaceAll("#") : text;
+		String shaped = isTiming(text) ? DECIMAL.matcher(text).replaceAll("#") : text;
+		return pidsAside ? PID.matcher(shaped).replaceAll("<pid>") : shaped;
 	}
 
 	private boolean isTiming(String text) {

@@ -96,6 +96,36 @@ final class Cases {
 				variant(catalog, "pool-internals", "cpython")
 					.lesson("CPython 3.8+: an idle worker takes the next task; tasks that end before the next comes need one worker")
 					.speed(20),
+				variant(catalog, "process", "target").lesson("no pid before start(), the child's real pid after; join waits for it")
+					.pidsAside(),
+				variant(catalog, "process", "subclass").lesson("the same process by subclassing Process").pidsAside(),
+				variant(catalog, "fork", "tutorial").lesson("both processes print the line after the fork; the child's parent is the forking process")
+					.pidsAside()
+					.racing()
+					.namesAside()
+					.inOrder("bobby", "parent of "),
+				variant(catalog, "fork", "parent-exits-first").lesson("an orphan is adopted (by pid 1 here) and goes on")
+					.speed(1)
+					.pidsAside()
+					.racing()
+					.namesAside()
+					.inOrder("child <pid>, its parent is", "child <pid>, adopted by 1"),
+				variant(catalog, "process-queue", "tutorial").lesson("\"a\" crosses from the producer's process to the consumer's"),
+				variant(catalog, "process-queue", "no-sleep").lesson("without its sleep, the consumer's get() waits for the item"),
+				variant(catalog, "process-queue", "globals").lesson("each process has its own globals: only the queue's item crosses"),
+				variant(catalog, "pipe", "tutorial").lesson("\"bobby\" crosses the pipe"),
+				variant(catalog, "pipe", "both-ways").lesson("a duplex pipe's first end sends too: the answer comes back"),
+				variant(catalog, "pipe", "one-way").lesson("Pipe(duplex=False) carries \"bobby\" one way"),
+				variant(catalog, "manager-dict", "tutorial").lesson("two processes write the manager's dict: both keys are there")
+					.fact("main prints the dict with both keys, in the order the writes came", runs -> runs.stream()
+						.allMatch(o -> o.texts().size() == 1 && List.of("{'bobby1': 22, 'bobby2': 23}", "{'bobby2': 23, 'bobby1': 22}")
+							.contains(o.texts().get(0)))),
+				// at speed 1: the half second of work between read and write outlasts the gap between the processes' starts
+				variant(catalog, "manager-dict", "lost-update").lesson("read-modify-write without a lock: updates are lost")
+					.speed(1)
+					.fact("the count ends below 6: updates were lost", runs -> runs.stream()
+						.allMatch(o -> o.texts().size() == 1 && o.texts().get(0).matches("\\{'count': [1-5]\\}"))),
+				variant(catalog, "manager-dict", "with-lock").lesson("with the manager's lock, no update is lost: 6"),
 				// §6: which worker process prints is CPython's race ("SpawnPoolWorker-2/MainThread" there), so names aside
 				variant(catalog, "pool-apply", "tutorial").lesson("apply_async returns at once; the result is there after close and join")
 					.speed(5)

@@ -60,8 +60,8 @@ record Observed(Ending ending, List<Printed> printed, Map<String, Integer> block
 				continue;
 			}
 			switch (e.kind()) {
-				case ACQUIRE, WAIT, JOIN, GET, PUT -> waiting.put(e.actor(), e);
-				case ACQUIRED, WOKEN, JOINED, GOT, PUT_DONE, EXIT -> waiting.remove(e.actor());
+				case ACQUIRE, WAIT, JOIN, GET, PUT, REQUEST -> waiting.put(e.actor(), e);
+				case ACQUIRED, WOKEN, JOINED, GOT, PUT_DONE, REPLY, EXIT -> waiting.remove(e.actor());
 				case DEADLOCK, HANG -> found = true;
 				default -> {
 				}
@@ -97,8 +97,11 @@ record Observed(Ending ending, List<Printed> printed, Map<String, Integer> block
 		return new Observed(ending, printed, blocked, result.status() + (result.error() == null ? "" : " (" + result.error() + ")"));
 	}
 
-	/** CPython's main thread is ThreadLab's main actor. */
+	/** CPython's main thread is ThreadLab's main actor; a child process's main thread, that process. */
 	private static String thread(String name) {
+		if (name.endsWith("/MainThread")) {
+			return name.substring(0, name.length() - "/MainThread".length());
+		}
 		return name.equals("MainThread") ? "main" : name;
 	}
 

@@ -231,8 +231,9 @@ class PyProcessTest {
 			child.start();
 			child.join();
 		});
-		assertThat(trace.printsOf("Process-1")).containsExactly("subclass slept 0.5");
-		assertThat(trace.first("Process-1", SLEEP).value()).isEqualTo(0.5);
+		// as CPython names a subclass's processes: after their class
+		assertThat(trace.printsOf("GetHtml-1")).containsExactly("subclass slept 0.5");
+		assertThat(trace.first("GetHtml-1", SLEEP).value()).isEqualTo(0.5);
 	}
 
 	@Test

@@ -47,6 +47,17 @@ class ParamsTest {
 	}
 
 	@Test
+	void fromJsonANumberOrFlagMustNotComeAsText() {
+		assertThatThrownBy(() -> Params.parseJson(SPECS, Map.of("seconds", "5")))
+			.hasMessage("Parameter 'seconds' must be a number, 0.1 to 10; got \"5\".");
+		assertThatThrownBy(() -> Params.parseJson(SPECS, Map.of("threads", "3"))).hasMessageContaining("a whole number");
+		assertThatThrownBy(() -> Params.parseJson(SPECS, Map.of("daemon", "false")))
+			.hasMessage("Parameter 'daemon' must be true or false; got \"false\".");
+		assertThat(Params.parseJson(SPECS, Map.of("seconds", 5, "threads", 3L, "daemon", false)).asMap())
+			.containsEntry("seconds", 5.0).containsEntry("threads", 3L).containsEntry("daemon", false);
+	}
+
+	@Test
 	void anUnknownParameterIsRefusedListingTheKnownOnes() {
 		assertThatThrownBy(() -> Params.parse(SPECS, Map.of("colour", 1)))
 			.hasMessage("Unknown parameter 'colour'; this scenario takes: seconds, threads, daemon.");

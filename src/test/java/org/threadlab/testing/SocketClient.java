@@ -31,11 +31,29 @@ public final class SocketClient implements AutoCloseable {
 	private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
 	public SocketClient(int port) {
-		this.socket = HttpClient.newHttpClient()
-			.newWebSocketBuilder()
-			.buildAsync(URI.create("ws://localhost:" + port + "/ws/runs"), new Listener())
+		this(port, java.util.Map.of());
+	}
+
+	/**
+	 * A client whose handshake carries the given headers: {@code X-Forwarded-For} (a learner behind a
+	 * proxy the server trusts, as a distinct client address on one machine), or {@code Origin}.
+	 */
+	public SocketClient(int port, java.util.Map<String, String> headers) {
+		this("localhost", port, headers);
+	}
+
+	/** A client of a server elsewhere (a container's mapped port). */
+	public SocketClient(String host, int port, java.util.Map<String, String> headers) {
+		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+		headers.forEach(builder::header);
+		this.socket = builder.buildAsync(URI.create("ws://" + host + ":" + port + "/ws/runs"), new Listener())
 			.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
 			.join();
+	}
+
+	/** A client from the given address, as a trusted proxy forwards it. */
+	public static SocketClient from(String address, int port) {
+		return new SocketClient(port, java.util.Map.of("X-Forwarded-For", address));
 	}
 
 	public void send(String text) {

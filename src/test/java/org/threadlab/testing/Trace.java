@@ -19,13 +19,17 @@ public final class Trace {
 
 	private final List<Event> events;
 
+	/** The first actor of each name (a manager names a thread after the process it serves: both are kept). */
 	private final Map<String, ActorInfo> actors = new java.util.LinkedHashMap<>();
+
+	private final List<ActorInfo> all = new ArrayList<>();
 
 	public Trace(List<Event> events) {
 		this.events = List.copyOf(events);
 		for (Event e : events) {
 			if (e.kind() == EventKind.SPAWN && e.value() instanceof ActorInfo info) {
-				actors.put(info.name(), info);
+				actors.putIfAbsent(info.name(), info);
+				all.add(info);
 			}
 		}
 	}
@@ -80,6 +84,25 @@ public final class Trace {
 
 	public Map<String, ActorInfo> actors() {
 		return actors;
+	}
+
+	/** The thread named {@code name} of the process {@code process} (a thread of a manager's server, say). */
+	public ActorInfo actorIn(String process, String name) {
+		long pid = pidOf(process);
+		return all.stream()
+			.filter(a -> a.name().equals(name) && a.pid() == pid && a.type() == ActorInfo.Type.THREAD)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no thread " + name + " in " + process + " among " + all));
+	}
+
+	/** The real pid of a process: what its own first step (START) says. */
+	public long pidOf(String process) {
+		return ((Number) first(process, EventKind.START).value()).longValue();
+	}
+
+	/** The events of one actor, by its id. */
+	public List<Event> of(ActorInfo actor) {
+		return events.stream().filter(e -> e.actor() == actor.id()).toList();
 	}
 
 	public List<Event> of(String actorName) {

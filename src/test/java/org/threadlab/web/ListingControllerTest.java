@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
+import org.threadlab.launch.AdmissionLimits;
 import org.threadlab.launch.RunLauncher;
 import org.threadlab.launch.RunLimits;
 import org.threadlab.scenario.ScenarioCatalog;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The listing endpoint: the Python that runs with the form's values, and refusals as a run's. */
 @WebMvcTest(ListingController.class)
 @Import({ ScenarioCatalog.class, LocaleConfig.class, RunLauncher.class })
-@EnableConfigurationProperties(RunLimits.class)
+@EnableConfigurationProperties({ RunLimits.class, AdmissionLimits.class })
 class ListingControllerTest {
 
 	@Autowired

@@ -65,6 +65,21 @@ class PackagedJarIT {
 		}
 	}
 
+	@Test
+	void theJarsLauncherIsTheOneTheDockerfileStartsItsLayersWith() throws Exception {
+		Path jar;
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			jar = files.filter(p -> p.getFileName().toString().matches("threadlab-.*\\.jar")).findFirst().orElse(null);
+		}
+		Assumptions.assumeTrue(jar != null, "no packaged jar: run ./mvnw verify, which packages first");
+		String launcher;
+		try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+			launcher = file.getManifest().getMainAttributes().getValue("Main-Class");
+			assertThat(file.getEntry("BOOT-INF/layers.idx")).as("a layered jar").isNotNull();
+		}
+		assertThat(Files.readString(Path.of("Dockerfile"))).contains("exec java $JAVA_OPTS " + launcher + " ");
+	}
+
 	private static void awaitListening(int port, Process app) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (System.nanoTime() < deadline) {

@@ -14,13 +14,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.threadlab.launch.AdmissionLimits;
 import org.threadlab.launch.RunLauncher;
 import org.threadlab.launch.RunLimits;
 import org.threadlab.scenario.ScenarioCatalog;
 
 @WebMvcTest({ HomeController.class, ScenarioController.class })
 @Import({ ScenarioCatalog.class, UiTexts.class, LocaleConfig.class, RunLauncher.class })
-@EnableConfigurationProperties(RunLimits.class)
+@EnableConfigurationProperties({ RunLimits.class, AdmissionLimits.class })
 class PagesTest {
 
 	@Autowired

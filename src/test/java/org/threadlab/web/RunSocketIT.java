@@ -129,6 +129,39 @@ class RunSocketIT {
 	}
 
 	@Test
+	void blankMessagesAreMalformedAndNumbersOrFlagsAsTextAreBadParameters() throws Exception {
+		try (SocketClient client = new SocketClient(port)) {
+			for (String blank : new String[] { "", " ", "\n\t" }) {
+				client.send(blank);
+				assertThat(client.next().get("code").asString()).as("'%s'", blank).isEqualTo("malformed");
+			}
+			client.start("thread-target", "{\"htmlSeconds\": \"5\"}", 1);
+			JsonNode number = client.next();
+			assertThat(number.get("code").asString()).isEqualTo("bad-parameter");
+			assertThat(number.get("message").asString()).contains("htmlSeconds", "a number", "\"5\"");
+			client.start("thread-target", "{\"daemon\": \"false\"}", 1);
+			assertThat(client.next().get("details").get("parameter").asString()).isEqualTo("daemon");
+			client.send("{\"type\":\"start\",\"scenario\":\"thread-target\",\"settings\":{\"speed\":\"100\"}}");
+			assertThat(client.next().get("details").get("parameter").asString()).isEqualTo("speed");
+			assertThat(RunThreads.alive()).isEmpty();
+		}
+	}
+
+	@Test
+	void pauseStepAndResumeAfterARunEndedDoNothingAndAreNotAnswered() throws Exception {
+		try (SocketClient client = new SocketClient(port)) {
+			client.start("thread-target", "{\"htmlSeconds\": 0.1, \"urlSeconds\": 0.1}", 10);
+			client.eventsUntilEnd(client.next("started").get("runId").asLong());
+			for (String action : new String[] { "pause", "step", "resume" }) {
+				client.send("{\"type\":\"" + action + "\"}");
+			}
+			client.send("{\"type\":\"probe\"}");
+			assertThat(client.next().get("details").get("type").asString())
+				.as("the first answer is the probe's: the three got none").isEqualTo("probe");
+		}
+	}
+
+	@Test
 	void aClientThatVanishesMidRunLeavesNothingRunning() throws Exception {
 		SocketClient client = new SocketClient(port);
 		client.start("thread-target", "{\"daemon\": true, \"join\": false, \"htmlSeconds\": 10, \"urlSeconds\": 10}", 0.5);
@@ -158,9 +191,11 @@ class RunSocketIT {
 	@Test
 	void aPausedRunHoldsItsThreadsUntilResumed() throws Exception {
 		try (SocketClient client = new SocketClient(port)) {
-			client.start("thread-target", "{\"htmlSeconds\": 0.5, \"urlSeconds\": 0.5}", 2);
+			// started paused: main is held at its first step (a pause sent later might find every thread
+			// asleep, and a paused run's sleeps stand still: nobody would ever be held)
+			client.send("{\"type\":\"start\",\"scenario\":\"thread-target\",\"params\":{\"htmlSeconds\": 0.5,"
+					+ " \"urlSeconds\": 0.5},\"settings\":{\"speed\":2,\"paused\":true}}");
 			long runId = client.next("started").get("runId").asLong();
-			client.send("{\"type\":\"pause\"}");
 			// the server says who is held at which step, as it changes
 			JsonNode held = client.next("gate", g -> g.get("paused").asBoolean() && !g.get("held").isEmpty());
 			assertThat(held.get("runId").asLong()).isEqualTo(runId);
@@ -198,10 +233,11 @@ class RunSocketIT {
 		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
 	}
 
-	/** Live threads, less the ones that come and go with connections (the web server's and HTTP client's pools). */
+	/** Live threads, less the ones that come and go with connections (the web server's and HTTP client's pools, Tomcat's timeout checker). */
 	private static Set<String> liveThreads() {
 		// the JDK's process reapers are pooled too, and named after the pid each waits for
-		List<String> pooled = List.of("http-nio-", "HttpClient-", "threadlab-send-", "process reaper");
+		List<String> pooled = List.of("http-nio-", "HttpClient-", "threadlab-send-", "process reaper",
+				"WebSocket background processing");
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()

@@ -70,4 +70,10 @@ public final class QueueScenario extends AbstractScenario {
 		main(params);
 	}
 
+	/** Main, the producer and the consumers; they sleep and wait on the queue. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2 + (int) params.integer("consumers"));
+	}
+
 }

@@ -91,4 +91,10 @@ public final class SharedListScenario extends AbstractScenario {
 		main(params);
 	}
 
+	/** Main, the producer and the consumers; they sleep and poll. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2 + (int) params.integer("consumers"));
+	}
+
 }

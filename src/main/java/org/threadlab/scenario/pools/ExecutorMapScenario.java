@@ -47,4 +47,10 @@ public final class ExecutorMapScenario extends AbstractScenario {
 		main(params);
 	}
 
+	/** Main and the pool's workers. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(1 + (int) params.integer("workers"));
+	}
+
 }

@@ -84,4 +84,10 @@ public final class FutureBasicsScenario extends AbstractScenario {
 				"raises", Map.of("thirdTask", false, "raises", true));
 	}
 
+	/** Main and the pool's two workers. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
+	}
+
 }

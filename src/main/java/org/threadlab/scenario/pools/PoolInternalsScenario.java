@@ -65,4 +65,10 @@ public final class PoolInternalsScenario extends AbstractScenario {
 				"tutorial", Map.of("reuseIdle", false, "workers", 2, "tasks", 5, "submitEvery", 0.5));
 	}
 
+	/** Main and the pool's workers, started on demand, never more than its maximum. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(1 + (int) params.integer("workers"));
+	}
+
 }

@@ -50,4 +50,10 @@ public final class WaitFirstScenario extends AbstractScenario {
 		main(params);
 	}
 
+	/** Main and the pool's two workers. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
+	}
+
 }

@@ -112,4 +112,10 @@ public final class ConditionPoemScenario extends AbstractScenario {
 				"turns", Map.of("tianmaoFirst", true, "turns", true));
 	}
 
+	/** Main and the two speakers; they wait. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
+	}
+
 }

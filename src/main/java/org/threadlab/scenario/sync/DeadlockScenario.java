@@ -64,4 +64,10 @@ public final class DeadlockScenario extends AbstractScenario {
 		return Map.of("opposite", Map.of("sameOrder", false), "same", Map.of("sameOrder", true));
 	}
 
+	/** Main, A and B; they wait. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
+	}
+
 }

@@ -77,4 +77,10 @@ public final class LockCounterScenario extends AbstractScenario {
 		return Map.of("small", Map.of("n", 5), "tutorial", Map.of("n", 1_000_000));
 	}
 
+	/** Main and the two counters, which compute (or fight over the lock) when the loop is long. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3).computing(params.integer("n") >= BUSY_STEPS ? 2 : 0);
+	}
+
 }

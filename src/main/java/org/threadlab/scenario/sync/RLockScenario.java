@@ -54,4 +54,10 @@ public final class RLockScenario extends AbstractScenario {
 		return Map.of("rlock", Map.of("plainLock", false), "lock", Map.of("plainLock", true));
 	}
 
+	/** Main and one thread. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2);
+	}
+
 }

@@ -54,4 +54,10 @@ public final class SemaphoreScenario extends AbstractScenario {
 		main(params);
 	}
 
+	/** Main, the URL producer and one spider per URL, all of which may be alive at once; they sleep. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(2 + (int) params.integer("urls"));
+	}
+
 }

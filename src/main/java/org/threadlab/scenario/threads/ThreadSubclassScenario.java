@@ -79,4 +79,10 @@ public final class ThreadSubclassScenario extends AbstractScenario {
 		main(params);
 	}
 
+	/** Main and two threads that sleep. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3);
+	}
+
 }

@@ -95,4 +95,13 @@ public final class ThreadTargetScenario extends AbstractScenario {
 				"no-join", Map.of("join", false, "daemon", false));
 	}
 
+	/**
+	 * Main and two threads that sleep; the daemon variant runs them in a child JVM, leaving in the
+	 * server only the launcher's main thread and the child's pipe reader.
+	 */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return params.flag("daemon") ? waiting(2).withProcesses(1) : waiting(3);
+	}
+
 }

@@ -135,7 +135,8 @@ class ThreadTargetScenarioTest {
 			Trace trace = run(Map.of("htmlSeconds", 0.5, "urlSeconds", 0.5), speed, true);
 			for (String worker : new String[] { HTML, URL }) {
 				double slept = tutorialSeconds(trace.first(worker, WAKE).timeNs() - trace.first(worker, SLEEP).timeNs());
-				assertThat(slept).as("%s at speed %s", worker, speed).isBetween(0.5, 0.6);
+				// the sleep, plus the real moments its thread takes to wake up (more on a loaded machine), never times the speed
+				assertThat(slept).as("%s at speed %s", worker, speed).isBetween(0.5, 0.75);
 			}
 		}
 	}

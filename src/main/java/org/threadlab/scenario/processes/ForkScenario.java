@@ -1,0 +1,98 @@
+package org.threadlab.scenario.processes;
+
+import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
+import static org.threadlab.process.Os.fork;
+import static org.threadlab.process.Os.getpid;
+import static org.threadlab.process.Os.getppid;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.child.Lifeline;
+import org.threadlab.process.PyProcess;
+import org.threadlab.process.PyTarget;
+import org.threadlab.run.Actor;
+import org.threadlab.scenario.AbstractScenario;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Section;
+
+/**
+ * Tutorial §6.3: fork makes a second process that goes on from the fork point; both print the line after
+ * it; a child whose parent has exited is adopted, not stuck.
+ */
+public final class ForkScenario extends AbstractScenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.decimal("sleepSeconds", 2, 0, 10),
+			ParameterSpec.flag("parentExitsFirst", false));
+
+	// ---- the program: the script, in a process of its own ----
+
+	/**
+	 * The code after the fork point, which both processes run: pid is 0 in the child, the child's pid in
+	 * the parent. (A real fork goes on in the middle of the script; a JVM cannot fork, so the rest of the
+	 * script is this method, which the new process runs from its start.)
+	 */
+	static void afterFork(long pid, double sleepSeconds, boolean parentExitsFirst) throws InterruptedException {
+		print("bobby"); // both processes print this line // @bobby
+		if (pid == 0) { // @if-child
+			print("child " + getpid() + ", its parent is " + getppid()); // @child
+			if (parentExitsFirst) {
+				sleep(sleepSeconds); // meanwhile the parent exits // @child-sleep
+				print("child " + getpid() + ", adopted by " + getppid()); // not stuck: adopted // @adopted
+			}
+		}
+		else {
+			print("parent of " + pid); // @parent
+		}
+		if (!parentExitsFirst) {
+			sleep(sleepSeconds); // @sleep
+		}
+	}
+
+	static void main(double sleepSeconds, boolean parentExitsFirst) throws Exception {
+		long pid = fork(child -> afterFork(child, sleepSeconds, parentExitsFirst)); // @fork
+		afterFork(pid, sleepSeconds, parentExitsFirst);
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	public ForkScenario() {
+		super("fork", Section.PROCESSES, PARAMETERS);
+	}
+
+	/**
+	 * The script runs as a process of its own (a child JVM), so that the parent that forks is a process
+	 * that really exits, and its child really gets adopted.
+	 */
+	@Override
+	public void run(Params params) throws Exception {
+		Lifeline.of(Actor.current().run()); // what a forked process watches the server by
+		double sleepSeconds = params.decimal("sleepSeconds");
+		boolean parentExitsFirst = params.flag("parentExitsFirst");
+		PyTarget script = () -> main(sleepSeconds, parentExitsFirst);
+		PyProcess python = new PyProcess("main", script); // @script
+		python.start(); // @script
+		python.join(); // @script
+	}
+
+	/** The launcher and its pipe reader; the script's process and the one it forks, each read by one more. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3).withProcesses(2);
+	}
+
+	@Override
+	public String mainName(Params params) {
+		return "launcher";
+	}
+
+	@Override
+	public Map<String, Map<String, Object>> variants() {
+		return Map.of("tutorial", Map.of("parentExitsFirst", false, "sleepSeconds", 2),
+				"parent-exits-first", Map.of("parentExitsFirst", true, "sleepSeconds", 1));
+	}
+
+}

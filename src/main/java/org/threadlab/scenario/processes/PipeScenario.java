@@ -1,0 +1,79 @@
+package org.threadlab.scenario.processes;
+
+import static org.threadlab.probe.Py.print;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.ipc.Connection;
+import org.threadlab.process.PyProcess;
+import org.threadlab.scenario.AbstractScenario;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.Section;
+
+/** Tutorial §6.7.2: two processes over a Pipe; "bobby" crosses from one to the other, and may be answered. */
+public final class PipeScenario extends AbstractScenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.flag("duplex", true),
+			ParameterSpec.flag("reply", false));
+
+	// ---- the program: it mirrors the Python listing line by line ----
+
+	static void producer(Connection pipe, boolean reply) throws InterruptedException {
+		pipe.send("bobby"); // @send
+		if (reply) {
+			print(pipe.recv()); // the answer comes back on the same end // @recv-reply
+		}
+	}
+
+	static void consumer(Connection pipe, boolean reply) throws InterruptedException {
+		if (reply) {
+			Object data = pipe.recv(); // waits until something comes // @recv
+			print(data); // @print
+			pipe.send("got " + data); // this end sends too // @send-reply
+		}
+		else {
+			print(pipe.recv()); // waits until something comes // @recv
+		}
+	}
+
+	static void main(Params p) throws InterruptedException {
+		boolean reply = p.flag("reply");
+		List<Connection> ends = Connection.pipe("receive_pipe", "send_pipe", p.flag("duplex")); // @pipe
+		Connection receivePipe = ends.get(0);
+		Connection sendPipe = ends.get(1);
+		var myProducer = new PyProcess(() -> producer(sendPipe, reply)); // @producer
+		var myConsumer = new PyProcess(() -> consumer(receivePipe, reply)); // @consumer
+		myProducer.start(); // @start-producer
+		myConsumer.start(); // @start-consumer
+		myProducer.join(); // @join-producer
+		myConsumer.join(); // @join-consumer
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	public PipeScenario() {
+		super("pipe", Section.PROCESSES, PARAMETERS);
+	}
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	/** Two processes, each with its pipe reader; main. */
+	@Override
+	public org.threadlab.scenario.RunCost cost(Params params) {
+		return waiting(3).withProcesses(2);
+	}
+
+	@Override
+	public Map<String, Map<String, Object>> variants() {
+		return Map.of("tutorial", Map.of("duplex", true, "reply", false),
+				"both-ways", Map.of("duplex", true, "reply", true),
+				"one-way", Map.of("duplex", false, "reply", false));
+	}
+
+}

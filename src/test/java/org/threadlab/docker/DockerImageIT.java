@@ -1,0 +1,71 @@
+package org.threadlab.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.threadlab.event.ActorInfo;
+import org.threadlab.event.EventKind;
+import org.threadlab.testing.SocketClient;
+import org.threadlab.testing.Trace;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The image a workshop runs: built from the Dockerfile, started as Docker starts it, healthy by its own
+ * health check, and serving a lesson that runs a real child JVM inside the container, under tini as
+ * PID 1, as a user who is not root, with python3 at hand and no zombie left after. Skipped, saying why,
+ * where no Docker engine runs.
+ */
+@ExtendWith(DockerEngine.class)
+class DockerImageIT {
+
+	@Test
+	void theImageBuildsAndRunsALessonWithAChildProcessOverTheSocket() throws Exception {
+		ImageFromDockerfile image = new ImageFromDockerfile("threadlab-test", true).withDockerfile(Path.of("Dockerfile"));
+		try (GenericContainer<?> app = new GenericContainer<>(image).withExposedPorts(8080)
+			.waitingFor(Wait.forHealthcheck())
+			.withStartupTimeout(Duration.ofMinutes(3))) {
+			app.start();
+			String host = app.getHost();
+			int port = app.getMappedPort(8080);
+
+			HttpResponse<String> health = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(health.body()).contains("\"status\":\"UP\"");
+
+			try (SocketClient client = new SocketClient(host, port, Map.of())) {
+				client.start("thread-target", "{\"daemon\": true, \"join\": false}", 10);
+				JsonNode started = client.next("started");
+				Trace trace = Trace.fromJson(client.eventsUntilEnd(started.get("runId").asLong()));
+				assertThat(trace.actor("main").type()).isEqualTo(ActorInfo.Type.PROCESS);
+				assertThat(trace.first("Thread-1 (get_detail_html)", EventKind.EXIT).value()).isEqualTo("cut off");
+				assertThat(trace.first("launcher", EventKind.JOINED).value()).isEqualTo("exit code 0");
+			}
+
+			assertThat(exec(app, "cat", "/proc/1/comm").getStdout().trim()).as("PID 1").isEqualTo("tini");
+			assertThat(exec(app, "id", "-u").getStdout().trim()).as("the server's user").isNotEqualTo("0");
+			assertThat(exec(app, "python3", "--version").getExitCode()).isZero();
+			ExecResult zombies = exec(app, "sh", "-c", "grep -l '^State:.*Z' /proc/[0-9]*/status | wc -l");
+			assertThat(zombies.getStdout().trim()).as("zombie processes").isEqualTo("0");
+		}
+	}
+
+	private static ExecResult exec(GenericContainer<?> app, String... command) throws Exception {
+		return app.execInContainer(command);
+	}
+
+}

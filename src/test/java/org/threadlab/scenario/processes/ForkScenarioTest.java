@@ -1,0 +1,77 @@
+package org.threadlab.scenario.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.threadlab.event.EventKind.EXIT;
+import static org.threadlab.event.EventKind.START;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.threadlab.event.ActorInfo;
+import org.threadlab.run.Outcome;
+import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Runs;
+import org.threadlab.testing.Trace;
+
+/**
+ * §6.3: the script's process forks a real child of its own; both print the line after the fork; the
+ * child's parent is the script's process; an orphan is adopted and goes on.
+ */
+class ForkScenarioTest {
+
+	@AfterEach
+	void noThreadNorChildIsLeft() throws InterruptedException {
+		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
+		assertThat(RunThreads.awaitNoChildProcesses(Duration.ofSeconds(10))).isEmpty();
+	}
+
+	/** A process's pid: its first step, START, tells it (its SPAWN comes before it has one). */
+	private static long pid(Trace trace, String process) {
+		return ((Number) trace.first(process, START).value()).longValue();
+	}
+
+	private static ActorInfo child(Trace trace) {
+		return trace.actors().values().stream().filter(a -> a.name().startsWith("child ")).findFirst().orElseThrow();
+	}
+
+	@Test
+	void bothProcessesPrintTheLineAfterTheForkAndTheChildsParentIsTheScriptsProcess() throws Exception {
+		Runs runs = Runs.of(new ForkScenario()).speed(10);
+		Trace trace = runs.run(Map.of("sleepSeconds", 1));
+		assertThat(runs.outcome().status()).as("%s", runs.outcome()).isEqualTo(Outcome.Status.COMPLETED);
+		ActorInfo script = trace.actor("main");
+		ActorInfo child = child(trace);
+		assertThat(child.type()).isEqualTo(ActorInfo.Type.PROCESS);
+		assertThat(child.pid()).as("two real processes").isPositive().isNotEqualTo(pid(trace, "main"));
+		assertThat(child.parent()).isEqualTo(script.id());
+
+		List<String> parent = trace.printsOf("main");
+		List<String> forked = trace.printsOf(child.name());
+		assertThat(parent).containsExactly("bobby", "parent of " + child.pid());
+		assertThat(forked).containsExactly("bobby", "child " + child.pid() + ", its parent is " + pid(trace, "main"));
+	}
+
+	@Test
+	void aChildWhoseParentExitedIsAdoptedAndGoesOn() throws Exception {
+		// at the tutorial's speed: the child's second of sleep is far longer than its parent takes to exit
+		Runs runs = Runs.of(new ForkScenario()).speed(1);
+		Trace trace = runs.run(Map.of("parentExitsFirst", true, "sleepSeconds", 1));
+		assertThat(runs.outcome().status()).as("%s", runs.outcome()).isEqualTo(Outcome.Status.COMPLETED);
+		ActorInfo script = trace.actor("main");
+		ActorInfo child = child(trace);
+		List<String> forked = trace.printsOf(child.name());
+		assertThat(forked).as("%s", trace.events()).hasSize(3);
+		assertThat(forked.get(1)).isEqualTo("child " + child.pid() + ", its parent is " + pid(trace, "main"));
+		String adopted = forked.get(2);
+		assertThat(adopted).startsWith("child " + child.pid() + ", adopted by ");
+		long newParent = Long.parseLong(adopted.substring(adopted.lastIndexOf(' ') + 1));
+		assertThat(newParent).as("init or a subreaper, not the parent that exited").isNotEqualTo(pid(trace, "main"));
+		assertThat(trace.first("main", EXIT).seq()).as("the parent exited first")
+			.isLessThan(trace.first(child.name(), EXIT).seq());
+		assertThat(trace.first(child.name(), EXIT).value()).as("and the child exited normally").isNull();
+	}
+
+}

@@ -1,0 +1,304 @@
+package org.threadlab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.threadlab.launch.Occupancy;
+import org.threadlab.launch.RunLauncher;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.ScenarioCatalog;
+import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.SocketClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The run socket answers exactly as docs/protocol.md says, whatever it is sent: generated messages,
+ * right and wrong in every way the document names, each get the documented answer (or, where the
+ * document says nothing is answered, nothing: a probe sent right after is answered first). Afterwards
+ * the server still serves a run, and nothing is left: no run thread, no run, no socket, no stream.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ProtocolFuzzIT {
+
+	private static final int MESSAGES = 1200;
+
+	private static final long SEED = Long.getLong("fuzz.seed", 20261126L);
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ScenarioCatalog catalog;
+
+	@Autowired
+	RunLauncher launcher;
+
+	@Autowired
+	RunSocketHandler sockets;
+
+	@Autowired
+	EventPump pump;
+
+	/** What the document says the answer is: an error's code and its detail, a run, or nothing. */
+	private record Expected(String code, String detailName, String detailValue, boolean runs) {
+
+		static Expected error(String code) {
+			return new Expected(code, null, null, false);
+		}
+
+		static Expected error(String code, String detailName, String detailValue) {
+			return new Expected(code, detailName, detailValue, false);
+		}
+
+		static Expected nothing() {
+			return new Expected(null, null, null, false);
+		}
+
+		static Expected aRun() {
+			return new Expected(null, null, null, true);
+		}
+
+	}
+
+	private record Case(String message, Expected expected) {
+	}
+
+	@Test
+	void everyGeneratedMessageGetsTheDocumentedAnswerAndTheServerStaysWhole() throws Exception {
+		runAQuickLesson(); // the server's own threads, started on first use, are there before we look
+		Set<String> threadsBefore = liveThreads();
+		Random random = new Random(SEED);
+		List<Scenario> scenarios = new ArrayList<>(catalog.all());
+		int runs = 0;
+		try (SocketClient client = new SocketClient(port)) {
+			for (int i = 0; i < MESSAGES; i++) {
+				Case c = generate(random, scenarios);
+				String where = "message " + i + " (seed " + SEED + "): " + abbreviate(c.message());
+				client.send(c.message());
+				Expected expected = c.expected();
+				if (expected.runs()) {
+					runs++;
+					JsonNode started = client.next("started");
+					client.eventsUntilEnd(started.get("runId").asLong());
+					for (String after : List.of("pause", "step", "resume")) {
+						client.send("{\"type\":\"" + after + "\"}");
+						expectNothing(client, i, where + " then " + after + " after its end");
+					}
+				}
+				else if (expected.code() == null) {
+					expectNothing(client, i, where);
+				}
+				else {
+					JsonNode answer = client.next();
+					assertThat(answer.path("type").asString()).as(where).isEqualTo("error");
+					assertThat(answer.path("code").asString()).as(where).isEqualTo(expected.code());
+					assertThat(answer.path("message").asString()).as(where).isNotBlank();
+					if (expected.detailName() != null) {
+						assertThat(answer.path("details").path(expected.detailName()).asString()).as(where)
+							.isEqualTo(expected.detailValue());
+					}
+				}
+			}
+		}
+		assertThat(runs).as("some generated messages were runs").isGreaterThan(20);
+
+		runAQuickLesson();
+		SlowClientsIT.awaitZero(sockets::open, "open sockets");
+		assertThat(RunThreads.awaitNone(Duration.ofSeconds(20))).isEmpty();
+		SlowClientsIT.awaitZero(pump::following, "streams followed");
+		assertThat(launcher.occupancy()).isEqualTo(new Occupancy(0, 0, 0, 0, 0, 0));
+		assertThat(liveThreads()).isSubsetOf(threadsBefore);
+	}
+
+	private void runAQuickLesson() throws InterruptedException {
+		try (SocketClient client = new SocketClient(port)) {
+			client.start("thread-target", "{\"htmlSeconds\": 0.1, \"urlSeconds\": 0.1}", 10);
+			client.eventsUntilEnd(client.next("started").get("runId").asLong());
+		}
+	}
+
+	/** Nothing comes back: the answer to a probe sent next is the very next message. */
+	private static void expectNothing(SocketClient client, int i, String where) throws InterruptedException {
+		String probe = "probe-" + i;
+		client.send("{\"type\":\"" + probe + "\"}");
+		JsonNode next = client.next();
+		assertThat(next.path("code").asString()).as(where + ": nothing but the probe's answer").isEqualTo("unknown-type");
+		assertThat(next.path("details").path("type").asString()).as(where).isEqualTo(probe);
+	}
+
+	private Case generate(Random random, List<Scenario> scenarios) {
+		return switch (random.nextInt(12)) {
+			case 0 -> notJson(random);
+			case 1 -> notAMessage(random);
+			case 2 -> badStartShape(random, scenarios);
+			case 3 -> new Case(start(quote("no-such-" + random.nextInt(1000)), null, null),
+					Expected.error("unknown-scenario"));
+			case 4, 5 -> badParameter(random, scenarios);
+			case 6 -> badSetting(random, scenarios);
+			case 7 -> new Case("{\"type\":\"" + pick(random, "cancel", "pause", "step", "resume") + "\""
+					+ (random.nextBoolean() ? ",\"actor\":" + random.nextInt(5) : "") + "}", Expected.nothing());
+			case 8 -> quickRun(random);
+			default -> random.nextBoolean() ? notJson(random) : badParameter(random, scenarios);
+		};
+	}
+
+	private Case notJson(Random random) {
+		String text = switch (random.nextInt(6)) {
+			case 0 -> pick(random, "", " ", "\n\t ", "   \r\n");
+			case 1 -> pick(random, "{", "}", "[", "{\"type\":", "{\"type\":\"start\"", "nope", "start", "{'type':'start'}",
+					"{\"type\" \"start\"}", "NaN", "undefined");
+			case 2 -> "~" + randomText(random, 1 + random.nextInt(60));
+			case 3 -> {
+				String whole = start(quote("thread-target"), "{\"htmlSeconds\":1}", null);
+				yield whole.substring(0, 1 + random.nextInt(whole.length() - 1));
+			}
+			case 4 -> "{\"type\":\"start\",\"scenario\":\"rlock\"}" + pick(random, "x", "}", "{}", ",");
+			default -> "{\"type\":\"start\",\"scenario\":\"rlock\",}";
+		};
+		return new Case(text, Expected.error("malformed"));
+	}
+
+	private Case notAMessage(Random random) {
+		String text = pick(random, "[1,2,3]", "42", "-0.5", "\"start\"", "null", "true", "{}", "{\"type\":5}",
+				"{\"type\":null}", "{\"type\":[\"start\"]}", "{\"type\":{\"start\":1}}", "{\"type\":\"START\"}",
+				"{\"type\":\" start\"}", "{\"type\":\"dance\"}", "{\"type\":\"\"}", "{\"scenario\":\"rlock\"}",
+				"[{\"type\":\"start\",\"scenario\":\"rlock\"}]");
+		return new Case(text, Expected.error("unknown-type"));
+	}
+
+	/** A start whose scenario is missing or not text, or whose params or settings are not objects. */
+	private Case badStartShape(Random random, List<Scenario> scenarios) {
+		String known = quote(pick(random, scenarios).id());
+		String notAnObject = pick(random, "42", "null", "true", "[]", "[1]", "\"text\"");
+		String message = switch (random.nextInt(4)) {
+			case 0 -> start(null, null, null);
+			case 1 -> start(pick(random, "42", "null", "true", "[]", "{}", "[\"rlock\"]"), null, null);
+			case 2 -> start(known, notAnObject, null);
+			default -> start(known, null, notAnObject);
+		};
+		return new Case(message, Expected.error("malformed"));
+	}
+
+	private Case badParameter(Random random, List<Scenario> scenarios) {
+		Scenario scenario = pick(random, scenarios);
+		if (scenario.parameters().isEmpty() || random.nextInt(5) == 0) {
+			String name = pick(random, "colour", "n ", "", "HTMLSECONDS", "__proto__", "speed");
+			return new Case(start(quote(scenario.id()), "{" + quote(name) + ":1}", null),
+					Expected.error("bad-parameter", "parameter", name));
+		}
+		ParameterSpec spec = pick(random, scenario.parameters());
+		String value = wrongValue(random, spec);
+		return new Case(start(quote(scenario.id()), "{" + quote(spec.name()) + ":" + value + "}", null),
+				Expected.error("bad-parameter", "parameter", spec.name()));
+	}
+
+	private Case badSetting(Random random, List<Scenario> scenarios) {
+		Scenario scenario = pick(random, scenarios);
+		ParameterSpec spec = pick(random, launcher.settingSpecs());
+		return new Case(start(quote(scenario.id()), null, "{" + quote(spec.name()) + ":" + wrongValue(random, spec) + "}"),
+				Expected.error("bad-parameter", "parameter", spec.name()));
+	}
+
+	/** A value the spec must refuse: of another JSON type, the text of a right one, or out of bounds. */
+	private static String wrongValue(Random random, ParameterSpec spec) {
+		List<String> wrong = new ArrayList<>(List.of("null", "[]", "{}", "\"\"", "\"x\""));
+		switch (spec.type()) {
+			case BOOLEAN -> wrong.addAll(List.of("\"true\"", "\"false\"", "0", "1", "\"yes\""));
+			case INTEGER, DECIMAL -> {
+				wrong.addAll(List.of("true", "false", "\"" + spec.minText() + "\"", "\"" + spec.maxText() + "\"",
+						String.valueOf(spec.max() + 1), String.valueOf(spec.min() - 1), "1e999", "-1e999"));
+				if (spec.type() == ParameterSpec.Type.INTEGER) {
+					wrong.add(spec.minText() + ".5");
+				}
+			}
+		}
+		return pick(random, wrong);
+	}
+
+	/** A right request for a run that is over in moments. */
+	private Case quickRun(Random random) {
+		String message = pick(random,
+				start(quote("thread-target"), "{\"htmlSeconds\":0.1,\"urlSeconds\":0.1}", "{\"speed\":100}"),
+				start(quote("rlock"), "{\"plainLock\":" + random.nextBoolean() + "}", "{\"speed\":100,\"gil\":false}"),
+				start(quote("deadlock"), "{\"pause\":0}", "{\"speed\":100}"),
+				start(quote("gil-race"), "{\"n\":" + (1 + random.nextInt(50)) + "}", "{\"everyBytecode\":true}"),
+				"{\"settings\":{\"speed\":100},\"scenario\":\"condition-poem\",\"type\":\"start\",\"extra\":1,"
+						+ "\"params\":{\"lineSeconds\":0}}");
+		return new Case(message, Expected.aRun());
+	}
+
+	private static String start(String scenario, String params, String settings) {
+		StringBuilder message = new StringBuilder("{\"type\":\"start\"");
+		if (scenario != null) {
+			message.append(",\"scenario\":").append(scenario);
+		}
+		if (params != null) {
+			message.append(",\"params\":").append(params);
+		}
+		if (settings != null) {
+			message.append(",\"settings\":").append(settings);
+		}
+		return message.append('}').toString();
+	}
+
+	private String quote(String text) {
+		ObjectNode holder = json.createObjectNode().put("v", text);
+		String whole = json.writeValueAsString(holder);
+		return whole.substring("{\"v\":".length(), whole.length() - 1);
+	}
+
+	private static String randomText(Random random, int length) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < length; i++) {
+			text.appendCodePoint(switch (random.nextInt(4)) {
+				case 0 -> 0x20 + random.nextInt(0x5f);
+				case 1 -> 0x4e00 + random.nextInt(0x2000);
+				case 2 -> pick(random, List.of((int) '{', (int) '}', (int) '"', (int) ':', (int) ',', (int) '\\'));
+				default -> 0x1f600 + random.nextInt(0x40);
+			});
+		}
+		return text.toString();
+	}
+
+	@SafeVarargs
+	private static <T> T pick(Random random, T... choices) {
+		return choices[random.nextInt(choices.length)];
+	}
+
+	private static <T> T pick(Random random, List<T> choices) {
+		return choices.get(random.nextInt(choices.size()));
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+	}
+
+	private static Set<String> liveThreads() {
+		List<String> pooled = List.of("http-nio-", "HttpClient-", "threadlab-send-", "WebSocket background processing");
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(Thread::isAlive)
+			.map(Thread::getName)
+			.filter(name -> pooled.stream().noneMatch(name::startsWith))
+			.collect(Collectors.toSet());
+	}
+
+}
