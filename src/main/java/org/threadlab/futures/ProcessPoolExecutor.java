@@ -271,7 +271,7 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 		}
 	}
 
-	private void spawnProcess() {
+	private void spawnProcess() throws InterruptedException {
 		PyProcess worker = PyProcess.ofClass("SpawnProcess", false, workerTarget(mainModule, callQueue, resultQueue));
 		worker.start();
 		processes.put(worker.pid(), worker);

@@ -74,7 +74,7 @@ public final class Fifo implements Serializable {
 		// has opened it (with no process holding it open, the kernel would drop the bytes).
 		Open open = Open.in(run);
 		for (Fifo fifo : made) {
-			open.channel(fifo.path);
+			open.ends(fifo.path);
 		}
 		return made;
 	}

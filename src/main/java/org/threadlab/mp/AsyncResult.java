@@ -119,7 +119,7 @@ public class AsyncResult<T> implements PoolCache.Job {
 			me.hook().beforeWait(me, EventKind.WAIT, name, null, untilReady);
 		}
 		else {
-			me.hook().beforeTimed(me, EventKind.WAIT, name, timeoutSeconds);
+			me.hook().beforeTimed(me, EventKind.WAIT, name, timeoutSeconds, timeoutSeconds);
 		}
 		lock.lockInterruptibly();
 		try {

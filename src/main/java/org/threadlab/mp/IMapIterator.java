@@ -181,7 +181,7 @@ public final class IMapIterator<T> implements Iterator<T>, Iterable<T>, PoolCach
 			me.hook().beforeWait(me, EventKind.GET, name, null, untilReady);
 		}
 		else {
-			me.hook().beforeTimed(me, EventKind.GET, name, null);
+			me.hook().beforeTimed(me, EventKind.GET, name, null, timeoutSeconds);
 		}
 		Entry entry;
 		boolean end;

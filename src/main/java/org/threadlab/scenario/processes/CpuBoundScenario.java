@@ -15,6 +15,7 @@ import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.Section;
 
 /**
@@ -103,6 +104,16 @@ public final class CpuBoundScenario extends AbstractScenario {
 		for (int i = 0; i < 3; i++) {
 			fib(27);
 		}
+	}
+
+	/**
+	 * Main, then a pool of threads, then the process pool's manager thread and a pipe reader per worker;
+	 * at its peak each worker process computes on a core of its own.
+	 */
+	@Override
+	public RunCost cost(Params params) {
+		int workers = (int) params.integer("workers");
+		return RunCost.waiting(2 + 2 * workers).withProcesses(workers).computing(workers, workers);
 	}
 
 	@Override

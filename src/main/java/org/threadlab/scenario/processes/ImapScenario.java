@@ -9,6 +9,7 @@ import org.threadlab.mp.Pool;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §6.6: imap hands results out in the order of the list, imap_unordered as they finish. */
@@ -45,6 +46,13 @@ public final class ImapScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main and the pool's three handler threads; each worker process, with the reader of its pipe. */
+	@Override
+	public RunCost cost(Params params) {
+		int processes = (int) params.integer("processes");
+		return RunCost.waiting(4 + processes).withProcesses(processes);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.Section;
 
 /**
@@ -81,6 +82,13 @@ public final class IoBoundScenario extends AbstractScenario {
 	@Override
 	public void run(Params params) throws Exception {
 		main(params);
+	}
+
+	/** Main, a pool of threads, then the process pool's manager thread and a pipe reader per worker. */
+	@Override
+	public RunCost cost(Params params) {
+		int workers = (int) params.integer("workers");
+		return RunCost.waiting(2 + 2 * workers).withProcesses(workers);
 	}
 
 	@Override
