@@ -34,7 +34,7 @@ import org.threadlab.run.Run;
  * <p>
  * Thread-safety: any thread of any process of the run may call any method.
  */
-public final class ProcessQueue implements Serializable {
+public final class ProcessQueue implements Serializable, SharedQueue {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -78,6 +78,7 @@ public final class ProcessQueue implements Serializable {
 	}
 
 	/** {@code q.put(item)}: waits while the queue is full. */
+	@Override
 	public void put(Object item) throws InterruptedException {
 		put(item, true, -1);
 	}
@@ -138,6 +139,7 @@ public final class ProcessQueue implements Serializable {
 	}
 
 	/** {@code q.get()}: waits while the queue is empty. */
+	@Override
 	public Object get() throws InterruptedException {
 		return get(true, -1);
 	}

@@ -2,6 +2,8 @@ package org.threadlab.manager;
 
 import java.io.Serial;
 
+import org.threadlab.ipc.SharedQueue;
+
 /**
  * The proxy of a {@code queue.Queue} held by a manager ({@code Manager().Queue()}, CPython's
  * {@code AutoProxy[Queue]}): each method is one request to the server, where the real queue does the
@@ -10,7 +12,7 @@ import java.io.Serial;
  * a pool's task too, since only its token crosses. {@code queue.Empty} and {@code queue.Full} raised
  * there are raised here. Thread-safety: as every proxy ({@link BaseProxy}).
  */
-public final class QueueProxy extends BaseProxy {
+public final class QueueProxy extends BaseProxy implements SharedQueue {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -20,6 +22,7 @@ public final class QueueProxy extends BaseProxy {
 	}
 
 	/** {@code q.put(item)}: the server's thread waits while the queue is full. */
+	@Override
 	public void put(Object item) throws InterruptedException {
 		callMethod("put", item);
 	}
@@ -35,6 +38,7 @@ public final class QueueProxy extends BaseProxy {
 	}
 
 	/** {@code q.get()}: the server's thread waits while the queue is empty. */
+	@Override
 	public Object get() throws InterruptedException {
 		return callMethod("get");
 	}

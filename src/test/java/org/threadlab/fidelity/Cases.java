@@ -113,6 +113,16 @@ final class Cases {
 				variant(catalog, "process-queue", "tutorial").lesson("\"a\" crosses from the producer's process to the consumer's"),
 				variant(catalog, "process-queue", "no-sleep").lesson("without its sleep, the consumer's get() waits for the item"),
 				variant(catalog, "process-queue", "globals").lesson("each process has its own globals: only the queue's item crosses"),
+				// which worker runs which task is the pool's race, so names aside
+				variant(catalog, "manager-queue", "tutorial").lesson("the manager's queue carries \"a\" from the producer's task to the consumer's")
+					.speed(5)
+					.namesAside(),
+				variant(catalog, "manager-queue", "plain-queue").lesson("a plain Queue cannot be pickled for a task: neither task runs, nothing is printed")
+					.speed(5)
+					.namesAside(),
+				variant(catalog, "manager-queue", "plain-queue-get").lesson("asked after join: not successful, and get() raises the RuntimeError")
+					.speed(5)
+					.namesAside(),
 				variant(catalog, "pipe", "tutorial").lesson("\"bobby\" crosses the pipe"),
 				variant(catalog, "pipe", "both-ways").lesson("a duplex pipe's first end sends too: the answer comes back"),
 				variant(catalog, "pipe", "one-way").lesson("Pipe(duplex=False) carries \"bobby\" one way"),

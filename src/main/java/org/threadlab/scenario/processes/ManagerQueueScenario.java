@@ -1,0 +1,98 @@
+package org.threadlab.scenario.processes;
+
+import static org.threadlab.probe.Py.print;
+import static org.threadlab.probe.Py.sleep;
+
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.ipc.ProcessQueue;
+import org.threadlab.ipc.SharedQueue;
+import org.threadlab.manager.Manager;
+import org.threadlab.mp.AsyncResult;
+import org.threadlab.mp.Pool;
+import org.threadlab.probe.PyRuntimeError;
+import org.threadlab.scenario.AbstractScenario;
+import org.threadlab.scenario.ParameterSpec;
+import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
+import org.threadlab.scenario.Section;
+
+/**
+ * Tutorial §6.7.1, its second program: a producer and a consumer as tasks of a process pool, over a
+ * manager's queue. With a plain {@code multiprocessing.Queue} instead, the tasks cannot be pickled: they
+ * never run, the program prints nothing, and the error waits in each task's AsyncResult.
+ */
+public final class ManagerQueueScenario extends AbstractScenario {
+
+	static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.flag("managed", true),
+			ParameterSpec.flag("askResults", false),
+			ParameterSpec.integer("maxsize", 10, 1, 100),
+			ParameterSpec.decimal("seconds", 2, 0, 10));
+
+	// ---- the program: it mirrors the Python listing line by line ----
+
+	static void producer(SharedQueue queue, double seconds) throws InterruptedException {
+		queue.put("a"); // @put
+		sleep(seconds); // @producer-sleep
+	}
+
+	static void consumer(SharedQueue queue, double seconds) throws InterruptedException {
+		sleep(seconds); // @consumer-sleep
+		Object data = queue.get(); // @get
+		print(data); // @print
+	}
+
+	static void main(Params p) throws Exception {
+		double seconds = p.decimal("seconds");
+		int maxsize = (int) p.integer("maxsize");
+		SharedQueue queue;
+		if (p.flag("managed")) {
+			queue = Manager.start().queue("queue", maxsize); // a proxy: only its address crosses // @queue
+		}
+		else {
+			queue = new ProcessQueue("queue", maxsize); // may cross only to a process being started // @queue
+		}
+		var pool = new Pool(2); // @pool
+		AsyncResult<Object> producerResult = pool.applyAsync("producer(queue)", () -> { producer(queue, seconds); return null; }); // @apply-producer
+		AsyncResult<Object> consumerResult = pool.applyAsync("consumer(queue)", () -> { consumer(queue, seconds); return null; }); // @apply-consumer
+		pool.close(); // @close
+		pool.join(); // @join
+		if (p.flag("askResults")) {
+			print("ready:", producerResult.ready(), "successful:", producerResult.successful()); // @successful
+			try {
+				producerResult.get(); // the task's error, raised here at last // @result-get
+				consumerResult.get(); // @result-get-consumer
+			}
+			catch (PyRuntimeError error) { // @except
+				print("RuntimeError:", error.getMessage()); // @print-error
+			}
+		}
+	}
+
+	// ---- how ThreadLab runs it ----
+
+	public ManagerQueueScenario() {
+		super("manager-queue", Section.PROCESSES, PARAMETERS);
+	}
+
+	@Override
+	public void run(Params params) throws Exception {
+		main(params);
+	}
+
+	/** Main and the pool's three handler threads; the manager and two workers, each with its pipe reader. */
+	@Override
+	public RunCost cost(Params params) {
+		return RunCost.waiting(7).withProcesses(3);
+	}
+
+	@Override
+	public Map<String, Map<String, Object>> variants() {
+		return Map.of("tutorial", Map.of("managed", true, "askResults", false),
+				"plain-queue", Map.of("managed", false, "askResults", false),
+				"plain-queue-get", Map.of("managed", false, "askResults", true));
+	}
+
+}
