@@ -23,6 +23,7 @@ export function drawLegend(container, t, threads = []) {
     ...STATES.map((s) => ({ key: `state:${s}`, text: t(`state.${s}`), fill: stateFill(s) })),
     ...holders,
     { key: "mark:print", text: t("event.print"), glyph: "◆" },
+    { key: "mark:raised", text: t("legend.raised"), glyph: "◆", danger: true },
     { key: "mark:instant", text: t("legend.instant"), glyph: "▼" },
   ];
   root
@@ -32,7 +33,7 @@ export function drawLegend(container, t, threads = []) {
       const span = enter.append("span").attr("class", (d) => `legend-item${d.gil ? " legend-gil" : ""}`).attr("role", "listitem");
       span.each(function (d) {
         const s = d3.select(this);
-        if (d.glyph) s.append("span").attr("class", "swatch-mark").attr("aria-hidden", "true").text(d.glyph);
+        if (d.glyph) s.append("span").attr("class", `swatch-mark${d.danger ? " danger" : ""}`).attr("aria-hidden", "true").text(d.glyph);
         else swatch(s, d.fill, d.stroke);
       });
       span.append("span").attr("class", "legend-text");

@@ -145,6 +145,10 @@ function applyEvent(model, e) {
   if (e.cause != null && e.cause >= 0 && model.points.has(e.cause)) {
     model.links.push({ kind: e.kind, from: model.points.get(e.cause), to: { actor: e.actor, t } });
   }
+  if (raises(e)) {
+    // where an exception is raised, or stored to be raised later (a task's result): a red mark
+    actor.marks.push({ kind: "RAISED", t, text: String(e.value).replace(/^raised /, ""), line: e.line });
+  }
   if (e.kind === "PRINT") {
     model.prints.push({ t, actor: e.actor, text: e.value, line: e.line });
     actor.marks.push({ kind: e.kind, t, text: e.value, line: e.line });
@@ -244,4 +248,10 @@ export function stateAt(model, actorId, t) {
     if (s.start <= t) state = s.state;
   }
   return state;
+}
+
+/** An event that raises an exception, or sets a result to one: EXCEPTION, or a DONE or REPLY "raised …". */
+export function raises(e) {
+  if (e.kind === "EXCEPTION") return true;
+  return (e.kind === "DONE" || e.kind === "REPLY") && typeof e.value === "string" && e.value.startsWith("raised ");
 }

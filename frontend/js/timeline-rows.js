@@ -7,6 +7,9 @@ import { stateFill, gilFill, canvasFills } from "./patterns.js";
 import { pack, packMarks, summarize } from "./timeline-layout.js";
 import { STATES } from "./model.js";
 
+/** The page's --danger, for marks drawn on a canvas, where no stylesheet reaches. */
+const DANGER = "#b42318";
+
 /** Above this many items in view the rows go on the canvas. */
 export const SVG_LIMIT = 400;
 
@@ -180,6 +183,8 @@ export function drawCanvasRows(canvas, drawn, { y, bandOf, colorIndex, width, he
       ctx.fill();
     }
     for (const m of d.marks) {
+      if (m.mark.kind === "EXIT") continue; // as the SVG's stylesheet hides them
+      ctx.fillStyle = m.mark.kind === "RAISED" ? DANGER : "#1f2328";
       const r = Math.max(4, band * 0.2);
       ctx.beginPath();
       ctx.moveTo(m.x, top + band / 2 - r);

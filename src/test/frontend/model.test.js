@@ -153,3 +153,16 @@ test("model: a kind it does not know is drawn as nothing", () => {
   applyEvents(model, [ev(10, 1.3 * S, 1, "SOMETHING_NEW", { any: 1 })]);
   assertEqual(JSON.stringify(lanes(model, 3)), before);
 });
+
+test("model: an exception raised, or kept in a result, marks its lane; a result that is a value does not", () => {
+  const model = applyEvents(createModel({ runId: 1, speed: 1 }), [
+    spawn(0, 0, 0, "main"),
+    spawn(1, 0, 1, "Thread-2 (_handle_tasks)"),
+    ev(2, 0.1 * S, 1, "DONE", "raised RuntimeError: Queue objects should only be shared between processes through inheritance", "AsyncResult-0"),
+    ev(3, 0.2 * S, 1, "DONE", "'raised by nobody'", "AsyncResult-1"),
+    ev(4, 0.3 * S, 0, "EXCEPTION", "ValueError: bad", "AsyncResult-0", 2),
+  ]);
+  const raised = (id) => model.actors.get(id).marks.filter((m) => m.kind === "RAISED").map((m) => m.text);
+  assertEqual(raised(1), ["RuntimeError: Queue objects should only be shared between processes through inheritance"]);
+  assertEqual(raised(0), ["ValueError: bad"]);
+});

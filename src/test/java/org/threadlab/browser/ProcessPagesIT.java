@@ -49,4 +49,26 @@ class ProcessPagesIT extends BrowserTest {
 		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("manager-dict")));
 	}
 
+	@Test
+	void thePoolsTasksShareTheManagersQueueAPlainQueueLeavesOnlySilence() {
+		runVariant("/scenarios/manager-queue", "tutorial", "5");
+		assertThat(page.locator("#console li")).hasCount(1);
+		assertThat(page.locator("#console li").first()).containsText("a");
+		for (String lane : new String[] { "SyncManager-1", "Thread-2 (_handle_tasks)" }) {
+			assertThat(page.locator("g.lane[data-actor='" + lane + "']")).hasCount(1);
+		}
+		// each worker's own lane (and the lane of the manager's thread serving it, named after it)
+		for (String worker : new String[] { "SpawnPoolWorker-2", "SpawnPoolWorker-3" }) {
+			assertThat(page.locator("g.lane[data-actor='" + worker + "']").count()).isGreaterThanOrEqualTo(1);
+		}
+		assertThat(page.locator("path.link-reply").count()).as("the manager's answers cross back to the workers").isGreaterThan(0);
+		page.mouse().move(0, 0);
+		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("manager-queue")));
+
+		runVariant("/scenarios/manager-queue", "plain-queue", "5");
+		assertThat(page.locator("#console li")).hasCount(0);
+		page.mouse().move(0, 0);
+		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("manager-queue-plain")));
+	}
+
 }

@@ -115,6 +115,11 @@ public final class SocketClient implements AutoCloseable {
 		}
 	}
 
+	/** Reads the run's stream up to its "end" message; returns the outcome that message carries. */
+	public JsonNode outcomeOf(long runId) throws InterruptedException {
+		return next("end", message -> message.path("runId").asLong() == runId).get("outcome");
+	}
+
 	/** No message arrives within the given time. */
 	public JsonNode poll(Duration within) throws InterruptedException {
 		return received.poll(within.toMillis(), TimeUnit.MILLISECONDS);

@@ -23,9 +23,22 @@ import tools.jackson.databind.JsonNode;
 /**
  * The packaged application ({@code java -jar}, as a workshop or a container runs it) starts, serves a
  * run, and runs the daemon variant's real child JVM, whose classes it must first copy out of the jar;
- * the jar holds scenario code as the build rewrote it, so lines come without stack walks.
+ * the jar holds scenario code as the build rewrote it, so lines come without stack walks; then every
+ * lesson of §6 runs from it to its end.
  */
 class PackagedJarIT {
+
+	private static final String[][] PROCESS_LESSONS = {
+			{ "fork", "{\"parentExitsFirst\": false, \"sleepSeconds\": 1}" },
+			{ "process", "{}" },
+			{ "pool-apply", "{\"seconds\": 1}" },
+			{ "imap", "{}" },
+			{ "cpu-bound", "{\"start\": 20, \"stop\": 26}" },
+			{ "io-bound", "{\"tasks\": 6, \"seconds\": 0.5}" },
+			{ "process-queue", "{\"seconds\": 1}" },
+			{ "manager-queue", "{\"seconds\": 1}" },
+			{ "pipe", "{}" },
+			{ "manager-dict", "{}" } };
 
 	@Test
 	void theExecutableJarRunsAChildProcessToo() throws Exception {
@@ -52,6 +65,13 @@ class PackagedJarIT {
 				assertThat(trace.actor("main").type()).isEqualTo(ActorInfo.Type.PROCESS);
 				assertThat(trace.first("Thread-1 (get_detail_html)", EventKind.EXIT).value()).isEqualTo("cut off");
 				assertThat(trace.first("launcher", EventKind.JOINED).value()).isEqualTo("exit code 0");
+				// every lesson of §6, on the child processes the jar starts (the variant with the least waiting)
+				for (String[] lesson : PROCESS_LESSONS) {
+					client.start(lesson[0], lesson[1], 10);
+					long runId = client.next("started").get("runId").asLong();
+					assertThat(client.outcomeOf(runId).get("status").asString()).as("%s from the jar", lesson[0])
+						.isEqualTo("COMPLETED");
+				}
 			}
 			assertThat(Files.readString(Path.of("target", "packaged-jar.log")))
 				.as("the jar's scenario code was rewritten to keep its lines, so no event walks the stack")
