@@ -298,6 +298,8 @@ export function timeline() {
         return e;
       })
       .attr("transform", (r) => `translate(0,${r.y + r.h / 2})`)
+      // as its lane's: a label is there when its rows are drawn on the canvas too
+      .attr("data-actor", (r) => (r.kind === "group" ? `group:${r.group.role}` : r.lane.name))
       .classed("group-label", (r) => r.kind === "group")
       .classed("selected", (r) => r.kind === "lane" && r.lane.id === data.selected)
       .classed("held", (r) => r.kind === "lane" && held.has(r.lane.id))

@@ -2,7 +2,8 @@ package org.threadlab.bench;
 
 /**
  * Every benchmark, one after another, each printing its figures: {@code ./mvnw -Pbench test}; only one of
- * them with {@code -Dbench.only=recorder}, {@code locking}, {@code child} or {@code pools}.
+ * them with {@code -Dbench.only=recorder}, {@code locking}, {@code child} or {@code pools}. The daemon stress
+ * ({@code -Dbench.only=daemons}, some minutes) runs only when asked.
  * Benchmarks are programs, not tests: they assert nothing and their figures depend on the machine.
  */
 public final class Benchmarks {
@@ -25,6 +26,9 @@ public final class Benchmarks {
 		}
 		if (only.equals("all") || only.equals("pools")) {
 			ProcessPoolBenchmark.main(args);
+		}
+		if (only.equals("daemons")) {
+			DaemonStress.main(args);
 		}
 	}
 

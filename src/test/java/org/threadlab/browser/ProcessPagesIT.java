@@ -55,11 +55,11 @@ class ProcessPagesIT extends BrowserTest {
 		assertThat(page.locator("#console li")).hasCount(1);
 		assertThat(page.locator("#console li").first()).containsText("a");
 		for (String lane : new String[] { "SyncManager-1", "Thread-2 (_handle_tasks)" }) {
-			assertThat(page.locator("g.lane[data-actor='" + lane + "']")).hasCount(1);
+			assertThat(page.locator("g.row-label[data-actor='" + lane + "']")).hasCount(1); // on the canvas too
 		}
 		// each worker's own lane (and the lane of the manager's thread serving it, named after it)
 		for (String worker : new String[] { "SpawnPoolWorker-2", "SpawnPoolWorker-3" }) {
-			assertThat(page.locator("g.lane[data-actor='" + worker + "']").count()).isGreaterThanOrEqualTo(1);
+			assertThat(page.locator("g.row-label[data-actor='" + worker + "']").count()).isGreaterThanOrEqualTo(1);
 		}
 		assertThat(page.locator("path.link-reply").count()).as("the manager's answers cross back to the workers").isGreaterThan(0);
 		page.mouse().move(0, 0);

@@ -20,7 +20,7 @@ class ProcessPoolPageIT extends BrowserTest {
 
 		assertThat(page.locator("#outcome")).containsText("Completed");
 		for (String lane : new String[] { "main", "ThreadPoolExecutor-0_0", "Thread-1", "SpawnProcess-1", "SpawnProcess-2" }) {
-			assertThat(page.locator("g.lane[data-actor='" + lane + "']")).hasCount(1);
+			assertThat(page.locator("g.row-label[data-actor='" + lane + "']")).hasCount(1); // on the canvas too
 		}
 		for (String object : new String[] { "_call_queue", "_result_queue", "_work_ids" }) {
 			assertThat(page.locator("section.panel[data-object='" + object + "']")).hasCount(1);
@@ -42,7 +42,7 @@ class ProcessPoolPageIT extends BrowserTest {
 		assertThat(page.locator("#outcome")).containsText("Completed");
 		for (String lane : new String[] { "SpawnPoolWorker-1", "SpawnPoolWorker-2", "Thread-2 (_handle_tasks)",
 				"Thread-3 (_handle_results)" }) {
-			assertThat(page.locator("g.lane[data-actor='" + lane + "']")).hasCount(1);
+			assertThat(page.locator("g.row-label[data-actor='" + lane + "']")).hasCount(1); // on the canvas too
 		}
 		assertThat(page.locator("section.panel[data-object='IMapIterator-0']")).hasCount(1);
 		page.mouse().move(0, 0);
