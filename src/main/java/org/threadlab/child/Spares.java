@@ -14,6 +14,12 @@ import java.util.concurrent.TimeUnit;
  * the next in the background. Each spare serves one process of one run and then ends with it: never
  * two, never two runs.
  * <p>
+ * The next spares start once no process has been asked for during a quiet period ({@link #QUIET_NANOS}):
+ * a lesson starts its processes in a burst (a pool of three), and those processes, not the warming up
+ * of their successors, should have the machine's cores while they compute. (Starting three spares
+ * beside a pool's three workers on two cores made the workers of {@code cpu-bound} slower than its
+ * threads.)
+ * <p>
  * Thread-safety: {@link #take()} from any thread; only the refill thread launches.
  */
 final class Spares {
@@ -26,6 +32,8 @@ final class Spares {
 	private static final long READY_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
 	private static final long FAILURE_PAUSE_MS = 2_000;
+
+	static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(2);
 
 	interface Launch {
 
@@ -48,6 +56,9 @@ final class Spares {
 
 	private volatile boolean closed;
 
+	/** When a process was last asked for (System.nanoTime), or null before the first. */
+	private volatile Long lastAsked;
+
 	Spares(int size, Launch launch) {
 		this.size = size;
 		this.launch = launch;
@@ -58,6 +69,7 @@ final class Spares {
 
 	/** A ready spare, or null if none is ready now; never waits. */
 	ChildJvm take() {
+		lastAsked = System.nanoTime();
 		for (ChildJvm spare; (spare = idle.pollFirst()) != null;) {
 			wake();
 			if (spare.process().isAlive()) {
@@ -125,6 +137,7 @@ final class Spares {
 				if (closed) {
 					return;
 				}
+				awaitQuiet();
 				ChildJvm spare = startOne();
 				if (spare == null) {
 					TimeUnit.MILLISECONDS.sleep(FAILURE_PAUSE_MS); // do not spin on a JVM that cannot start
@@ -144,6 +157,17 @@ final class Spares {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt(); // closed
+		}
+	}
+
+	/** Waits until no process has been asked for during {@link #QUIET_NANOS}. */
+	private void awaitQuiet() throws InterruptedException {
+		for (Long asked; (asked = lastAsked) != null;) {
+			long left = asked + QUIET_NANOS - System.nanoTime();
+			if (left <= 0) {
+				return;
+			}
+			TimeUnit.NANOSECONDS.sleep(left);
 		}
 	}
 
