@@ -222,8 +222,10 @@ public final class Gil {
 	}
 
 	private void record(Actor actor, EventKind kind) {
-		// Straight to the recorder, without a source line: the GIL is not a line of the program.
-		run.recorder().record(run.stamp(), actor.id(), kind, NAME, null, 0, Event.NO_CAUSE);
+		// Without a source line: the GIL is not a line of the program. Through the run, which records nothing
+		// of a daemon once its process finalizes: CPython's finalizing main keeps the GIL, and a daemon that
+		// asks for it then never gets it.
+		run.record(actor, kind, NAME, null, 0, Event.NO_CAUSE);
 	}
 
 	/** Wakes every thread waiting on the GIL: the run is stopping and nobody waits for it any more. */

@@ -24,8 +24,8 @@ import org.threadlab.scenario.threads.ThreadTargetScenario;
  * Daemons stop at finalization, in every run: {@code thread-target}'s daemon variant (the daemons in a
  * real child process) at speed 100, where they wake a few milliseconds after main has ended, run again
  * and again under each GIL setting while two busy threads load the machine's cores. Counts the runs in
- * which a daemon ran a line after its process's main had ended (CPython: never) and how the daemons
- * ended. {@code ./mvnw -Pbench test -Dbench.only=daemons}, {@code -Ddaemons.runs=N} runs per setting.
+ * which a daemon made any step after its process's main had ended, a line or taking the GIL (CPython:
+ * never), and how the daemons ended. {@code ./mvnw -Pbench test -Dbench.only=daemons}, {@code -Ddaemons.runs=N} runs per setting.
  */
 public final class DaemonStress {
 
@@ -41,7 +41,7 @@ public final class DaemonStress {
 		ChildLauncher.awaitArchive(Duration.ofMinutes(2));
 		System.out.printf("Daemons after main: thread-target's daemon variant at speed 100, %d runs per GIL setting, "
 				+ "two busy threads beside it%n", runs);
-		System.out.printf("%-36s %6s %22s %14s %14s%n", "", "runs", "a line after main's end", "cut off", "ended before");
+		System.out.printf("%-36s %6s %22s %14s %14s%n", "", "runs", "a step after main's end", "cut off", "ended before");
 		List<Thread> load = busyThreads(2);
 		try {
 			row("GIL off", null, runs);
@@ -82,7 +82,11 @@ public final class DaemonStress {
 			boolean ranOn = false;
 			for (String daemon : DAEMONS) {
 				int id = ids.get(daemon);
-				ranOn |= events.stream().anyMatch(e -> e.actor() == id && e.kind() != EventKind.EXIT && e.seq() > mainEnd);
+				List<Event> late = events.stream().filter(e -> e.actor() == id && e.kind() != EventKind.EXIT && e.seq() > mainEnd).toList();
+				if (!late.isEmpty()) {
+					System.out.println("  run " + i + ", " + daemon + " after main's end: " + late);
+				}
+				ranOn |= !late.isEmpty();
 				Event exit = events.stream().filter(e -> e.actor() == id && e.kind() == EventKind.EXIT).findFirst().orElseThrow();
 				if (exit.seq() < mainEnd) {
 					endedBefore++;
