@@ -10,6 +10,7 @@ import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -72,7 +73,7 @@ public final class QueueScenario extends AbstractScenario {
 
 	/** Main, the producer and the consumers; they sleep and wait on the queue. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(2 + (int) params.integer("consumers"));
 	}
 

@@ -10,6 +10,7 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -93,7 +94,7 @@ public final class SharedListScenario extends AbstractScenario {
 
 	/** Main, the producer and the consumers; they sleep and poll. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(2 + (int) params.integer("consumers"));
 	}
 

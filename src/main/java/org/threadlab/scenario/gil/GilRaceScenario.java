@@ -11,6 +11,7 @@ import org.threadlab.probe.SharedValue;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -71,7 +72,7 @@ public final class GilRaceScenario extends AbstractScenario {
 
 	/** Main and the two racers, which compute without a pause when the loop is long. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(3).computing(params.integer("n") >= BUSY_STEPS ? 2 : 0);
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.threadlab.futures.TracedExecutor;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -49,7 +50,7 @@ public final class ExecutorMapScenario extends AbstractScenario {
 
 	/** Main and the pool's workers. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(1 + (int) params.integer("workers"));
 	}
 

@@ -12,6 +12,7 @@ import org.threadlab.probe.PyValueError;
 import org.threadlab.python.PyException;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -86,7 +87,7 @@ public final class FutureBasicsScenario extends AbstractScenario {
 
 	/** Main and the pool's two workers. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(3);
 	}
 

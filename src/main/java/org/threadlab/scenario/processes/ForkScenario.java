@@ -16,6 +16,7 @@ import org.threadlab.run.Actor;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.Section;
 
 /**
@@ -80,7 +81,7 @@ public final class ForkScenario extends AbstractScenario {
 
 	/** The launcher and its pipe reader; the script's process and the one it forks, each read by one more. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(3).withProcesses(2);
 	}
 

@@ -13,6 +13,7 @@ import org.threadlab.process.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.Section;
 
 /**
@@ -95,7 +96,7 @@ public final class ManagerDictScenario extends AbstractScenario {
 
 	/** The manager's server and two writers, each with its pipe reader; main. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(4).withProcesses(3);
 	}
 

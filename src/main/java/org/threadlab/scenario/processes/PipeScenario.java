@@ -10,6 +10,7 @@ import org.threadlab.process.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §6.7.2: two processes over a Pipe; "bobby" crosses from one to the other, and may be answered. */
@@ -65,7 +66,7 @@ public final class PipeScenario extends AbstractScenario {
 
 	/** Two processes, each with its pipe reader; main. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(3).withProcesses(2);
 	}
 

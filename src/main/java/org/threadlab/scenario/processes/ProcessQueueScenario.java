@@ -12,6 +12,7 @@ import org.threadlab.process.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §6.7.1: a producer and a consumer process over a multiprocessing.Queue; the item crosses between them. */
@@ -78,7 +79,7 @@ public final class ProcessQueueScenario extends AbstractScenario {
 
 	/** Two processes, each with its pipe reader; main. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(3).withProcesses(2);
 	}
 

@@ -10,6 +10,7 @@ import org.threadlab.process.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.Section;
 
 /** Tutorial §6.4: multiprocessing.Process, by target or by subclass; no pid before start, a real one after. */
@@ -69,7 +70,7 @@ public final class ProcessScenario extends AbstractScenario {
 
 	/** Main and the reader of its child's pipe; the child. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(2).withProcesses(1);
 	}
 

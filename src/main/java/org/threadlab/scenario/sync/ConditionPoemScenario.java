@@ -10,6 +10,7 @@ import org.threadlab.probe.TracedCondition;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -114,7 +115,7 @@ public final class ConditionPoemScenario extends AbstractScenario {
 
 	/** Main and the two speakers; they wait. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(3);
 	}
 

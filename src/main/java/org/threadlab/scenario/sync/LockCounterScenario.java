@@ -13,6 +13,7 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -79,7 +80,7 @@ public final class LockCounterScenario extends AbstractScenario {
 
 	/** Main and the two counters, which compute (or fight over the lock) when the loop is long. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(3).computing(params.integer("n") >= BUSY_STEPS ? 2 : 0);
 	}
 

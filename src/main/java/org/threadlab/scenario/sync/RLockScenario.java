@@ -11,6 +11,7 @@ import org.threadlab.probe.TracedRLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -56,7 +57,7 @@ public final class RLockScenario extends AbstractScenario {
 
 	/** Main and one thread. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(2);
 	}
 

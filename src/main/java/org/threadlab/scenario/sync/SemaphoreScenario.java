@@ -9,6 +9,7 @@ import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -56,7 +57,7 @@ public final class SemaphoreScenario extends AbstractScenario {
 
 	/** Main, the URL producer and one spider per URL, all of which may be alive at once; they sleep. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(2 + (int) params.integer("urls"));
 	}
 

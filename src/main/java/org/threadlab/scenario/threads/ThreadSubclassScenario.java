@@ -9,6 +9,7 @@ import java.util.List;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -81,7 +82,7 @@ public final class ThreadSubclassScenario extends AbstractScenario {
 
 	/** Main and two threads that sleep. */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return waiting(3);
 	}
 

@@ -12,6 +12,7 @@ import org.threadlab.process.PyProcess;
 import org.threadlab.process.PyTarget;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
+import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.Section;
 
@@ -100,7 +101,7 @@ public final class ThreadTargetScenario extends AbstractScenario {
 	 * server only the launcher's main thread and the child's pipe reader.
 	 */
 	@Override
-	public org.threadlab.scenario.RunCost cost(Params params) {
+	public RunCost cost(Params params) {
 		return params.flag("daemon") ? waiting(2).withProcesses(1) : waiting(3);
 	}
 
