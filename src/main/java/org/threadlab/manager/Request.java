@@ -1,10 +1,7 @@
 package org.threadlab.manager;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * What a process asks of a manager's server, as CPython's {@code (ident, methodname, args, kwds)}: call
@@ -20,8 +17,7 @@ import java.io.UncheckedIOException;
 record Request(String objectId, String method, byte[] args, String text, String client, long fromPid, long fromSeq) {
 
 	byte[] encode() {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + args.length + text.length());
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
+		return Fields.written(64 + args.length + text.length(), out -> {
 			Fields.writeText(out, objectId);
 			Fields.writeText(out, method);
 			Fields.writeBytes(out, args);
@@ -29,11 +25,7 @@ record Request(String objectId, String method, byte[] args, String text, String 
 			Fields.writeText(out, client);
 			out.writeLong(fromPid);
 			out.writeLong(fromSeq);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex); // writing to memory
-		}
-		return bytes.toByteArray();
+		});
 	}
 
 	static Request decode(byte[] body) {
