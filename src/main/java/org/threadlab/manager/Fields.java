@@ -1,36 +1,15 @@
 package org.threadlab.manager;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Texts (null too) and byte arrays in a message, each after its length. Stateless. */
 final class Fields {
 
 	private Fields() {
-	}
-
-	/** What writes a message's fields, in order. */
-	interface Writing {
-
-		void to(DataOutputStream out) throws IOException;
-
-	}
-
-	/** The message {@code fields} write, in a buffer sized {@code sizeHint} to begin with. */
-	static byte[] written(int sizeHint, Writing fields) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			fields.to(out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex); // writing to memory
-		}
-		return bytes.toByteArray();
 	}
 
 	static DataInputStream reading(byte[] body) {

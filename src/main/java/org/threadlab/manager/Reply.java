@@ -1,7 +1,10 @@
 package org.threadlab.manager;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * A manager's answer, as CPython's {@code ('#RETURN', result)} or {@code ('#ERROR', exception)}: the
@@ -12,12 +15,17 @@ import java.io.IOException;
 record Reply(boolean raised, byte[] value, long fromPid, long fromSeq) {
 
 	byte[] encode() {
-		return Fields.written(32 + value.length, out -> {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + value.length);
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			out.writeBoolean(raised);
 			Fields.writeBytes(out, value);
 			out.writeLong(fromPid);
 			out.writeLong(fromSeq);
-		});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex); // writing to memory
+		}
+		return bytes.toByteArray();
 	}
 
 	static Reply decode(byte[] body) {

@@ -1,7 +1,10 @@
 package org.threadlab.manager;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * What a process asks of a manager's server, as CPython's {@code (ident, methodname, args, kwds)}: call
@@ -17,7 +20,8 @@ import java.io.IOException;
 record Request(String objectId, String method, byte[] args, String text, String client, long fromPid, long fromSeq) {
 
 	byte[] encode() {
-		return Fields.written(64 + args.length + text.length(), out -> {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + args.length + text.length());
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			Fields.writeText(out, objectId);
 			Fields.writeText(out, method);
 			Fields.writeBytes(out, args);
@@ -25,7 +29,11 @@ record Request(String objectId, String method, byte[] args, String text, String 
 			Fields.writeText(out, client);
 			out.writeLong(fromPid);
 			out.writeLong(fromSeq);
-		});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex); // writing to memory
+		}
+		return bytes.toByteArray();
 	}
 
 	static Request decode(byte[] body) {
