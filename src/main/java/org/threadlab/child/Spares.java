@@ -70,14 +70,17 @@ final class Spares {
 	/** A ready spare, or null if none is ready now; never waits. */
 	ChildJvm take() {
 		lastAsked = System.nanoTime();
-		for (ChildJvm spare; (spare = idle.pollFirst()) != null;) {
-			wake();
-			if (spare.process().isAlive()) {
-				return spare;
+		try {
+			for (ChildJvm spare; (spare = idle.pollFirst()) != null;) {
+				if (spare.process().isAlive()) {
+					return spare;
+				}
 			}
+			return null;
 		}
-		wake();
-		return null;
+		finally {
+			wake(); // one fewer idle: the refill thread starts the next after the quiet period
+		}
 	}
 
 	void resize(int newSize) {

@@ -219,21 +219,9 @@ public final class Hook {
 
 	/** Records an actor's end; the others may be stuck for good now, which the watchdog checks. */
 	public long exited(Actor actor, Object value) {
-		Gate gate = run.gate();
-		if (gate != null) {
-			gate.holds(actor, EventKind.EXIT, null); // the last step: a gate may want to know it was taken
-			gate.exited(actor);
-		}
-		endTimer(actor);
-		long seq = actor.info().daemon() && run.isFinalizing()
+		return ended(actor, () -> stopsHere(actor)
 				? run.recordAlways(actor, EventKind.EXIT, "cut off") // its process has ended under it
-				: record(actor, EventKind.EXIT, null, value, Event.NO_CAUSE);
-		run.gil().release(actor);
-		Watchdog.Finding finding = run.watchdog().exited(actor);
-		if (finding != null) {
-			run.stopFor(actor, finding);
-		}
-		return seq;
+				: record(actor, EventKind.EXIT, null, value, Event.NO_CAUSE));
 	}
 
 	/**
@@ -241,17 +229,22 @@ public final class Hook {
 	 * threads never run another line (CPython stops them when they next want the GIL).
 	 */
 	long mainExited(Actor main, Object value) {
+		return ended(main, () -> run.finalizeWith(() -> record(main, EventKind.EXIT, null, value, Event.NO_CAUSE)));
+	}
+
+	/** An actor's last step, recorded by {@code exit}: the gate, the timer, the GIL and the watchdog let it go. */
+	private long ended(Actor actor, java.util.function.LongSupplier exit) {
 		Gate gate = run.gate();
 		if (gate != null) {
-			gate.holds(main, EventKind.EXIT, null);
-			gate.exited(main);
+			gate.holds(actor, EventKind.EXIT, null); // the last step: a gate may want to know it was taken
+			gate.exited(actor);
 		}
-		endTimer(main);
-		long seq = run.finalizeWith(() -> record(main, EventKind.EXIT, null, value, Event.NO_CAUSE));
-		run.gil().release(main);
-		Watchdog.Finding finding = run.watchdog().exited(main);
+		endTimer(actor);
+		long seq = exit.getAsLong();
+		run.gil().release(actor);
+		Watchdog.Finding finding = run.watchdog().exited(actor);
 		if (finding != null) {
-			run.stopFor(main, finding);
+			run.stopFor(actor, finding);
 		}
 		return seq;
 	}

@@ -34,16 +34,17 @@ public final class RunClock {
 	/**
 	 * Lesson time from {@code since} (real) on: {@code base} there, then the speed until the last
 	 * running timer is due ({@code maxUntil}, lesson ns), then the rate of real time; standing still
-	 * while frozen. {@code timers} pairs each running timer's id with its due lesson time.
+	 * while frozen. {@code timers} pairs each running timer's id with its due lesson time. The state is
+	 * read for every event's time stamp and changes only when a timer does: {@code maxUntil} is found once.
 	 */
-	private record State(boolean frozen, long since, long base, long[] timers) {
+	private record State(boolean frozen, long since, long base, long[] timers, long maxUntil) {
 
-		long maxUntil() {
+		static State of(boolean frozen, long since, long base, long[] timers) {
 			long max = Long.MIN_VALUE;
 			for (int i = 1; i < timers.length; i += 2) {
 				max = Math.max(max, timers[i]);
 			}
-			return max;
+			return new State(frozen, since, base, timers, max);
 		}
 
 	}
@@ -54,7 +55,7 @@ public final class RunClock {
 
 	private final double speed;
 
-	private final AtomicReference<State> state = new AtomicReference<>(new State(false, 0, 0, NONE));
+	private final AtomicReference<State> state = new AtomicReference<>(State.of(false, 0, 0, NONE));
 
 	private final AtomicLong timerIds = new AtomicLong();
 
@@ -199,7 +200,7 @@ public final class RunClock {
 			long at = Math.max(realNs, s.since());
 			long base = lessonAt(s, at);
 			long[] changed = timers.apply(s, base);
-			return new State(frozen != null ? frozen : s.frozen(), at, base, runningAfter(changed, base));
+			return State.of(frozen != null ? frozen : s.frozen(), at, base, runningAfter(changed, base));
 		});
 	}
 
