@@ -251,7 +251,7 @@ export function stateAt(model, actorId, t) {
 }
 
 /** An event that raises an exception, or sets a result to one: EXCEPTION, or a DONE or REPLY "raised …". */
-export function raises(e) {
+function raises(e) {
   if (e.kind === "EXCEPTION") return true;
   return (e.kind === "DONE" || e.kind === "REPLY") && typeof e.value === "string" && e.value.startsWith("raised ");
 }
