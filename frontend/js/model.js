@@ -105,13 +105,12 @@ function applyEvent(model, e) {
   model.points.set(e.seq, { actor: e.actor, t });
   if (e.kind === "SPAWN") {
     const info = e.value;
-    model.actors.set(info.id, { ...info, segments: [], marks: [], line: 0, lineT: t });
+    model.actors.set(info.id, { ...info, segments: [], marks: [], line: 0 });
   }
   const actor = model.actors.get(e.actor);
   if (actor && e.line > 0) {
     // where the thread is now in the Java listing: the line of its latest step
     actor.line = e.line;
-    actor.lineT = t;
   }
   if (e.kind === "END") {
     model.end = t;
