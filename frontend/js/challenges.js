@@ -3,7 +3,7 @@
 // they did is read from the recorded events, never guessed. Pure.
 
 /** The three challenges: the run they play, and how to tell it was won. */
-export const CHALLENGES = {
+const CHALLENGES = {
   // 3.9's GIL may switch between any two bytecodes: a switch between LOAD and STORE loses an update
   "gil-race": { params: { n: 3 }, settings: { gil: true, everyBytecode: true }, judge: lostUpdate },
   // no pause between the two locks: left alone, the threads rarely deadlock; stepped, they can

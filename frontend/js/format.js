@@ -2,7 +2,7 @@
 // runs too short for seconds to say anything ("0.00 s" tells nothing). Pure.
 
 /** The unit that suits a span of `span` seconds: [factor, unit key]. */
-export function unitFor(span) {
+function unitFor(span) {
   if (span < 0.001) return [1e6, "unit.us"];
   if (span < 1) return [1e3, "unit.ms"];
   return [1, "unit.s"];

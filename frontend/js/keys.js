@@ -30,58 +30,37 @@ export function actionFor(event) {
   if (typing) return null;
   if (type === "range" && event.key.startsWith("Arrow")) return null; // the scrubber moves itself
   const pressable = tag === "button" || tag === "a" || tag === "summary" || type === "checkbox" || type === "radio" || (target.getAttribute && target.getAttribute("role") === "button");
-  switch (event.key) {
-    case " ":
-      return pressable ? null : { action: "pause" };
-    case "ArrowRight":
-      return { action: "step" };
-    case "ArrowLeft":
-      return { action: "back" };
-    case "Home":
-      return { action: "ends", arg: -1 };
-    case "End":
-      return { action: "ends", arg: 1 };
-    case "r":
-    case "R":
-      return { action: "run" };
-    case "+":
-    case "=":
-      return { action: "speed", arg: 1 };
-    case "-":
-    case "_":
-      return { action: "speed", arg: -1 };
-    case "f":
-    case "F":
-      return { action: "fullscreen" };
-    case "t":
-    case "T":
-      return { action: "teacher" };
-    case "w":
-    case "W":
-      return { action: "zoom", arg: 1.5 };
-    case "s":
-    case "S":
-      return { action: "zoom", arg: 1 / 1.5 };
-    case "a":
-    case "A":
-      return { action: "pan", arg: -0.2 };
-    case "d":
-    case "D":
-      return { action: "pan", arg: 0.2 };
-    case "0":
-      return { action: "reset-zoom" };
-    case "l":
-    case "L":
-      return { action: "follow" };
-    case "?":
-      return { action: "help" };
-    default:
-      return null;
-  }
+  if (event.key === " ") return pressable ? null : { action: "pause" };
+  // A letter does the same with Shift or Caps Lock: look it up in lower case.
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  const found = Object.hasOwn(ACTIONS, key) ? ACTIONS[key] : null;
+  return found && { ...found };
 }
 
+/** What each key other than Space does; a letter under its lower case. */
+const ACTIONS = {
+  ArrowRight: { action: "step" },
+  ArrowLeft: { action: "back" },
+  Home: { action: "ends", arg: -1 },
+  End: { action: "ends", arg: 1 },
+  r: { action: "run" },
+  "+": { action: "speed", arg: 1 },
+  "=": { action: "speed", arg: 1 },
+  "-": { action: "speed", arg: -1 },
+  _: { action: "speed", arg: -1 },
+  f: { action: "fullscreen" },
+  t: { action: "teacher" },
+  w: { action: "zoom", arg: 1.5 },
+  s: { action: "zoom", arg: 1 / 1.5 },
+  a: { action: "pan", arg: -0.2 },
+  d: { action: "pan", arg: 0.2 },
+  0: { action: "reset-zoom" },
+  l: { action: "follow" },
+  "?": { action: "help" },
+};
+
 /** The next speed up or down the usual steps (a replay's or the next run's). */
-export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 4, 5, 10, 20, 50, 100];
+const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 4, 5, 10, 20, 50, 100];
 
 export function nextSpeed(speed, direction) {
   if (direction > 0) return SPEEDS.find((s) => s > speed + 1e-9) ?? SPEEDS[SPEEDS.length - 1];

@@ -53,12 +53,14 @@ export function createModel(started) {
     actors: new Map(), // id -> actor: {id, name, type, pid, daemon, parent, segments, marks}
     points: new Map(), // seq -> {actor, t}: where each event sits, for causal links
     links: [], // {kind, from: {actor, t}, to: {actor, t}}
+    linkKinds: new Set(), // the kinds of links, in the order first seen: kept as they come, not found again per batch
     prints: [], // {t, actor, text, line}
     lastT: 0, // tutorial seconds of the latest event
     end: null, // tutorial seconds at which the run ended
     outcome: null,
     finding: null, // {deadlock, actors, objects, description, t}: what the watchdog found
     gil: new Map(), // pid -> [{actor, start, end}]: who held that process's emulated GIL when
+    gilHolders: new Map(), // pid -> Set of actors, in the order they first took that GIL
     objects: new Map(), // name -> the object's story, see objects.js
   };
 }
@@ -105,13 +107,12 @@ function applyEvent(model, e) {
   model.points.set(e.seq, { actor: e.actor, t });
   if (e.kind === "SPAWN") {
     const info = e.value;
-    model.actors.set(info.id, { ...info, segments: [], marks: [], line: 0, lineT: t });
+    model.actors.set(info.id, { ...info, segments: [], marks: [], line: 0 });
   }
   const actor = model.actors.get(e.actor);
   if (actor && e.line > 0) {
     // where the thread is now in the Java listing: the line of its latest step
     actor.line = e.line;
-    actor.lineT = t;
   }
   if (e.kind === "END") {
     model.end = t;
@@ -129,10 +130,16 @@ function applyEvent(model, e) {
   if (e.kind === "GIL_TAKEN" || e.kind === "GIL_DROPPED") {
     // each process has a GIL of its own
     const pid = model.actors.get(e.actor)?.pid ?? 0;
-    if (!model.gil.has(pid)) model.gil.set(pid, []);
+    if (!model.gil.has(pid)) {
+      model.gil.set(pid, []);
+      model.gilHolders.set(pid, new Set());
+    }
     const held = model.gil.get(pid);
     const last = held[held.length - 1];
-    if (e.kind === "GIL_TAKEN") held.push({ i: held.length, actor: e.actor, start: t, end: null });
+    if (e.kind === "GIL_TAKEN") {
+      held.push({ i: held.length, actor: e.actor, start: t, end: null });
+      model.gilHolders.get(pid).add(e.actor);
+    }
     else if (last && last.end == null) last.end = t;
   }
   applyToObjects(model, e, t);
@@ -144,6 +151,7 @@ function applyEvent(model, e) {
   }
   if (e.cause != null && e.cause >= 0 && model.points.has(e.cause)) {
     model.links.push({ kind: e.kind, from: model.points.get(e.cause), to: { actor: e.actor, t } });
+    model.linkKinds.add(e.kind);
   }
   if (raises(e)) {
     // where an exception is raised, or stored to be raised later (a task's result): a red mark
@@ -251,7 +259,7 @@ export function stateAt(model, actorId, t) {
 }
 
 /** An event that raises an exception, or sets a result to one: EXCEPTION, or a DONE or REPLY "raised …". */
-export function raises(e) {
+function raises(e) {
   if (e.kind === "EXCEPTION") return true;
   return (e.kind === "DONE" || e.kind === "REPLY") && typeof e.value === "string" && e.value.startsWith("raised ");
 }

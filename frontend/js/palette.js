@@ -45,7 +45,7 @@ export function textOn(color) {
 
 // ---- colour science, for the tests that keep the palette readable ----
 
-export function hex(color) {
+function hex(color) {
   return [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
 }
 
@@ -55,7 +55,7 @@ function linear(c) {
 }
 
 /** WCAG relative luminance of an [r, g, b]. */
-export function luminance(rgb) {
+function luminance(rgb) {
   const [r, g, b] = rgb.map(linear);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
@@ -76,7 +76,7 @@ const SIMULATION = {
 export const VISIONS = Object.keys(SIMULATION);
 
 /** CIE L*a*b* of a colour as seen with the given vision. */
-export function labSeen(color, vision = "normal") {
+function labSeen(color, vision = "normal") {
   const l = hex(color).map(linear);
   const m = SIMULATION[vision];
   const rgb = m ? m.map((row) => Math.min(1, Math.max(0, row[0] * l[0] + row[1] * l[1] + row[2] * l[2]))) : l;

@@ -49,7 +49,7 @@ export function sharedPatterns(doc = document) {
 }
 
 /** Adds the patterns to an SVG <defs> selection (idempotent): one per patterned state, one per GIL holder. */
-export function definePatterns(defs) {
+function definePatterns(defs) {
   const states = Object.entries(STATE_STYLE).filter(([, s]) => s.pattern !== "solid");
   const items = [
     ...states.map(([state, s]) => ({ id: `pat-${state}`, color: s.color, ink: inkOn(s.color), tile: TILES[s.pattern] })),

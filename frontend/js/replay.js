@@ -3,8 +3,8 @@
 // Pure: no DOM; the page moves the time.
 import { applyEnd, applyEvents, createModel } from "./model.js";
 
-export const FORMAT = "threadlab-recording";
-export const VERSION = 1;
+const FORMAT = "threadlab-recording";
+const VERSION = 1;
 
 /** A recording being made while a run goes on: feed it the server's messages as they come. */
 export function recorder(scenario, lang) {
@@ -108,9 +108,4 @@ export function replayer(rec) {
       return k >= 0 ? reach[k] : 0;
     },
   };
-}
-
-/** The whole run, as the live page had it at its end. */
-export function modelOf(rec) {
-  return replayer(rec).at(Infinity);
 }

@@ -414,7 +414,7 @@ function render() {
     drawConsole($("console"), model, t);
     drawMarkers();
     drawLegend($("legend"), t, gilHolders());
-    drawArrowFilter($("arrow-filter"), [...new Set(model.links.map((k) => k.kind))], hiddenLinks, t, (kind, shown) => {
+    drawArrowFilter($("arrow-filter"), [...model.linkKinds], hiddenLinks, t, (kind, shown) => {
       if (shown) hiddenLinks.delete(kind);
       else hiddenLinks.add(kind);
       render();
@@ -437,7 +437,7 @@ function render() {
 
 function gilHolders() {
   const ids = new Set();
-  for (const held of model.gil.values()) for (const g of held) ids.add(g.actor);
+  for (const holders of model.gilHolders.values()) for (const id of holders) ids.add(id);
   return [...ids].map((id) => ({ id, name: model.actors.get(id)?.name ?? String(id), colorIndex: id }));
 }
 

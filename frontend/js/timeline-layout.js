@@ -1,6 +1,7 @@
 // The timeline's pure logic: which segments are in view, what is smaller than a pixel drawn in
 // aggregate (as trace viewers do), short waits made visible, lanes grouped by role or process, labels
 // that never overlap, and the view's time window. No DOM: tested in src/test/frontend.
+import { segmentEnd } from "./model.js";
 import { WAIT_STATES } from "./palette.js";
 
 /** Narrowest a wait is drawn, in pixels; it also gets a marker, so that a contended acquire is seen. */
@@ -13,7 +14,7 @@ export function firstVisible(segments, t0, at) {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const s = segments[mid];
-    if ((s.end ?? Math.max(s.start, at)) < t0) lo = mid + 1;
+    if (segmentEnd(s, at) < t0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -57,7 +58,7 @@ export function pack(segments, x, t0, t1, at, stateOf = (s) => s.state) {
   for (let i = firstVisible(segments, t0, at); i < segments.length; i++) {
     const s = segments[i];
     if (s.start > t1) break;
-    const end = s.end ?? Math.max(s.start, at);
+    const end = segmentEnd(s, at);
     const xa = x(s.start);
     const xb = x(end);
     const state = stateOf(s);
@@ -89,7 +90,7 @@ export function pack(segments, x, t0, t1, at, stateOf = (s) => s.state) {
 
 // A short segment is alone when its neighbours are at least a pixel wide each.
 function sparse(segments, i, x, at) {
-  const wide = (s) => !s || x(s.end ?? Math.max(s.start, at)) - x(s.start) >= 1;
+  const wide = (s) => !s || x(segmentEnd(s, at)) - x(s.start) >= 1;
   return wide(segments[i - 1]) && wide(segments[i + 1]);
 }
 

@@ -221,13 +221,14 @@ export function timeline() {
   }
 
   // Links come in the order of their effects, so those that end in view are found by bisection; the
-  // longest arrow bounds how far past the window one may end and still cross it.
-  let longest = { count: -1, span: 0 };
+  // longest arrow bounds how far past the window one may end and still cross it. A run's links only
+  // grow: only the new ones are measured (all of them again for another list, or a shorter one).
+  let longest = { links: null, count: 0, span: 0 };
   function linksInView(all, d0, d1, mid) {
-    if (longest.count !== all.length) {
-      let span = 0;
-      for (const k of all) span = Math.max(span, k.to.t - k.from.t);
-      longest = { count: all.length, span };
+    if (longest.links !== all || longest.count > all.length) longest = { links: all, count: 0, span: 0 };
+    for (; longest.count < all.length; longest.count++) {
+      const k = all[longest.count];
+      longest.span = Math.max(longest.span, k.to.t - k.from.t);
     }
     let lo = 0;
     let hi = all.length;

@@ -166,3 +166,23 @@ test("model: an exception raised, or kept in a result, marks its lane; a result 
   assertEqual(raised(1), ["RuntimeError: Queue objects should only be shared between processes through inheritance"]);
   assertEqual(raised(0), ["ValueError: bad"]);
 });
+
+test("model: the kinds of links and each GIL's holders are kept in the order first seen, as the arrow filter and legend list them", () => {
+  const model = createModel({ runId: 1, speed: 1 });
+  applyEvents(model, [
+    spawn(0, 0, 0, "main"),
+    spawn(1, 0, 1, "A"),
+    spawn(2, 0, 2, "B", { pid: 200 }),
+    ev(3, 1, 1, "GIL_TAKEN"),
+    ev(4, 2, 2, "GIL_TAKEN"),
+    ev(5, 3, 1, "GIL_DROPPED"),
+    ev(6, 4, 0, "GIL_TAKEN"),
+    ev(7, 5, 1, "GIL_TAKEN"),
+    ev(8, 6, 1, "EXIT"),
+    ev(9, 7, 0, "JOINED", null, "A", 8),
+    ev(10, 8, 0, "WOKEN", null, null, 7),
+    ev(11, 9, 0, "JOINED", null, "A", 8),
+  ]);
+  assertEqual([...model.linkKinds], ["JOINED", "WOKEN"]);
+  assertEqual([...model.gilHolders.entries()].map(([pid, ids]) => [pid, [...ids]]), [[100, [1, 0]], [200, [2]]]);
+});

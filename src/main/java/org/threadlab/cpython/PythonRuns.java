@@ -55,11 +55,8 @@ public class PythonRuns {
 	public record Started(String type, long pythonRunId, String scenario, String version) {
 	}
 
-	public record Output(String type, long pythonRunId, List<Line> lines) {
-	}
-
-	/** A printed line as the page shows it: lesson seconds, text, stream, thread. */
-	public record Line(double t, String text, String stream, String thread) {
+	/** Printed lines as the page shows them: lesson seconds, stream, thread, text. */
+	public record Output(String type, long pythonRunId, List<PythonRun.Line> lines) {
 	}
 
 	/** How it ended; for a HANG, where each thread waits (line 0: outside the listing). */
@@ -110,8 +107,7 @@ public class PythonRuns {
 								limits.hangSeconds()),
 						lines -> {
 							synchronized (inOrder) {
-								send.accept(new Output("python-output", id,
-										lines.stream().map(l -> new Line(l.t(), l.text(), l.stream(), l.thread())).toList()));
+								send.accept(new Output("python-output", id, lines));
 							}
 						});
 				try {

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -127,10 +128,6 @@ final class Admission implements AutoCloseable {
 			this.client = client;
 			this.need = need;
 			this.listener = listener;
-		}
-
-		Need need() {
-			return need;
 		}
 
 		boolean isWaiting() {
@@ -366,7 +363,7 @@ final class Admission implements AutoCloseable {
 
 	/** Waits until every listener call made so far has returned: for tests. */
 	boolean awaitQuiet(long timeout, TimeUnit unit) throws InterruptedException {
-		java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+		CountDownLatch done = new CountDownLatch(1);
 		notifier.execute(done::countDown);
 		return done.await(timeout, unit);
 	}

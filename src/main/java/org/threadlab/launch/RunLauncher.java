@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 import jakarta.annotation.PreDestroy;
 
@@ -81,15 +82,7 @@ public class RunLauncher {
 	 * @throws LaunchRefused {@code unknown-scenario} or {@code bad-parameter}
 	 */
 	public Checked check(RunRequest request) throws LaunchRefused {
-		Scenario scenario = catalog.find(request.scenario())
-			.orElseThrow(() -> LaunchRefused.unknownScenario(request.scenario()));
-		try {
-			return new Checked(scenario, Params.parseJson(scenario.parameters(), request.params()),
-					Params.parseJson(settingSpecs, request.settings()));
-		}
-		catch (BadParameterException ex) {
-			throw LaunchRefused.badParameter(ex);
-		}
+		return check(request, Params::parseJson);
 	}
 
 	/**
@@ -97,11 +90,16 @@ public class RunLauncher {
 	 * same bounds, each value read from its text.
 	 */
 	public Checked checkText(RunRequest request) throws LaunchRefused {
+		return check(request, Params::parse);
+	}
+
+	private Checked check(RunRequest request, BiFunction<List<ParameterSpec>, Map<String, ?>, Params> parse)
+			throws LaunchRefused {
 		Scenario scenario = catalog.find(request.scenario())
 			.orElseThrow(() -> LaunchRefused.unknownScenario(request.scenario()));
 		try {
-			return new Checked(scenario, Params.parse(scenario.parameters(), request.params()),
-					Params.parse(settingSpecs, request.settings()));
+			return new Checked(scenario, parse.apply(scenario.parameters(), request.params()),
+					parse.apply(settingSpecs, request.settings()));
 		}
 		catch (BadParameterException ex) {
 			throw LaunchRefused.badParameter(ex);

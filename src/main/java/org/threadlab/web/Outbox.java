@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * What is waiting to go out to one socket, sent without ever blocking whoever posts it: one message is
  * on the wire at a time (the container's asynchronous send), the others wait here in order, and the
  * next goes when the last has gone. A message posted with a key replaces a waiting one of the same key
- * (only the latest place in the queue, or the latest pause state, matters). At most {@value #MAX_WAITING}
+ * (only the latest place in the queue matters). At most {@value #MAX_WAITING}
  * messages wait: a client that lets more pile up is too slow to serve, and is closed; so is one whose
  * send fails or outlasts the container's send timeout (the stall limit).
  * <p>

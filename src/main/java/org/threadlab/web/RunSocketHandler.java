@@ -149,7 +149,7 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 					return;
 				}
 			}
-			learner.post(new Messages.Error("busy", message, Map.of()), null);
+			error(learner, "busy", message, Map.of());
 		}
 
 		/** The run's end has been posted: the socket lets go of the run and its trace. */

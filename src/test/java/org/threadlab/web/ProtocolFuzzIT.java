@@ -2,24 +2,20 @@ package org.threadlab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.threadlab.launch.Occupancy;
 import org.threadlab.launch.RunLauncher;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Scenario;
 import org.threadlab.scenario.ScenarioCatalog;
-import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.SocketClient;
 
 import tools.jackson.databind.JsonNode;
@@ -83,7 +79,7 @@ class ProtocolFuzzIT {
 	@Test
 	void everyGeneratedMessageGetsTheDocumentedAnswerAndTheServerStaysWhole() throws Exception {
 		runAQuickLesson(); // the server's own threads, started on first use, are there before we look
-		Set<String> threadsBefore = liveThreads();
+		Set<String> threadsBefore = ServerLeftovers.liveThreads();
 		Random random = new Random(SEED);
 		List<Scenario> scenarios = new ArrayList<>(catalog.all());
 		int runs = 0;
@@ -120,11 +116,8 @@ class ProtocolFuzzIT {
 		assertThat(runs).as("some generated messages were runs").isGreaterThan(20);
 
 		runAQuickLesson();
-		SlowClientsIT.awaitZero(sockets::open, "open sockets");
-		assertThat(RunThreads.awaitNone(Duration.ofSeconds(20))).isEmpty();
-		SlowClientsIT.awaitZero(pump::following, "streams followed");
-		assertThat(launcher.occupancy()).isEqualTo(new Occupancy(0, 0, 0, 0, 0, 0));
-		assertThat(liveThreads()).isSubsetOf(threadsBefore);
+		ServerLeftovers.awaitNone(sockets, pump, launcher);
+		assertThat(ServerLeftovers.liveThreads()).isSubsetOf(threadsBefore);
 	}
 
 	private void runAQuickLesson() throws InterruptedException {
@@ -288,17 +281,6 @@ class ProtocolFuzzIT {
 
 	private static String abbreviate(String text) {
 		return text.length() > 200 ? text.substring(0, 200) + "…" : text;
-	}
-
-	private static Set<String> liveThreads() {
-		List<String> pooled = List.of("http-nio-", "HttpClient-", "threadlab-send-", "WebSocket background processing");
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter(Thread::isAlive)
-			.map(Thread::getName)
-			.filter(name -> pooled.stream().noneMatch(name::startsWith))
-			.collect(Collectors.toSet());
 	}
 
 }

@@ -32,11 +32,7 @@ class PythonSocketIT {
 	@AfterEach
 	void noListingIsLeftRunning() throws InterruptedException {
 		assertThat(Pythons.awaitNoListing(Duration.ofSeconds(10))).as("python processes left").isEmpty();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (pythons.going() > 0 && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(pythons.going()).isZero();
+		ServerLeftovers.awaitZero(pythons::going, "listings going");
 	}
 
 	private static void python(SocketClient client, String scenario, String params, double speed) {

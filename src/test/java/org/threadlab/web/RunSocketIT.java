@@ -10,9 +10,7 @@ import static org.threadlab.event.EventKind.START;
 import static org.threadlab.event.EventKind.WAKE;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -216,12 +214,12 @@ class RunSocketIT {
 	@Test
 	void afterManyRunsTheJvmHasTheThreadsItHadBefore() throws Exception {
 		runQuickly(false);
-		Set<String> before = liveThreads();
+		Set<String> before = ServerLeftovers.liveThreads();
 		for (int i = 0; i < 4; i++) {
 			runQuickly(i % 2 == 0);
 		}
 		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
-		assertThat(liveThreads()).isSubsetOf(before);
+		assertThat(ServerLeftovers.liveThreads()).isSubsetOf(before);
 	}
 
 	private void runQuickly(boolean daemon) throws Exception {
@@ -231,20 +229,6 @@ class RunSocketIT {
 			client.eventsUntilEnd(client.next("started").get("runId").asLong());
 		}
 		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).isEmpty();
-	}
-
-	/** Live threads, less the ones that come and go with connections (the web server's and HTTP client's pools, Tomcat's timeout checker). */
-	private static Set<String> liveThreads() {
-		// the JDK's process reapers are pooled too, and named after the pid each waits for
-		List<String> pooled = List.of("http-nio-", "HttpClient-", "threadlab-send-", "process reaper",
-				"WebSocket background processing");
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter(Thread::isAlive)
-			.map(Thread::getName)
-			.filter(name -> pooled.stream().noneMatch(name::startsWith))
-			.collect(Collectors.toSet());
 	}
 
 }

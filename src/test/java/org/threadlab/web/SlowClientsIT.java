@@ -2,12 +2,10 @@ package org.threadlab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,10 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.threadlab.launch.Occupancy;
 import org.threadlab.launch.RunLauncher;
 import org.threadlab.testing.RawWebSocket;
-import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.SocketClient;
 import org.threadlab.testing.Trace;
 
@@ -55,10 +51,7 @@ class SlowClientsIT {
 
 	@AfterEach
 	void nothingIsLeft() throws InterruptedException {
-		awaitZero(sockets::open, "open sockets");
-		assertThat(RunThreads.awaitNone(Duration.ofSeconds(20))).isEmpty();
-		awaitZero(pump::following, "streams followed");
-		assertThat(launcher.occupancy()).isEqualTo(new Occupancy(0, 0, 0, 0, 0, 0));
+		ServerLeftovers.awaitNone(sockets, pump, launcher);
 	}
 
 	@Test
@@ -109,8 +102,8 @@ class SlowClientsIT {
 				learner.eventsUntilEnd(learner.next("started").get("runId").asLong());
 			}
 			assertThat(sockets.open()).isEqualTo(20);
-			awaitZero(sockets::held, "runs held by open sockets");
-			awaitZero(pump::following, "streams followed");
+			ServerLeftovers.awaitZero(sockets::held, "runs held by open sockets");
+			ServerLeftovers.awaitZero(pump::following, "streams followed");
 		}
 		finally {
 			open.forEach(SocketClient::close);
@@ -131,14 +124,6 @@ class SlowClientsIT {
 			Thread.sleep(300); // pacing the load, not waiting for an outcome
 		}
 		assertThat(sockets.stalled(STALLED)).as("stalled sockets").isEqualTo(slow.size());
-	}
-
-	static void awaitZero(IntSupplier count, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-		while (count.getAsInt() != 0 && System.nanoTime() < deadline) {
-			Thread.sleep(10); // the server lets go on its own threads
-		}
-		assertThat(count.getAsInt()).as(what).isZero();
 	}
 
 }

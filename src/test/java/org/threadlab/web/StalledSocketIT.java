@@ -12,10 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.threadlab.launch.Occupancy;
 import org.threadlab.launch.RunLauncher;
 import org.threadlab.testing.RawWebSocket;
-import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.SocketClient;
 
 /** A socket that stays stalled past the limit, or idle past its time, is closed and leaves nothing behind. */
@@ -37,17 +35,14 @@ class StalledSocketIT {
 
 	@AfterEach
 	void nothingIsLeft() throws InterruptedException {
-		SlowClientsIT.awaitZero(sockets::open, "open sockets");
-		assertThat(RunThreads.awaitNone(Duration.ofSeconds(20))).isEmpty();
-		SlowClientsIT.awaitZero(pump::following, "streams followed");
-		assertThat(launcher.occupancy()).isEqualTo(new Occupancy(0, 0, 0, 0, 0, 0));
+		ServerLeftovers.awaitNone(sockets, pump, launcher);
 	}
 
 	@Test
 	void aSocketStalledPastTheLimitIsClosedAndItsRunCancelled() throws Exception {
 		try (RawWebSocket reader = RawWebSocket.open(port, Map.of(), 4096)) {
 			SlowClientsIT.stallAll(sockets, List.of(reader));
-			SlowClientsIT.awaitZero(sockets::open, "open sockets");
+			ServerLeftovers.awaitZero(sockets::open, "open sockets");
 			assertThat(reader.closedByServer(10_000)).isTrue();
 		}
 	}
