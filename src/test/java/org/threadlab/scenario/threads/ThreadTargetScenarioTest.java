@@ -20,10 +20,8 @@ import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.run.Gil;
 import org.threadlab.run.Outcome;
-import org.threadlab.run.Run;
-import org.threadlab.run.RunClock;
-import org.threadlab.scenario.Params;
 import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
 
 /** §2.1 on real threads, run without the web: what the learner must see is what the trace holds. */
@@ -48,16 +46,13 @@ class ThreadTargetScenarioTest {
 	}
 
 	private Trace run(Map<String, ?> values, double speed, boolean gil) throws Exception {
-		Params params = Params.parse(scenario.parameters(), values);
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), 100_000);
+		Runs runs = Runs.of(scenario).speed(speed);
 		if (gil) {
-			run.useGil(0.005, Gil.Mode.BACK_EDGES_AND_CALLS);
+			runs.gil(Gil.Mode.BACK_EDGES_AND_CALLS, 0.005);
 		}
-		run.start(scenario.mainName(params), () -> scenario.run(params));
-		Outcome outcome = run.outcome().get(60, java.util.concurrent.TimeUnit.SECONDS);
-		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
-		assertThat(outcome.status()).as("outcome %s", outcome).isEqualTo(Outcome.Status.COMPLETED);
-		return Trace.of(run.recorder());
+		Trace trace = runs.run(values);
+		assertThat(runs.outcome().status()).as("outcome %s", runs.outcome()).isEqualTo(Outcome.Status.COMPLETED);
+		return trace;
 	}
 
 	@Test
