@@ -99,7 +99,7 @@ class ThreadTargetScenarioTest {
 		Trace trace = run(Map.of("daemon", true, "join", false), 1, true);
 		ActorInfo script = trace.actor("main");
 		assertThat(script.type()).isEqualTo(ActorInfo.Type.PROCESS);
-		long pid = ((Number) trace.first("main", START).value()).longValue();
+		long pid = trace.pidOf("main");
 		assertThat(pid).as("a real process of its own").isNotEqualTo(ProcessHandle.current().pid()).isPositive();
 		assertThat(trace.actor(HTML).pid()).isEqualTo(pid);
 		assertThat(trace.actor(HTML).daemon()).isTrue();
