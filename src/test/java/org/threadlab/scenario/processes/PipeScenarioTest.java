@@ -21,6 +21,7 @@ import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Gate;
+import org.threadlab.run.Outcome;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
@@ -35,8 +36,12 @@ class PipeScenarioTest {
 		assertThat(RunThreads.awaitNoChildProcesses(Duration.ofSeconds(10))).isEmpty();
 	}
 
+	/** Runs the lesson to its end: a child's error ends that child, never the run. */
 	private Trace run(Map<String, ?> values) throws Exception {
-		return Runs.of(scenario).speed(10).run(values);
+		Runs runs = Runs.of(scenario).speed(10);
+		Trace trace = runs.run(values);
+		assertThat(runs.outcome().status()).as("%s", runs.outcome()).isEqualTo(Outcome.Status.COMPLETED);
+		return trace;
 	}
 
 	@Test
