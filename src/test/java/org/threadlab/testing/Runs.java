@@ -69,6 +69,13 @@ public final class Runs {
 		return Trace.of(run.recorder());
 	}
 
+	/** Runs with these parameters as {@link #run(Map)} does, and fails unless the run completed. */
+	public Trace completing(Map<String, ?> values) throws Exception {
+		Trace trace = run(values);
+		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
+		return trace;
+	}
+
 	/** Runs a main program written in the test (not a scenario) at speed 10; fails unless it completes. */
 	public static Trace completing(org.threadlab.run.RunBody body) throws Exception {
 		return completing(10, null, body);

@@ -21,7 +21,6 @@ import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Gate;
-import org.threadlab.run.Outcome;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
@@ -38,10 +37,7 @@ class PipeScenarioTest {
 
 	/** Runs the lesson to its end: a child's error ends that child, never the run. */
 	private Trace run(Map<String, ?> values) throws Exception {
-		Runs runs = Runs.of(scenario).speed(10);
-		Trace trace = runs.run(values);
-		assertThat(runs.outcome().status()).as("%s", runs.outcome()).isEqualTo(Outcome.Status.COMPLETED);
-		return trace;
+		return Runs.of(scenario).speed(10).completing(values);
 	}
 
 	@Test

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.run.Gil;
-import org.threadlab.run.Outcome;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
@@ -50,9 +49,7 @@ class ThreadTargetScenarioTest {
 		if (gil) {
 			runs.gil(Gil.Mode.BACK_EDGES_AND_CALLS, 0.005);
 		}
-		Trace trace = runs.run(values);
-		assertThat(runs.outcome().status()).as("outcome %s", runs.outcome()).isEqualTo(Outcome.Status.COMPLETED);
-		return trace;
+		return runs.completing(values);
 	}
 
 	@Test
