@@ -1,12 +1,7 @@
 package org.threadlab.bench;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.threadlab.child.ChildLauncher;
@@ -36,9 +31,9 @@ public final class ChildStartBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		System.setProperty(ChildLauncher.CLASS_PATH_PROPERTY, ownClassFolders());
+		System.setProperty(ChildLauncher.CLASS_PATH_PROPERTY, BenchMachine.ownClassFolders());
 		System.out.printf("Child processes: from start() to the child's first event, %d starts after %d warm-up ones "
-				+ "(%s)%n", STARTS, WARMUP, loadAverage());
+				+ "(%s)%n", STARTS, WARMUP, BenchMachine.loadAverage());
 		System.out.printf("%-44s %9s %9s %9s %9s %20s%n", "", "median ms", "p95 ms", "best ms", "worst ms",
 				"EXIT to ended (med)");
 		ChildLauncher.configure(2, true);
@@ -100,27 +95,6 @@ public final class ChildStartBenchmark {
 			};
 		}
 
-	}
-
-	/** The folders of ThreadLab's own classes (main and test) on this JVM's class path. */
-	private static String ownClassFolders() {
-		List<String> folders = new ArrayList<>();
-		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-			if (Files.isDirectory(Path.of(entry, "org", "threadlab"))) {
-				folders.add(entry);
-			}
-		}
-		return String.join(File.pathSeparator, folders);
-	}
-
-	private static String loadAverage() {
-		try {
-			return "load average " + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0] + " over the last minute, "
-					+ Runtime.getRuntime().availableProcessors() + " cores";
-		}
-		catch (Exception ex) {
-			return Runtime.getRuntime().availableProcessors() + " cores";
-		}
 	}
 
 }

@@ -1,8 +1,5 @@
 package org.threadlab.bench;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +33,7 @@ public final class DaemonStress {
 
 	public static void main(String[] args) throws Exception {
 		int runs = Integer.getInteger("daemons.runs", 300);
-		System.setProperty(ChildLauncher.CLASS_PATH_PROPERTY, ownClassFolders());
+		System.setProperty(ChildLauncher.CLASS_PATH_PROPERTY, BenchMachine.ownClassFolders());
 		ChildLauncher.configure(2, true);
 		ChildLauncher.awaitArchive(Duration.ofMinutes(2));
 		System.out.printf("Daemons after main: thread-target's daemon variant at speed 100, %d runs per GIL setting, "
@@ -120,16 +117,6 @@ public final class DaemonStress {
 			threads.add(busy);
 		}
 		return threads;
-	}
-
-	private static String ownClassFolders() {
-		List<String> folders = new ArrayList<>();
-		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-			if (Files.isDirectory(Path.of(entry, "org", "threadlab"))) {
-				folders.add(entry);
-			}
-		}
-		return String.join(File.pathSeparator, folders);
 	}
 
 }

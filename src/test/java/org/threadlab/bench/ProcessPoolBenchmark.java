@@ -1,11 +1,7 @@
 package org.threadlab.bench;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +24,7 @@ import org.threadlab.testing.Trace;
 /**
  * What §6's two comparisons take, as a learner runs them: {@code cpu-bound} (serial, a pool of threads,
  * a pool of processes, with the GIL on and off) and {@code io-bound} (threads, processes), each run
- * {@value #ROUNDS} times after one warm-up run, with the server's usual two spare child JVMs ready
+ * {@value #ROUNDS} times after one warm-up run, with the server's usual {@value #SPARES} spare child JVMs ready
  * before each run; medians of the times each run prints, and of the whole run's real time. Also how
  * long the process pool takes from its first submit to its last worker's first step.
  * {@code ./mvnw -Pbench test -Dbench.only=pools}; {@code BENCH_POOLS_START=28 BENCH_POOLS_STOP=37} in the environment
@@ -47,7 +43,7 @@ public final class ProcessPoolBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		System.setProperty(ChildLauncher.CLASS_PATH_PROPERTY, ownClassFolders());
+		System.setProperty(ChildLauncher.CLASS_PATH_PROPERTY, BenchMachine.ownClassFolders());
 		ChildLauncher.configure(SPARES, true);
 		ChildLauncher.awaitArchive(Duration.ofMinutes(2));
 		ScenarioCatalog catalog = new ScenarioCatalog();
@@ -58,7 +54,7 @@ public final class ProcessPoolBenchmark {
 		cpuValues.put("stop", Long.parseLong(System.getenv().getOrDefault("BENCH_POOLS_STOP", "34")));
 		cpuValues.put("workers", Long.parseLong(System.getenv().getOrDefault("BENCH_POOLS_WORKERS", "3")));
 		System.out.printf("Process pools (§6): medians of %d runs, %d spare JVMs ready before each, the server's default (%s)%n", ROUNDS, SPARES,
-				loadAverage());
+				BenchMachine.loadAverage());
 		System.out.printf("%-48s %9s %9s %9s %11s %13s%n", "", "serial s", "threads s", "procs s", "run real s",
 				"pool start ms");
 		row("cpu-bound fib" + range(cpuValues) + ", GIL on (3.10+)", cpu, cpuValues, Gil.Mode.BACK_EDGES_AND_CALLS);
@@ -127,27 +123,6 @@ public final class ProcessPoolBenchmark {
 		}
 		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		return String.format("%." + decimals + "f", sorted[sorted.length / 2]);
-	}
-
-	/** The folders of ThreadLab's own classes (main and test) on this JVM's class path. */
-	private static String ownClassFolders() {
-		List<String> folders = new ArrayList<>();
-		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-			if (Files.isDirectory(Path.of(entry, "org", "threadlab"))) {
-				folders.add(entry);
-			}
-		}
-		return String.join(File.pathSeparator, folders);
-	}
-
-	private static String loadAverage() {
-		try {
-			return "load average " + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0] + " over the last minute, "
-					+ Runtime.getRuntime().availableProcessors() + " cores";
-		}
-		catch (Exception ex) {
-			return Runtime.getRuntime().availableProcessors() + " cores";
-		}
 	}
 
 }

@@ -16,12 +16,8 @@ import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
-import org.threadlab.event.ActorInfo;
-import org.threadlab.event.EventKind;
+import org.threadlab.testing.DaemonVariant;
 import org.threadlab.testing.SocketClient;
-import org.threadlab.testing.Trace;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * The image a workshop runs: built from the Dockerfile, started as Docker starts it, healthy by its own
@@ -48,12 +44,7 @@ class DockerImageIT {
 			assertThat(health.body()).contains("\"status\":\"UP\"");
 
 			try (SocketClient client = new SocketClient(host, port, Map.of())) {
-				client.start("thread-target", "{\"daemon\": true, \"join\": false}", 10);
-				JsonNode started = client.next("started");
-				Trace trace = Trace.fromJson(client.eventsUntilEnd(started.get("runId").asLong()));
-				assertThat(trace.actor("main").type()).isEqualTo(ActorInfo.Type.PROCESS);
-				assertThat(trace.first("Thread-1 (get_detail_html)", EventKind.EXIT).value()).isEqualTo("cut off");
-				assertThat(trace.first("launcher", EventKind.JOINED).value()).isEqualTo("exit code 0");
+				DaemonVariant.runsInAChildProcess(client);
 			}
 
 			assertThat(exec(app, "cat", "/proc/1/comm").getStdout().trim()).as("PID 1").isEqualTo("tini");

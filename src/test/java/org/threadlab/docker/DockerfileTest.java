@@ -81,7 +81,9 @@ class DockerfileTest {
 
 	@Test
 	void baseImagesAreOfficialImagesNamedWithoutARegistry() {
-		for (String from : all("FROM")) {
+		List<String> froms = all("FROM");
+		assertThat(froms).as("base images").isNotEmpty();
+		for (String from : froms) {
 			String image = from.split("\\s+")[1];
 			String name = image.split(":")[0];
 			assertThat(name).as(image + ": an official image has no owner, and no registry host").doesNotContain("/", ".");

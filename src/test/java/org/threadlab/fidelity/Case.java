@@ -75,11 +75,12 @@ final class Case {
 	/** A fact judged over all runs of each side instead of run by run ("non-zero in some run"). */
 	Fact fact;
 
-	interface Fact {
+	/** What the fact says, for the report, and whether a side's runs show it. */
+	record Fact(String says, Predicate<List<Observed>> test) {
 
-		String says();
-
-		boolean holds(List<Observed> runs);
+		boolean holds(List<Observed> runs) {
+			return test.test(runs);
+		}
 
 	}
 
@@ -162,17 +163,7 @@ final class Case {
 	}
 
 	Case fact(String says, Predicate<List<Observed>> holds) {
-		this.fact = new Fact() {
-			@Override
-			public String says() {
-				return says;
-			}
-
-			@Override
-			public boolean holds(List<Observed> observed) {
-				return holds.test(observed);
-			}
-		};
+		this.fact = new Fact(says, holds);
 		return this;
 	}
 

@@ -36,6 +36,7 @@ import org.threadlab.run.RunBody;
 import org.threadlab.run.RunClock;
 import org.threadlab.testing.OsProcesses;
 import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
 
 /** multiprocessing.Manager on a real server process: proxies, requests over a socket, told by the recorded events. */
@@ -52,13 +53,7 @@ class ManagerTest {
 	}
 
 	private static Trace run(Gate gate, RunBody main) throws Exception {
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(10), 200_000);
-		run.useGate(gate);
-		run.start("main", main);
-		Outcome outcome = run.outcome().get(60, TimeUnit.SECONDS);
-		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
-		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
-		return Trace.of(run.recorder());
+		return Runs.completing(10, gate, main);
 	}
 
 	@Test

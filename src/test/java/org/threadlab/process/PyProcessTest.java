@@ -33,6 +33,7 @@ import org.threadlab.run.RunBody;
 import org.threadlab.run.RunClock;
 import org.threadlab.testing.OsProcesses;
 import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
 
 /** §6.4 on real child JVMs: multiprocessing.Process as CPython's behaves, told by the recorded events. */
@@ -45,12 +46,7 @@ class PyProcessTest {
 	}
 
 	private static Trace run(double speed, RunBody main) throws Exception {
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), 200_000);
-		run.start("main", main);
-		Outcome outcome = run.outcome().get(60, TimeUnit.SECONDS);
-		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
-		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
-		return Trace.of(run.recorder());
+		return Runs.completing(speed, null, main);
 	}
 
 	@Test

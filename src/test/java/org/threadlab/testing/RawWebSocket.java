@@ -113,10 +113,6 @@ public final class RawWebSocket implements AutoCloseable {
 		}
 	}
 
-	public InputStream socketIn() throws IOException {
-		return socket.getInputStream();
-	}
-
 	@Override
 	public void close() throws IOException {
 		socket.close();

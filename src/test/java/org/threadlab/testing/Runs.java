@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.threadlab.run.Gate;
 import org.threadlab.run.Gil;
@@ -68,11 +69,34 @@ public final class Runs {
 		return Trace.of(run.recorder());
 	}
 
+	/** Runs with these parameters as {@link #run(Map)} does, and fails unless the run completed. */
+	public Trace completing(Map<String, ?> values) throws Exception {
+		Trace trace = run(values);
+		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
+		return trace;
+	}
+
 	/** Runs a main program written in the test (not a scenario) at speed 10; fails unless it completes. */
 	public static Trace completing(org.threadlab.run.RunBody body) throws Exception {
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(10), 100_000);
+		return completing(10, null, body);
+	}
+
+	/**
+	 * Runs a main program written in the test (not a scenario) at this speed, through this gate (null: none);
+	 * fails unless it completes within a minute and all its threads end, and cancels it if it does not end.
+	 */
+	public static Trace completing(double speed, Gate gate, org.threadlab.run.RunBody body) throws Exception {
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), 200_000);
+		run.useGate(gate);
 		run.start("main", body);
-		Outcome outcome = run.outcome().get(30, TimeUnit.SECONDS);
+		Outcome outcome;
+		try {
+			outcome = run.outcome().get(60, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException ex) {
+			run.cancel(); // nothing of it may outlive the test
+			throw ex;
+		}
 		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
 		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
 		return Trace.of(run.recorder());

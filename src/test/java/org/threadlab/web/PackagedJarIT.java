@@ -13,12 +13,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.threadlab.event.ActorInfo;
-import org.threadlab.event.EventKind;
+import org.threadlab.testing.DaemonVariant;
 import org.threadlab.testing.SocketClient;
-import org.threadlab.testing.Trace;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * The packaged application ({@code java -jar}, as a workshop or a container runs it) starts, serves a
@@ -59,12 +55,7 @@ class PackagedJarIT {
 		try {
 			awaitListening(port, app);
 			try (SocketClient client = new SocketClient(port)) {
-				client.start("thread-target", "{\"daemon\": true, \"join\": false}", 10);
-				JsonNode started = client.next("started");
-				Trace trace = Trace.fromJson(client.eventsUntilEnd(started.get("runId").asLong()));
-				assertThat(trace.actor("main").type()).isEqualTo(ActorInfo.Type.PROCESS);
-				assertThat(trace.first("Thread-1 (get_detail_html)", EventKind.EXIT).value()).isEqualTo("cut off");
-				assertThat(trace.first("launcher", EventKind.JOINED).value()).isEqualTo("exit code 0");
+				DaemonVariant.runsInAChildProcess(client);
 				// every lesson of §6, on the child processes the jar starts (the variant with the least waiting)
 				for (String[] lesson : PROCESS_LESSONS) {
 					client.start(lesson[0], lesson[1], 10);

@@ -2,7 +2,6 @@ package org.threadlab.scenario.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threadlab.event.EventKind.EXIT;
-import static org.threadlab.event.EventKind.START;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,11 +27,6 @@ class ForkScenarioTest {
 		assertThat(RunThreads.awaitNoChildProcesses(Duration.ofSeconds(10))).isEmpty();
 	}
 
-	/** A process's pid: its first step, START, tells it (its SPAWN comes before it has one). */
-	private static long pid(Trace trace, String process) {
-		return ((Number) trace.first(process, START).value()).longValue();
-	}
-
 	private static ActorInfo child(Trace trace) {
 		return trace.actors().values().stream().filter(a -> a.name().startsWith("child ")).findFirst().orElseThrow();
 	}
@@ -45,13 +39,13 @@ class ForkScenarioTest {
 		ActorInfo script = trace.actor("main");
 		ActorInfo child = child(trace);
 		assertThat(child.type()).isEqualTo(ActorInfo.Type.PROCESS);
-		assertThat(child.pid()).as("two real processes").isPositive().isNotEqualTo(pid(trace, "main"));
+		assertThat(child.pid()).as("two real processes").isPositive().isNotEqualTo(trace.pidOf("main"));
 		assertThat(child.parent()).isEqualTo(script.id());
 
 		List<String> parent = trace.printsOf("main");
 		List<String> forked = trace.printsOf(child.name());
 		assertThat(parent).containsExactly("bobby", "parent of " + child.pid());
-		assertThat(forked).containsExactly("bobby", "child " + child.pid() + ", its parent is " + pid(trace, "main"));
+		assertThat(forked).containsExactly("bobby", "child " + child.pid() + ", its parent is " + trace.pidOf("main"));
 	}
 
 	@Test
@@ -64,11 +58,11 @@ class ForkScenarioTest {
 		ActorInfo child = child(trace);
 		List<String> forked = trace.printsOf(child.name());
 		assertThat(forked).as("%s", trace.events()).hasSize(3);
-		assertThat(forked.get(1)).isEqualTo("child " + child.pid() + ", its parent is " + pid(trace, "main"));
+		assertThat(forked.get(1)).isEqualTo("child " + child.pid() + ", its parent is " + trace.pidOf("main"));
 		String adopted = forked.get(2);
 		assertThat(adopted).startsWith("child " + child.pid() + ", adopted by ");
 		long newParent = Long.parseLong(adopted.substring(adopted.lastIndexOf(' ') + 1));
-		assertThat(newParent).as("init or a subreaper, not the parent that exited").isNotEqualTo(pid(trace, "main"));
+		assertThat(newParent).as("init or a subreaper, not the parent that exited").isNotEqualTo(trace.pidOf("main"));
 		assertThat(trace.first("main", EXIT).seq()).as("the parent exited first")
 			.isLessThan(trace.first(child.name(), EXIT).seq());
 		assertThat(trace.first(child.name(), EXIT).value()).as("and the child exited normally").isNull();

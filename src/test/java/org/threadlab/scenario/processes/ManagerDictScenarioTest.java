@@ -40,7 +40,7 @@ class ManagerDictScenarioTest {
 
 	@Test
 	void bothKeysArePresentEachWriteCrossedToTheManagersProcess() throws Exception {
-		Trace trace = Runs.of(scenario).speed(10).run(scenario.variants().get("tutorial"));
+		Trace trace = Runs.of(scenario).speed(10).completing(scenario.variants().get("tutorial"));
 		assertThat(trace.printsOf("main")).hasSize(1);
 		assertThat(trace.printsOf("main").get(0)).isIn("{'bobby1': 22, 'bobby2': 23}", "{'bobby2': 23, 'bobby1': 22}");
 		long manager = trace.pidOf("SyncManager-1");
@@ -71,7 +71,7 @@ class ManagerDictScenarioTest {
 			script.add(new ServedOrder.Step("Process-3", WRITE, "progress_dict"));
 		}
 		Trace trace = Runs.of(scenario).speed(10).gate(new ServedOrder(script.toArray(ServedOrder.Step[]::new)))
-			.run(Map.of("counter", true, "lock", false, "times", 2, "workSeconds", 0.1));
+			.completing(Map.of("counter", true, "lock", false, "times", 2, "workSeconds", 0.1));
 		assertThat(trace.printsOf("main")).containsExactly("{'count': 2}");
 		assertThat(lostUpdates(trace)).as("counted on the manager's reads and writes").isEqualTo(2);
 	}
@@ -81,7 +81,7 @@ class ManagerDictScenarioTest {
 		// Process-3 asks for the lock between Process-2's read and its write
 		ServedOrder order = new ServedOrder(new ServedOrder.Step("Process-2", READ, "progress_dict"),
 				new ServedOrder.Step("Process-3", ACQUIRE, "lock"), new ServedOrder.Step("Process-2", WRITE, "progress_dict"));
-		Trace trace = Runs.of(scenario).speed(10).gate(order).run(Map.of("counter", true, "lock", true, "times", 3));
+		Trace trace = Runs.of(scenario).speed(10).gate(order).completing(Map.of("counter", true, "lock", true, "times", 3));
 		assertThat(trace.printsOf("main")).containsExactly("{'count': 6}");
 		assertThat(lostUpdates(trace)).isZero();
 		ActorInfo first = trace.actorIn("SyncManager-1", "Process-2");

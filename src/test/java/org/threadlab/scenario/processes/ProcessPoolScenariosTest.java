@@ -223,6 +223,7 @@ class ProcessPoolScenariosTest {
 		Outcome outcome = run.outcome().get(30, TimeUnit.SECONDS);
 		assertThat(outcome.status()).isEqualTo(Outcome.Status.CANCELLED);
 		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
+		assertThat(RunThreads.awaitNoChildProcesses(Duration.ofSeconds(10))).as("no child process outlives its run").isEmpty();
 	}
 
 	private static boolean workerSleeps(Run run) {

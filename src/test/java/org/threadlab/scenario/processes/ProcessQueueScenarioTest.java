@@ -31,7 +31,7 @@ class ProcessQueueScenarioTest {
 	}
 
 	private Trace run(String variant) throws Exception {
-		return Runs.of(scenario).speed(10).run(scenario.variants().get(variant));
+		return Runs.of(scenario).speed(10).completing(scenario.variants().get(variant));
 	}
 
 	@Test
@@ -68,7 +68,7 @@ class ProcessQueueScenarioTest {
 
 	@Test
 	void theQueueHoldsTheItemWhileTheConsumerSleeps() throws Exception {
-		Trace trace = Runs.of(scenario).speed(10).run(Map.of("seconds", 1.0));
+		Trace trace = Runs.of(scenario).speed(10).completing(Map.of("seconds", 1.0));
 		Event put = trace.first("Process-1", PUT_DONE);
 		Event got = trace.first("Process-2", GOT);
 		assertThat(put.value()).as("one item in the queue after the put").isEqualTo(1L);

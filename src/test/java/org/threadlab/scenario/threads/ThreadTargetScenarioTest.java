@@ -19,11 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.run.Gil;
-import org.threadlab.run.Outcome;
-import org.threadlab.run.Run;
-import org.threadlab.run.RunClock;
-import org.threadlab.scenario.Params;
 import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
 
 /** §2.1 on real threads, run without the web: what the learner must see is what the trace holds. */
@@ -48,16 +45,11 @@ class ThreadTargetScenarioTest {
 	}
 
 	private Trace run(Map<String, ?> values, double speed, boolean gil) throws Exception {
-		Params params = Params.parse(scenario.parameters(), values);
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), 100_000);
+		Runs runs = Runs.of(scenario).speed(speed);
 		if (gil) {
-			run.useGil(0.005, Gil.Mode.BACK_EDGES_AND_CALLS);
+			runs.gil(Gil.Mode.BACK_EDGES_AND_CALLS, 0.005);
 		}
-		run.start(scenario.mainName(params), () -> scenario.run(params));
-		Outcome outcome = run.outcome().get(60, java.util.concurrent.TimeUnit.SECONDS);
-		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
-		assertThat(outcome.status()).as("outcome %s", outcome).isEqualTo(Outcome.Status.COMPLETED);
-		return Trace.of(run.recorder());
+		return runs.completing(values);
 	}
 
 	@Test
@@ -104,7 +96,7 @@ class ThreadTargetScenarioTest {
 		Trace trace = run(Map.of("daemon", true, "join", false), 1, true);
 		ActorInfo script = trace.actor("main");
 		assertThat(script.type()).isEqualTo(ActorInfo.Type.PROCESS);
-		long pid = ((Number) trace.first("main", START).value()).longValue();
+		long pid = trace.pidOf("main");
 		assertThat(pid).as("a real process of its own").isNotEqualTo(ProcessHandle.current().pid()).isPositive();
 		assertThat(trace.actor(HTML).pid()).isEqualTo(pid);
 		assertThat(trace.actor(HTML).daemon()).isTrue();
