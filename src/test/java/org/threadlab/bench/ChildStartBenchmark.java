@@ -38,7 +38,7 @@ public final class ChildStartBenchmark {
 				"EXIT to ended (med)");
 		ChildLauncher.configure(2, true);
 		ChildLauncher.awaitArchive(Duration.ofMinutes(2));
-		row("a spare ready (2 kept, the default)", true);
+		row("a spare ready (2 kept; the server keeps 3)", true);
 		ChildLauncher.configure(0, true);
 		row("launched cold, class-data archive", false);
 		ChildLauncher.configure(0, false);
