@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -25,7 +24,6 @@ import org.threadlab.probe.TracedThread;
 import org.threadlab.process.Os;
 import org.threadlab.process.PyProcess;
 import org.threadlab.process.PyTarget;
-import org.threadlab.python.PyErrors;
 import org.threadlab.python.PyException;
 import org.threadlab.python.PyRepr;
 import org.threadlab.run.Actor;
@@ -302,35 +300,7 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 		for (A item : items) {
 			submitted.add(submit(call.apply(item), oneCall(fn, item)));
 		}
-		Iterator<TracedFuture<T>> next = submitted.iterator();
-		return new Iterator<>() {
-
-			@Override
-			public boolean hasNext() {
-				return next.hasNext();
-			}
-
-			@Override
-			public T next() {
-				if (!next.hasNext()) {
-					throw new NoSuchElementException();
-				}
-				try {
-					return next.next().result();
-				}
-				catch (RuntimeException ex) {
-					throw ex;
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("the run is stopping", ex);
-				}
-				catch (Exception ex) {
-					throw new PyException(PyErrors.describe(ex).split(":", 2)[0], ex.getMessage(), ex);
-				}
-			}
-
-		};
+		return TracedExecutor.resultsInOrder(submitted, Long.MAX_VALUE, 1);
 	}
 
 	private static <A, T> PicklableCallable<T> oneCall(PicklableFunction<A, T> fn, A item) {
@@ -607,8 +577,7 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 	private static final Object BROKEN = new Object();
 
 	private static Exception asException(Throwable raised) {
-		return raised instanceof Exception ex ? ex : new PyException(PyErrors.describe(raised).split(":", 2)[0],
-				raised.getMessage(), raised);
+		return raised instanceof Exception ex ? ex : TracedExecutor.inPythonsWords(raised);
 	}
 
 }

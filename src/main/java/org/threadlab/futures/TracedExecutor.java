@@ -12,6 +12,7 @@ import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.python.PyErrors;
+import org.threadlab.python.PyException;
 import org.threadlab.run.Actor;
 
 /**
@@ -174,6 +175,14 @@ public final class TracedExecutor implements AutoCloseable {
 		for (A item : items) {
 			submitted.add(submit(call.apply(item), fn.apply(item)));
 		}
+		return resultsInOrder(submitted, deadline, speed);
+	}
+
+	/**
+	 * The results of {@code submitted} in their order, each waited for in turn (for a pool's {@code map});
+	 * {@code deadline} on the real clock ({@link System#nanoTime}), {@code Long.MAX_VALUE} for none.
+	 */
+	static <T> Iterator<T> resultsInOrder(List<TracedFuture<T>> submitted, long deadline, double speed) {
 		Iterator<TracedFuture<T>> next = submitted.iterator();
 		return new Iterator<>() {
 
@@ -200,11 +209,16 @@ public final class TracedExecutor implements AutoCloseable {
 					throw new IllegalStateException("the run is stopping", ex);
 				}
 				catch (Exception ex) {
-					throw new org.threadlab.python.PyException(PyErrors.describe(ex).split(":", 2)[0], ex.getMessage(), ex);
+					throw inPythonsWords(ex);
 				}
 			}
 
 		};
+	}
+
+	/** What a call raised, unchecked, keeping the name and words Python gives it (an iterator cannot throw a checked one). */
+	static PyException inPythonsWords(Throwable raised) {
+		return new PyException(PyErrors.describe(raised).split(":", 2)[0], raised.getMessage(), raised);
 	}
 
 	/** {@code executor.shutdown(wait, cancel_futures)}: no new work; the workers stop once the queue is done. */
