@@ -172,7 +172,7 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 		}
 		if (nanos != -2) {
 			try {
-				if (nanos < 0 || waitForItem(nanos)) {
+				if (nanos < 0 || items.awaitAvailable(nanos)) {
 					frame = Message.readFrame(items);
 					if (slots != null) {
 						slots.give();
@@ -193,18 +193,6 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 		me.hook().after(me, EventKind.GOT, name, PyRepr.repr(item),
 				me.run().causeOf(message.fromPid(), message.fromSeq()));
 		return item;
-	}
-
-	/** Whether an item comes within {@code nanos}, looking every millisecond (timed gets only). */
-	private boolean waitForItem(long nanos) throws InterruptedException {
-		long deadline = System.nanoTime() + nanos;
-		while (items.available() == 0) {
-			if (System.nanoTime() - deadline >= 0) {
-				return false;
-			}
-			Thread.sleep(1);
-		}
-		return true;
 	}
 
 	/** {@code q.qsize()}: items put and not yet got, as the slots tell (a bounded queue only). */
