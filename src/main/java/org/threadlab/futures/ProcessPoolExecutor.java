@@ -163,8 +163,6 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 
 	}
 
-	private final Run run;
-
 	private final int maxWorkers;
 
 	private final TracedLock shutdownLock;
@@ -206,7 +204,7 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 		if (maxWorkers <= 0) {
 			throw new PyValueError("max_workers must be greater than 0");
 		}
-		this.run = Actor.current().run();
+		Run run = Actor.current().run();
 		this.maxWorkers = maxWorkers;
 		this.shutdownLock = new TracedLock("_shutdown_lock");
 		this.idleWorkerSemaphore = TracedSemaphore.semaphore("_idle_worker_semaphore", 0);
@@ -464,7 +462,7 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 				if (wakeupReader.poll()) {
 					break;
 				}
-				if (workers().stream().anyMatch(p -> p.exitcode() != null)) {
+				if (anyWorkerEnded()) {
 					dead = true;
 					ended = "a worker ended";
 					break;
@@ -483,6 +481,18 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 				wakeupReader.recv(); // CPython's thread_wakeup.clear()
 			}
 			return item;
+		}
+
+		/** Looked at every millisecond of the wait: no copy of the workers. */
+		private boolean anyWorkerEnded() {
+			synchronized (processes) {
+				for (PyProcess worker : processes.values()) {
+					if (worker.exitcode() != null) {
+						return true;
+					}
+				}
+			}
+			return false;
 		}
 
 		/** Sets the future of a result item; true if the item said instead that a worker ended. */
