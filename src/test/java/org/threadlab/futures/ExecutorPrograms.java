@@ -32,6 +32,14 @@ public final class ExecutorPrograms {
 		};
 	}
 
+	/** Ends the worker process that runs it at once, as a crash would (CPython: {@code os._exit(1)}). */
+	public static PicklableCallable<Long> dying() {
+		return () -> {
+			Runtime.getRuntime().halt(1);
+			return null;
+		};
+	}
+
 	/** Handed a plain process Queue: pickling the call fails, so it never runs. */
 	public static PicklableCallable<Object> producer(ProcessQueue queue) {
 		return () -> {
