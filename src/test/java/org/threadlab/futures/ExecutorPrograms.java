@@ -40,7 +40,7 @@ public final class ExecutorPrograms {
 		};
 	}
 
-	/** Handed a plain process Queue: pickling the call fails, so it never runs. */
+	/** The tutorial's producer of §6.7.1, handed a plain process Queue: pickling the call fails, so it never runs (in either pool). */
 	public static PicklableCallable<Object> producer(ProcessQueue queue) {
 		return () -> {
 			queue.put("a");
