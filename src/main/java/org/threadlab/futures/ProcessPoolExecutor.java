@@ -298,7 +298,7 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 		for (A item : items) {
 			submitted.add(submit(call.apply(item), oneCall(fn, item)));
 		}
-		return TracedExecutor.resultsInOrder(submitted, Long.MAX_VALUE, 1);
+		return TracedExecutor.resultsInOrder(submitted, Long.MAX_VALUE);
 	}
 
 	private static <A, T> PicklableCallable<T> oneCall(PicklableFunction<A, T> fn, A item) {

@@ -168,21 +168,20 @@ public final class TracedExecutor implements AutoCloseable {
 	 */
 	public <A, T> Iterator<T> map(Function<A, String> call, Function<A, PyCallable<T>> fn, List<A> items,
 			double timeoutSeconds) throws InterruptedException {
-		double speed = Actor.current().run().clock().speed();
 		long deadline = timeoutSeconds < 0 ? Long.MAX_VALUE
 				: System.nanoTime() + Actor.current().run().clock().realNanos(timeoutSeconds);
 		List<TracedFuture<T>> submitted = new ArrayList<>();
 		for (A item : items) {
 			submitted.add(submit(call.apply(item), fn.apply(item)));
 		}
-		return resultsInOrder(submitted, deadline, speed);
+		return resultsInOrder(submitted, deadline);
 	}
 
 	/**
 	 * The results of {@code submitted} in their order, each waited for in turn (for a pool's {@code map});
 	 * {@code deadline} on the real clock ({@link System#nanoTime}), {@code Long.MAX_VALUE} for none.
 	 */
-	static <T> Iterator<T> resultsInOrder(List<TracedFuture<T>> submitted, long deadline, double speed) {
+	static <T> Iterator<T> resultsInOrder(List<TracedFuture<T>> submitted, long deadline) {
 		Iterator<TracedFuture<T>> next = submitted.iterator();
 		return new Iterator<>() {
 
@@ -199,7 +198,7 @@ public final class TracedExecutor implements AutoCloseable {
 				try {
 					TracedFuture<T> future = next.next();
 					return deadline == Long.MAX_VALUE ? future.result()
-							: future.result(Math.max(0, (deadline - System.nanoTime()) * speed / 1e9));
+							: future.result(Futures.secondsLeft(Actor.current(), deadline));
 				}
 				catch (RuntimeException ex) {
 					throw ex;
