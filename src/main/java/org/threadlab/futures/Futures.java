@@ -168,7 +168,7 @@ public final class Futures {
 	}
 
 	/** Tutorial seconds from now to a deadline on the real clock ({@link System#nanoTime}). */
-	private static double secondsLeft(Actor me, long deadline) {
+	static double secondsLeft(Actor me, long deadline) {
 		return Math.max(0, (deadline - System.nanoTime()) * me.run().clock().speed() / 1e9);
 	}
 

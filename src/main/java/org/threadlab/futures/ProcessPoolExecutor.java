@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -25,7 +24,6 @@ import org.threadlab.probe.TracedThread;
 import org.threadlab.process.Os;
 import org.threadlab.process.PyProcess;
 import org.threadlab.process.PyTarget;
-import org.threadlab.python.PyErrors;
 import org.threadlab.python.PyException;
 import org.threadlab.python.PyRepr;
 import org.threadlab.run.Actor;
@@ -165,8 +163,6 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 
 	}
 
-	private final Run run;
-
 	private final int maxWorkers;
 
 	private final TracedLock shutdownLock;
@@ -208,7 +204,7 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 		if (maxWorkers <= 0) {
 			throw new PyValueError("max_workers must be greater than 0");
 		}
-		this.run = Actor.current().run();
+		Run run = Actor.current().run();
 		this.maxWorkers = maxWorkers;
 		this.shutdownLock = new TracedLock("_shutdown_lock");
 		this.idleWorkerSemaphore = TracedSemaphore.semaphore("_idle_worker_semaphore", 0);
@@ -302,35 +298,7 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 		for (A item : items) {
 			submitted.add(submit(call.apply(item), oneCall(fn, item)));
 		}
-		Iterator<TracedFuture<T>> next = submitted.iterator();
-		return new Iterator<>() {
-
-			@Override
-			public boolean hasNext() {
-				return next.hasNext();
-			}
-
-			@Override
-			public T next() {
-				if (!next.hasNext()) {
-					throw new NoSuchElementException();
-				}
-				try {
-					return next.next().result();
-				}
-				catch (RuntimeException ex) {
-					throw ex;
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("the run is stopping", ex);
-				}
-				catch (Exception ex) {
-					throw new PyException(PyErrors.describe(ex).split(":", 2)[0], ex.getMessage(), ex);
-				}
-			}
-
-		};
+		return TracedExecutor.resultsInOrder(submitted, Long.MAX_VALUE);
 	}
 
 	private static <A, T> PicklableCallable<T> oneCall(PicklableFunction<A, T> fn, A item) {
@@ -494,7 +462,7 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 				if (wakeupReader.poll()) {
 					break;
 				}
-				if (workers().stream().anyMatch(p -> p.exitcode() != null)) {
+				if (anyWorkerEnded()) {
 					dead = true;
 					ended = "a worker ended";
 					break;
@@ -513,6 +481,18 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 				wakeupReader.recv(); // CPython's thread_wakeup.clear()
 			}
 			return item;
+		}
+
+		/** Looked at every millisecond of the wait: no copy of the workers. */
+		private boolean anyWorkerEnded() {
+			synchronized (processes) {
+				for (PyProcess worker : processes.values()) {
+					if (worker.exitcode() != null) {
+						return true;
+					}
+				}
+			}
+			return false;
 		}
 
 		/** Sets the future of a result item; true if the item said instead that a worker ended. */
@@ -607,8 +587,7 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 	private static final Object BROKEN = new Object();
 
 	private static Exception asException(Throwable raised) {
-		return raised instanceof Exception ex ? ex : new PyException(PyErrors.describe(raised).split(":", 2)[0],
-				raised.getMessage(), raised);
+		return raised instanceof Exception ex ? ex : TracedExecutor.inPythonsWords(raised);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.python.PyErrors;
+import org.threadlab.python.PyException;
 import org.threadlab.run.Actor;
 
 /**
@@ -167,13 +168,20 @@ public final class TracedExecutor implements AutoCloseable {
 	 */
 	public <A, T> Iterator<T> map(Function<A, String> call, Function<A, PyCallable<T>> fn, List<A> items,
 			double timeoutSeconds) throws InterruptedException {
-		double speed = Actor.current().run().clock().speed();
 		long deadline = timeoutSeconds < 0 ? Long.MAX_VALUE
 				: System.nanoTime() + Actor.current().run().clock().realNanos(timeoutSeconds);
 		List<TracedFuture<T>> submitted = new ArrayList<>();
 		for (A item : items) {
 			submitted.add(submit(call.apply(item), fn.apply(item)));
 		}
+		return resultsInOrder(submitted, deadline);
+	}
+
+	/**
+	 * The results of {@code submitted} in their order, each waited for in turn (for a pool's {@code map});
+	 * {@code deadline} on the real clock ({@link System#nanoTime}), {@code Long.MAX_VALUE} for none.
+	 */
+	static <T> Iterator<T> resultsInOrder(List<TracedFuture<T>> submitted, long deadline) {
 		Iterator<TracedFuture<T>> next = submitted.iterator();
 		return new Iterator<>() {
 
@@ -190,7 +198,7 @@ public final class TracedExecutor implements AutoCloseable {
 				try {
 					TracedFuture<T> future = next.next();
 					return deadline == Long.MAX_VALUE ? future.result()
-							: future.result(Math.max(0, (deadline - System.nanoTime()) * speed / 1e9));
+							: future.result(Futures.secondsLeft(Actor.current(), deadline));
 				}
 				catch (RuntimeException ex) {
 					throw ex;
@@ -200,11 +208,16 @@ public final class TracedExecutor implements AutoCloseable {
 					throw new IllegalStateException("the run is stopping", ex);
 				}
 				catch (Exception ex) {
-					throw new org.threadlab.python.PyException(PyErrors.describe(ex).split(":", 2)[0], ex.getMessage(), ex);
+					throw inPythonsWords(ex);
 				}
 			}
 
 		};
+	}
+
+	/** What a call raised, unchecked, keeping the name and words Python gives it (an iterator cannot throw a checked one). */
+	static PyException inPythonsWords(Throwable raised) {
+		return new PyException(PyErrors.describe(raised).split(":", 2)[0], raised.getMessage(), raised);
 	}
 
 	/** {@code executor.shutdown(wait, cancel_futures)}: no new work; the workers stop once the queue is done. */

@@ -160,7 +160,7 @@ public final class TracedFuture<T> {
 				throw new CancelledError();
 			}
 			if (exception != null) {
-				me.hook().instantInside(me, EventKind.EXCEPTION, name, describe(exception), doneSeq);
+				me.hook().instantInside(me, EventKind.EXCEPTION, name, PyErrors.describe(exception), doneSeq);
 				throw exception;
 			}
 			me.hook().instantInside(me, EventKind.RESULT, name, PyRepr.repr(result), doneSeq);
@@ -267,7 +267,7 @@ public final class TracedFuture<T> {
 			result = value;
 			exception = raised;
 			doneSeq = me.hook().instantInside(me, EventKind.DONE, name,
-					raised == null ? PyRepr.repr(value) : "raised " + describe(raised), runningSeq);
+					raised == null ? PyRepr.repr(value) : "raised " + PyErrors.describe(raised), runningSeq);
 			state = State.FINISHED;
 			changed.signalAll();
 		}
@@ -293,7 +293,7 @@ public final class TracedFuture<T> {
 			}
 			catch (RuntimeException ex) {
 				// as CPython: logged, and the other callbacks still run
-				org.threadlab.probe.Py.print("exception calling callback for " + name + ": " + describe(ex));
+				org.threadlab.probe.Py.print("exception calling callback for " + name + ": " + PyErrors.describe(ex));
 			}
 		}
 	}
@@ -311,10 +311,6 @@ public final class TracedFuture<T> {
 		finally {
 			lock.unlock();
 		}
-	}
-
-	static String describe(Exception ex) {
-		return PyErrors.describe(ex);
 	}
 
 	/** Python's {@code concurrent.futures.CancelledError}. */

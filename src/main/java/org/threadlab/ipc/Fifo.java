@@ -138,6 +138,22 @@ public final class Fifo implements Serializable {
 		}
 	}
 
+	/**
+	 * Waits until bytes can be read, at most {@code nanos} (0 or less: one look); true if they can. The
+	 * JVM cannot wait on a named pipe with a time limit, so this looks every millisecond: only timed and
+	 * non-blocking waits pay for it; the others block in a read.
+	 */
+	boolean awaitAvailable(long nanos) throws InterruptedException {
+		long deadline = System.nanoTime() + nanos;
+		while (available() == 0) {
+			if (System.nanoTime() - deadline >= 0) {
+				return false;
+			}
+			Thread.sleep(1);
+		}
+		return true;
+	}
+
 	private static Run run() {
 		return Actor.current().run();
 	}

@@ -1,6 +1,5 @@
 package org.threadlab.ipc;
 
-import java.io.Serializable;
 import java.nio.ByteBuffer;
 
 /**
@@ -16,7 +15,7 @@ import java.nio.ByteBuffer;
  * @param fromPid   the sending process
  * @param fromSeq   the sending event's sequence number in that process, or -1
  */
-public record Message(byte[] pickled, long fromPid, long fromSeq) implements Serializable {
+public record Message(byte[] pickled, long fromPid, long fromSeq) {
 
 	private static final int ENVELOPE = 8 + 8;
 

@@ -163,16 +163,11 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 			}
 		}
 		long nanos = waits ? -1 : !block ? 0 : me.run().clock().realNanos(timeoutSeconds);
+		long deadline = System.nanoTime() + nanos; // the lock and the item share the time, as in CPython
 		byte[] frame = null;
-		if (nanos < 0) {
-			readLock.take();
-		}
-		else if (!readLock.take(nanos)) {
-			nanos = -2;
-		}
-		if (nanos != -2) {
+		if (takeReadLock(nanos)) {
 			try {
-				if (nanos < 0 || waitForItem(nanos)) {
+				if (waits || items.awaitAvailable(deadline - System.nanoTime())) {
 					frame = Message.readFrame(items);
 					if (slots != null) {
 						slots.give();
@@ -183,28 +178,25 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 				readLock.give();
 			}
 		}
-		// unpickled once the read lock is let go of, as CPython's Queue.get does
-		Message message = frame == null ? null : Message.decode(frame);
-		Object item = message == null ? null : message.item();
-		if (message == null) {
+		if (frame == null) {
 			me.hook().after(me, EventKind.GOT, name, "empty", Event.NO_CAUSE);
 			throw new TracedQueue.Empty();
 		}
+		// unpickled once the read lock is let go of, as CPython's Queue.get does
+		Message message = Message.decode(frame);
+		Object item = message.item();
 		me.hook().after(me, EventKind.GOT, name, PyRepr.repr(item),
 				me.run().causeOf(message.fromPid(), message.fromSeq()));
 		return item;
 	}
 
-	/** Whether an item comes within {@code nanos}, looking every millisecond (timed gets only). */
-	private boolean waitForItem(long nanos) throws InterruptedException {
-		long deadline = System.nanoTime() + nanos;
-		while (items.available() == 0) {
-			if (System.nanoTime() - deadline >= 0) {
-				return false;
-			}
-			Thread.sleep(1);
+	/** Takes the read lock, as long as it takes ({@code nanos} &lt; 0) or within {@code nanos}; true if taken. */
+	private boolean takeReadLock(long nanos) throws InterruptedException {
+		if (nanos < 0) {
+			readLock.take();
+			return true;
 		}
-		return true;
+		return readLock.take(nanos);
 	}
 
 	/** {@code q.qsize()}: items put and not yet got, as the slots tell (a bounded queue only). */

@@ -49,24 +49,21 @@ public final class TokenPipe implements Serializable {
 	}
 
 	/**
-	 * Takes a permit if one comes within {@code nanos} (0: only if one is there now). The kernel cannot
-	 * wait on a pipe with a time limit here, so this looks every millisecond; only timed and
-	 * non-blocking takes pay for it.
+	 * Takes a permit if one comes within {@code nanos} (0: only if one is there now), looking as
+	 * {@link Fifo#awaitAvailable} does; only timed and non-blocking takes pay for it.
 	 */
 	public boolean take(long nanos) throws InterruptedException {
 		long deadline = System.nanoTime() + nanos;
-		while (true) {
+		while (fifo.awaitAvailable(deadline - System.nanoTime())) {
 			synchronized (this) {
 				if (fifo.available() > 0) {
 					fifo.read(1); // another process may have taken it meanwhile: then this blocks briefly
 					return true;
 				}
 			}
-			if (System.nanoTime() - deadline >= 0) {
-				return false;
-			}
-			Thread.sleep(1);
+			// another took it first: wait on for the time left
 		}
+		return false;
 	}
 
 	/** Gives a permit back. */

@@ -32,7 +32,15 @@ public final class ExecutorPrograms {
 		};
 	}
 
-	/** Handed a plain process Queue: pickling the call fails, so it never runs. */
+	/** Ends the worker process that runs it at once, as a crash would (CPython: {@code os._exit(1)}). */
+	public static PicklableCallable<Long> dying() {
+		return () -> {
+			Runtime.getRuntime().halt(1);
+			return null;
+		};
+	}
+
+	/** The tutorial's producer of §6.7.1, handed a plain process Queue: pickling the call fails, so it never runs (in either pool). */
 	public static PicklableCallable<Object> producer(ProcessQueue queue) {
 		return () -> {
 			queue.put("a");

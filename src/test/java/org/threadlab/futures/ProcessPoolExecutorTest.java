@@ -172,4 +172,32 @@ class ProcessPoolExecutorTest {
 		assertThat(seen.get(1)).isEqualTo("RuntimeError: cannot schedule new futures after shutdown");
 	}
 
+	@Test
+	void aWorkerThatDiesBreaksThePoolItsFutureRaisesBrokenProcessPoolAndNoNewWorkIsTaken() throws Exception {
+		run(10, () -> {
+			var executor = new ProcessPoolExecutor(1);
+			TracedFuture<Long> dying = executor.submit("os._exit(1)", ExecutorPrograms.dying());
+			try {
+				dying.result();
+				seen.add("no exception");
+			}
+			catch (PyException raised) {
+				seen.add(PyErrors.describe(raised));
+			}
+			// the pool is marked broken before any future is told: a submit now is refused
+			try {
+				executor.submit("late", ExecutorPrograms.sleepThenTellPid(0));
+			}
+			catch (PyException refused) {
+				seen.add(PyErrors.describe(refused));
+			}
+			executor.shutdown(true, false);
+		});
+		assertThat(seen).containsExactly(
+				"concurrent.futures.process.BrokenProcessPool: A process in the process pool was terminated abruptly"
+						+ " while the future was running or pending.",
+				"concurrent.futures.process.BrokenProcessPool: A child process terminated abruptly, the process pool is"
+						+ " not usable anymore");
+	}
+
 }

@@ -115,4 +115,36 @@ class IpcTest {
 		});
 	}
 
+	@Test
+	void aGetThatMayNotWaitOrWhoseTimeRunsOutRaisesEmptyAndAPutOnAFullQueueRaisesFull() throws Exception {
+		java.util.List<Object> seen = new java.util.ArrayList<>();
+		Trace trace = run(() -> {
+			ProcessQueue queue = new ProcessQueue("queue", 1);
+			for (double timeout : new double[] { 0, 0.1 }) {
+				try {
+					queue.get(timeout > 0, timeout);
+				}
+				catch (org.threadlab.probe.TracedQueue.Empty empty) {
+					seen.add("Empty");
+				}
+			}
+			queue.put("a");
+			for (double timeout : new double[] { 0, 0.1 }) {
+				try {
+					queue.put("b", timeout > 0, timeout);
+				}
+				catch (org.threadlab.probe.TracedQueue.Full full) {
+					seen.add("Full");
+				}
+			}
+			seen.add(queue.get(true, 0.1));
+			seen.add(queue.qsize());
+		});
+		assertThat(seen).containsExactly("Empty", "Empty", "Full", "Full", "a", 0);
+		assertThat(trace.events().stream().filter(e -> e.kind() == GOT).map(Event::value))
+			.as("what each get took").containsExactly("empty", "empty", "'a'");
+		assertThat(trace.events().stream().filter(e -> e.kind() == PUT_DONE).map(Event::value))
+			.as("the queue never holds more than maxsize").containsExactly(1L, "full", "full");
+	}
+
 }

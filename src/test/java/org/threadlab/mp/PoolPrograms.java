@@ -1,7 +1,6 @@
 package org.threadlab.mp;
 
 import org.threadlab.futures.PicklableCallable;
-import org.threadlab.ipc.ProcessQueue;
 import org.threadlab.probe.Py;
 import org.threadlab.probe.PyValueError;
 
@@ -30,15 +29,6 @@ public final class PoolPrograms {
 		return () -> {
 			Py.sleep(0.1);
 			throw new PyValueError(message);
-		};
-	}
-
-	/** The tutorial's producer of §6.7.1, handed a plain process Queue: it never runs in a pool. */
-	public static PicklableCallable<Object> producer(ProcessQueue queue) {
-		return () -> {
-			queue.put("a");
-			Py.print("put a");
-			return null;
 		};
 	}
 

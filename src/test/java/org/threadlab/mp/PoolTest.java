@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
+import org.threadlab.futures.ExecutorPrograms;
 import org.threadlab.ipc.ProcessQueue;
 import org.threadlab.probe.Py;
 import org.threadlab.python.PyErrors;
@@ -126,7 +127,7 @@ class PoolTest {
 		Trace trace = run(20, () -> {
 			ProcessQueue queue = new ProcessQueue("queue", 10);
 			Pool pool = new Pool(1);
-			AsyncResult<Object> result = pool.applyAsync("producer(queue)", PoolPrograms.producer(queue));
+			AsyncResult<Object> result = pool.applyAsync("producer(queue)", ExecutorPrograms.producer(queue));
 			pool.close();
 			pool.join();
 			seen.add(String.valueOf(result.ready()));
