@@ -24,6 +24,7 @@ import org.threadlab.probe.TracedThread;
 import org.threadlab.process.Os;
 import org.threadlab.process.PyProcess;
 import org.threadlab.process.PyTarget;
+import org.threadlab.python.PyErrors;
 import org.threadlab.python.PyException;
 import org.threadlab.python.PyRepr;
 import org.threadlab.run.Actor;
@@ -587,7 +588,7 @@ public final class ProcessPoolExecutor implements AutoCloseable {
 	private static final Object BROKEN = new Object();
 
 	private static Exception asException(Throwable raised) {
-		return raised instanceof Exception ex ? ex : TracedExecutor.inPythonsWords(raised);
+		return raised instanceof Exception ex ? ex : PyErrors.unchecked(raised);
 	}
 
 }

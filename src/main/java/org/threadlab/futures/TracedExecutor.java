@@ -12,7 +12,6 @@ import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.python.PyErrors;
-import org.threadlab.python.PyException;
 import org.threadlab.run.Actor;
 
 /**
@@ -208,16 +207,11 @@ public final class TracedExecutor implements AutoCloseable {
 					throw new IllegalStateException("the run is stopping", ex);
 				}
 				catch (Exception ex) {
-					throw inPythonsWords(ex);
+					throw PyErrors.unchecked(ex);
 				}
 			}
 
 		};
-	}
-
-	/** What a call raised, unchecked, keeping the name and words Python gives it (an iterator cannot throw a checked one). */
-	static PyException inPythonsWords(Throwable raised) {
-		return new PyException(PyErrors.describe(raised).split(":", 2)[0], raised.getMessage(), raised);
 	}
 
 	/** {@code executor.shutdown(wait, cancel_futures)}: no new work; the workers stop once the queue is done. */

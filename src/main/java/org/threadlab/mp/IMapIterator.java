@@ -12,7 +12,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.python.PyErrors;
-import org.threadlab.python.PyException;
 import org.threadlab.python.PyRepr;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
@@ -158,7 +157,7 @@ public final class IMapIterator<T> implements Iterator<T>, Iterable<T>, PoolCach
 			throw error;
 		}
 		Throwable raised = (Throwable) entry.value();
-		throw new PyException(PyErrors.describe(raised).split(":", 2)[0], raised.getMessage(), raised);
+		throw PyErrors.unchecked(raised);
 	}
 
 	/** The next ready entry, waiting for one; null when all have been handed out (StopIteration). */

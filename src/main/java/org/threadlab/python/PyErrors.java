@@ -27,6 +27,14 @@ public final class PyErrors {
 		return message == null || message.isEmpty() ? name : name + ": " + message;
 	}
 
+	/**
+	 * The throwable as an unchecked exception that keeps the name Python gives it, for a place that cannot
+	 * throw a checked one (an iterator of results).
+	 */
+	public static PyException unchecked(Throwable raised) {
+		return new PyException(describe(raised).split(":", 2)[0], raised.getMessage(), raised);
+	}
+
 	private static String nameOf(Throwable ex) {
 		if (ex instanceof java.util.concurrent.TimeoutException) {
 			return "TimeoutError";
