@@ -284,7 +284,7 @@ function finish() {
   showPaused(false); // a run that ended while paused: nothing is held any more
   judgeChallenge();
   if (challenge && !challenge.won && challenge.steps === 0) {
-    // the threads got through before the pause took hold (it follows the start on the socket)
+    // a challenge starts paused: the run went on without a step only because the learner resumed it
     $("challenge-box").textContent = t("challenge.too-fast");
     page.dataset.challenge = "too-fast";
   }

@@ -104,12 +104,8 @@ public final class DaemonStress {
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			Thread busy = new Thread(() -> {
-				long x = 0;
 				while (!Thread.currentThread().isInterrupted()) {
-					x += System.nanoTime() % 7;
-				}
-				if (x == 42) {
-					System.out.print("");
+					// spin: a core kept busy until the stress is over (the check itself cannot be optimised away)
 				}
 			}, "busy-" + i);
 			busy.setDaemon(true);
