@@ -212,8 +212,7 @@ public final class ChildProcess {
 		read(jvm.process().getInputStream(), new Writer(jvm.pid(), actor));
 		if (actor.markExited()) {
 			// Its main never returned: a signal or a crash ended it. Its exit code says which.
-			exitSeq = run.recorder().record(run.clock().now(), actor.id(), EventKind.EXIT, null,
-					"killed (exit code " + exitCodeOnceReaped() + ")", 0, signalSeq);
+			exitSeq = run.recordAlways(actor, EventKind.EXIT, "killed (exit code " + exitCodeOnceReaped() + ")", signalSeq);
 		}
 	}
 
@@ -248,11 +247,11 @@ public final class ChildProcess {
 				continue; // a process it forked: not one of its threads, and its own reader tells its end
 			}
 			if (!writer.ended.contains(thread) && thread.markExited()) {
-				run.recorder().record(run.clock().now(), thread.id(), EventKind.EXIT, null, "cut off", 0, Event.NO_CAUSE);
+				run.recordAlways(thread, EventKind.EXIT, "cut off", Event.NO_CAUSE);
 			}
 		}
 		if (main != actor && main.markExited()) {
-			run.recorder().record(run.clock().now(), main.id(), EventKind.EXIT, null, "killed", 0, Event.NO_CAUSE);
+			run.recordAlways(main, EventKind.EXIT, "killed", Event.NO_CAUSE);
 		}
 	}
 

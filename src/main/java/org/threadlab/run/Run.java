@@ -693,7 +693,12 @@ public final class Run {
 
 	/** Records what the run itself says of an actor (its end, the run's end), daemon or not, without a line. */
 	long recordAlways(Actor actor, EventKind kind, Object value) {
-		return recorder.record(stamp(), actor.id(), kind, null, value, 0, Event.NO_CAUSE);
+		return recordAlways(actor, kind, value, Event.NO_CAUSE);
+	}
+
+	/** The same, with a cause: what the run saw end an actor (a child killed by a signal, say). */
+	public long recordAlways(Actor actor, EventKind kind, Object value, long cause) {
+		return recorder.record(stamp(), actor.id(), kind, null, value, 0, cause);
 	}
 
 	/** Runs {@code exit} (the main thread's EXIT) and marks the process finalizing, as one step for daemons. */
