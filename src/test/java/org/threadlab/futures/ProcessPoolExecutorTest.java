@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +20,9 @@ import org.threadlab.ipc.ProcessQueue;
 import org.threadlab.probe.Py;
 import org.threadlab.python.PyErrors;
 import org.threadlab.python.PyException;
-import org.threadlab.run.Outcome;
-import org.threadlab.run.Run;
 import org.threadlab.run.RunBody;
-import org.threadlab.run.RunClock;
 import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
 
 /** ProcessPoolExecutor on real worker processes, with the thread pool's futures, as CPython 3.11 behaves. */
@@ -40,19 +37,7 @@ class ProcessPoolExecutorTest {
 	}
 
 	private static Trace run(double speed, RunBody main) throws Exception {
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), 200_000);
-		run.start("main", main);
-		Outcome outcome;
-		try {
-			outcome = run.outcome().get(60, TimeUnit.SECONDS);
-		}
-		catch (java.util.concurrent.TimeoutException ex) {
-			run.cancel(); // nothing of it may outlive the test
-			throw ex;
-		}
-		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
-		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
-		return Trace.of(run.recorder());
+		return Runs.completing(speed, null, main);
 	}
 
 	@Test

@@ -7,18 +7,16 @@ import static org.threadlab.event.EventKind.PUT;
 import static org.threadlab.event.EventKind.PUT_DONE;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.threadlab.event.Event;
 import org.threadlab.process.PyProcess;
 import org.threadlab.python.PyException;
-import org.threadlab.run.Outcome;
 import org.threadlab.run.Run;
 import org.threadlab.run.RunBody;
-import org.threadlab.run.RunClock;
 import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
 
 /** Process queues and pipes between real processes: what crosses, and when. */
@@ -31,12 +29,7 @@ class IpcTest {
 	}
 
 	private static Trace run(RunBody main) throws Exception {
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(10), 100_000);
-		run.start("main", main);
-		Outcome outcome = run.outcome().get(60, TimeUnit.SECONDS);
-		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
-		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
-		return Trace.of(run.recorder());
+		return Runs.completing(main);
 	}
 
 	@Test

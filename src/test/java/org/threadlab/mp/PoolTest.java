@@ -12,7 +12,6 @@ import static org.threadlab.event.EventKind.RUNNING;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,9 @@ import org.threadlab.ipc.ProcessQueue;
 import org.threadlab.probe.Py;
 import org.threadlab.python.PyErrors;
 import org.threadlab.python.PyException;
-import org.threadlab.run.Outcome;
-import org.threadlab.run.Run;
 import org.threadlab.run.RunBody;
-import org.threadlab.run.RunClock;
 import org.threadlab.testing.RunThreads;
+import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
 
 /** multiprocessing.Pool on real worker processes, as CPython 3.11 behaves, told by the recorded events. */
@@ -40,19 +37,7 @@ class PoolTest {
 	}
 
 	private static Trace run(double speed, RunBody main) throws Exception {
-		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), 200_000);
-		run.start("main", main);
-		Outcome outcome;
-		try {
-			outcome = run.outcome().get(60, TimeUnit.SECONDS);
-		}
-		catch (java.util.concurrent.TimeoutException ex) {
-			run.cancel(); // nothing of it may outlive the test
-			throw ex;
-		}
-		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
-		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
-		return Trace.of(run.recorder());
+		return Runs.completing(speed, null, main);
 	}
 
 	@Test
