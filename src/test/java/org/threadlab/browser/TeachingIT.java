@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.threadlab.scenario.threads.ThreadTargetScenario;
 import org.threadlab.testing.Chromium;
+import org.threadlab.testing.JavaLines;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -72,10 +74,12 @@ class TeachingIT extends BrowserTest {
 	@Test
 	void eachThreadHasAMarkerOnItsLineAndTheMarkersMove() {
 		run("/scenarios/thread-target", "htmlSeconds", "1", "urlSeconds", "2", "speed", "1");
+		int htmlSleep = JavaLines.of(ThreadTargetScenario.class, "html-sleep");
+		int urlSleep = JavaLines.of(ThreadTargetScenario.class, "url-sleep");
 		// live: while both sleep, each thread's marker is on its sleep's line
-		assertThat(page.locator("#java-listing .code-line[data-line='31'] .marker[data-actor='Thread-1 (get_detail_html)']")).hasCount(1, LONG);
-		assertThat(page.locator("#java-listing .code-line[data-line='37'] .marker[data-actor='Thread-2 (get_detail_url)']")).hasCount(1, LONG);
-		assertThat(page.locator("#java-listing .code-line[data-line='31']")).containsText("sleep(seconds);");
+		assertThat(page.locator("#java-listing .code-line[data-line='" + htmlSleep + "'] .marker[data-actor='Thread-1 (get_detail_html)']")).hasCount(1, LONG);
+		assertThat(page.locator("#java-listing .code-line[data-line='" + urlSleep + "'] .marker[data-actor='Thread-2 (get_detail_url)']")).hasCount(1, LONG);
+		assertThat(page.locator("#java-listing .code-line[data-line='" + htmlSleep + "']")).containsText("sleep(seconds);");
 		// and in the Python listing, on the line that sleeps there
 		assertThat(page.locator("#python-listing .code-line[data-line='7'] .marker[data-actor='Thread-1 (get_detail_html)']")).hasCount(1, LONG);
 		assertThat(page.locator("#python-listing .code-line[data-line='7']")).containsText("time.sleep(1)");
@@ -93,13 +97,13 @@ class TeachingIT extends BrowserTest {
 		mainLines.remove(0);
 		workerLines.remove(0);
 		assertThat(mainLines.size()).as("lines main's marker stood on: %s", mainLines).isGreaterThanOrEqualTo(2);
-		assertThat(workerLines).as("the worker's lines").contains(31);
+		assertThat(workerLines).as("the worker's lines").contains(htmlSleep);
 
 		// clicking a thread's sleep shows its line, selected, in the listing
 		page.click("#replay-start");
 		page.locator("#scrubber").fill("500");
 		page.locator("g.lane[data-actor='Thread-2 (get_detail_url)'] rect.state-sleeping").click();
-		assertThat(page.locator("#java-listing .code-line.highlighted")).hasAttribute("data-line", "37");
+		assertThat(page.locator("#java-listing .code-line.highlighted")).hasAttribute("data-line", String.valueOf(urlSleep));
 		assertThat(page.locator("#python-listing .code-line.highlighted")).hasAttribute("data-line", "13");
 		assertThat(page.locator("#java-listing .marker.selected")).hasCount(1);
 		assertThat(page.locator("#code-peek")).containsText("Python line 13: time.sleep(2)");
@@ -162,7 +166,12 @@ class TeachingIT extends BrowserTest {
 	}
 
 	private List<String> held() {
-		return page.locator("#held button.held-thread").all().stream().map(b -> b.getAttribute("data-actor")).toList();
+		// read at once in the page: the list is drawn anew at each word of the gate, and a button read one by
+		// one may be gone before its turn (Playwright then waits for it)
+		@SuppressWarnings("unchecked")
+		List<String> actors = (List<String>) page.locator("#held button.held-thread")
+			.evaluateAll("buttons => buttons.map(b => b.dataset.actor)");
+		return actors;
 	}
 
 	@Test

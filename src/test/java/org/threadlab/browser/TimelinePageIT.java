@@ -4,7 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.threadlab.scenario.threads.ThreadTargetScenario;
 import org.threadlab.testing.Chromium;
+import org.threadlab.testing.JavaLines;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -37,7 +39,8 @@ class TimelinePageIT extends BrowserTest {
 		// a click on a sleep shows the line of the Java listing that slept
 		page.locator("g.lane[data-actor='Thread-1 (get_detail_html)'] rect.state-sleeping").click();
 		assertThat(page.locator("#java-listing .code-line.highlighted")).containsText("sleep(seconds);");
-		assertThat(page.locator("#java-listing .code-line.highlighted")).hasAttribute("data-line", "31");
+		assertThat(page.locator("#java-listing .code-line.highlighted")).hasAttribute("data-line",
+				String.valueOf(JavaLines.of(ThreadTargetScenario.class, "html-sleep")));
 		page.mouse().move(0, 0);
 		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("thread-target")));
 	}
