@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
-import org.threadlab.python.PyTimeoutError;
+import org.threadlab.builtins.PyTimeoutError;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 

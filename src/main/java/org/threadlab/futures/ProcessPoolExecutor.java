@@ -14,21 +14,23 @@ import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.ipc.Connection;
 import org.threadlab.ipc.ProcessQueue;
-import org.threadlab.mp.MainModule;
-import org.threadlab.probe.PyRuntimeError;
-import org.threadlab.probe.PyValueError;
+import org.threadlab.multiprocessing.MainModule;
+import org.threadlab.builtins.PyRuntimeError;
+import org.threadlab.builtins.PyValueError;
 import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
-import org.threadlab.process.Os;
-import org.threadlab.process.PyProcess;
-import org.threadlab.process.PyTarget;
-import org.threadlab.python.PyErrors;
-import org.threadlab.python.PyException;
-import org.threadlab.python.PyRepr;
+import org.threadlab.multiprocessing.Os;
+import org.threadlab.multiprocessing.PyProcess;
+import org.threadlab.multiprocessing.PyTarget;
+import org.threadlab.builtins.PyErrors;
+import org.threadlab.builtins.PyException;
+import org.threadlab.builtins.PyRepr;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Run;
+import org.threadlab.ipc.PicklableCallable;
+import org.threadlab.ipc.PicklableFunction;
 
 /**
  * Python's {@code concurrent.futures.ProcessPoolExecutor}, built as CPython 3.11 builds it, with the

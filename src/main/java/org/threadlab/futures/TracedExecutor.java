@@ -11,8 +11,11 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
-import org.threadlab.python.PyErrors;
+import org.threadlab.builtins.PyErrors;
 import org.threadlab.run.Actor;
+import org.threadlab.builtins.PyRuntimeError;
+import org.threadlab.builtins.PyValueError;
+import org.threadlab.builtins.PyCallable;
 
 /**
  * Python's {@code ThreadPoolExecutor}, built as the tutorial's §5.4 reads its source: {@code submit}
@@ -70,7 +73,7 @@ public final class TracedExecutor implements AutoCloseable {
 	 */
 	public TracedExecutor(int maxWorkers, boolean reuseIdle) {
 		if (maxWorkers <= 0) {
-			throw new org.threadlab.probe.PyValueError("max_workers must be greater than 0");
+			throw new org.threadlab.builtins.PyValueError("max_workers must be greater than 0");
 		}
 		this.maxWorkers = maxWorkers;
 		this.prefix = "ThreadPoolExecutor-" + Actor.current().run().nextPoolNumber(); // numbered per process, as CPython
@@ -109,7 +112,7 @@ public final class TracedExecutor implements AutoCloseable {
 		shutdownLock.acquire();
 		try {
 			if (shutdown) {
-				throw new org.threadlab.probe.PyRuntimeError("cannot schedule new futures after shutdown");
+				throw new org.threadlab.builtins.PyRuntimeError("cannot schedule new futures after shutdown");
 			}
 			TracedFuture<T> future = new TracedFuture<>("future-" + futures.getAndIncrement(), call);
 			workQueue.put(new WorkItem<>(future, fn));

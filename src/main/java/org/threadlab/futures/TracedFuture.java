@@ -10,10 +10,10 @@ import java.util.function.Consumer;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
-import org.threadlab.python.PyErrors;
-import org.threadlab.python.PyException;
-import org.threadlab.python.PyRepr;
-import org.threadlab.python.PyTimeoutError;
+import org.threadlab.builtins.PyErrors;
+import org.threadlab.builtins.PyException;
+import org.threadlab.builtins.PyRepr;
+import org.threadlab.builtins.PyTimeoutError;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.Run;

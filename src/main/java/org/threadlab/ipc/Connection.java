@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
-import org.threadlab.python.PyRepr;
+import org.threadlab.builtins.PyRepr;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Run;
 
@@ -63,7 +63,7 @@ public final class Connection implements Serializable {
 	/** {@code conn.send(obj)}: pickles it onto the pipe; returns at once unless the pipe is full. */
 	public void send(Object item) throws InterruptedException {
 		if (out == null) {
-			throw new org.threadlab.python.PyException("OSError", "connection is read-only");
+			throw new org.threadlab.builtins.PyException("OSError", "connection is read-only");
 		}
 		Actor me = Actor.current();
 		byte[] pickled = Pickle.dumps(item);
@@ -77,7 +77,7 @@ public final class Connection implements Serializable {
 	/** {@code conn.recv()}: waits until an object comes, and returns it. */
 	public Object recv() throws InterruptedException {
 		if (in == null) {
-			throw new org.threadlab.python.PyException("OSError", "connection is write-only");
+			throw new org.threadlab.builtins.PyException("OSError", "connection is write-only");
 		}
 		Actor me = Actor.current();
 		me.hook().begin(me, EventKind.GET, name, null);

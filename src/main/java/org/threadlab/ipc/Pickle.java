@@ -9,7 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 
-import org.threadlab.python.PyException;
+import org.threadlab.builtins.PyException;
 
 /**
  * What Python's pickle does for multiprocessing: turns an object into bytes that cross to another

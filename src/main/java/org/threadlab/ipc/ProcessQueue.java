@@ -9,11 +9,12 @@ import java.util.Map;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
-import org.threadlab.probe.PyRuntimeError;
+import org.threadlab.builtins.PyRuntimeError;
 import org.threadlab.probe.TracedQueue;
-import org.threadlab.python.PyRepr;
+import org.threadlab.builtins.PyRepr;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Run;
+import org.threadlab.builtins.PyValueError;
 
 /**
  * Python's {@code multiprocessing.Queue} between real processes, built as CPython builds it: a pipe
@@ -56,7 +57,7 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 	/** {@code multiprocessing.Queue(maxsize)}; 0 or less: no bound. */
 	public ProcessQueue(String name, int maxsize) throws InterruptedException {
 		if (maxsize > TokenPipe.MAX_PERMITS) {
-			throw new org.threadlab.probe.PyValueError("maxsize of at most " + TokenPipe.MAX_PERMITS + " here");
+			throw new org.threadlab.builtins.PyValueError("maxsize of at most " + TokenPipe.MAX_PERMITS + " here");
 		}
 		Actor me = Actor.current();
 		Run run = me.run();
@@ -202,7 +203,7 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 	/** {@code q.qsize()}: items put and not yet got, as the slots tell (a bounded queue only). */
 	public int qsize() {
 		if (slots == null) {
-			throw new org.threadlab.python.PyException("NotImplementedError",
+			throw new org.threadlab.builtins.PyException("NotImplementedError",
 					"qsize() of a queue without maxsize: no semaphore counts its items here");
 		}
 		return maxsize - slots.available();

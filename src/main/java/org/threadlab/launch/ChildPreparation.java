@@ -3,7 +3,7 @@ package org.threadlab.launch;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.threadlab.child.ChildLauncher;
+import org.threadlab.childjvm.ChildLauncher;
 
 /**
  * Once the server is up, prepares in the background what child processes need (their classes, their

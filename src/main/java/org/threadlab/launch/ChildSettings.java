@@ -3,7 +3,7 @@ package org.threadlab.launch;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How the server starts child processes (see {@code org.threadlab.child.ChildLauncher}).
+ * How the server starts child processes (see {@code org.threadlab.childjvm.ChildLauncher}).
  *
  * @param spares child JVMs kept started and ready, so that a process asked for runs at once (0: none,
  *               each process then waits for a JVM to start); each idle one holds a few tens of MB

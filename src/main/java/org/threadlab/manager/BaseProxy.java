@@ -3,7 +3,7 @@ package org.threadlab.manager;
 import java.io.Serial;
 import java.io.Serializable;
 
-import org.threadlab.python.PyRepr;
+import org.threadlab.builtins.PyRepr;
 
 /**
  * What every proxy of a manager's object is (CPython's {@code BaseProxy}): a {@link Token} that names the

@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.ipc.Pickle;
-import org.threadlab.process.PyProcess;
-import org.threadlab.python.PyErrors;
-import org.threadlab.python.PyException;
-import org.threadlab.python.PyRepr;
+import org.threadlab.multiprocessing.PyProcess;
+import org.threadlab.builtins.PyErrors;
+import org.threadlab.builtins.PyException;
+import org.threadlab.builtins.PyRepr;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Run;
 

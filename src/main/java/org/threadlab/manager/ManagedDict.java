@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
-import org.threadlab.python.PyException;
-import org.threadlab.python.PyRepr;
+import org.threadlab.builtins.PyException;
+import org.threadlab.builtins.PyRepr;
 import org.threadlab.run.Actor;
 
 /**

@@ -40,7 +40,7 @@ final class ManagedLock implements Referent {
 
 	@Override
 	public Object value() {
-		throw new org.threadlab.python.PyException("TypeError", "cannot pickle '_thread.lock' object");
+		throw new org.threadlab.builtins.PyException("TypeError", "cannot pickle '_thread.lock' object");
 	}
 
 }

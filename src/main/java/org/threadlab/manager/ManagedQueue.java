@@ -57,7 +57,7 @@ final class ManagedQueue implements Referent {
 
 	@Override
 	public Object value() {
-		throw new org.threadlab.python.PyException("TypeError", "cannot pickle '_thread.lock' object");
+		throw new org.threadlab.builtins.PyException("TypeError", "cannot pickle '_thread.lock' object");
 	}
 
 }

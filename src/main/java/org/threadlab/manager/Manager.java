@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.threadlab.event.EventKind;
 import org.threadlab.ipc.Fifo;
-import org.threadlab.process.PyProcess;
-import org.threadlab.python.PyException;
-import org.threadlab.python.PyRepr;
+import org.threadlab.multiprocessing.PyProcess;
+import org.threadlab.builtins.PyException;
+import org.threadlab.builtins.PyRepr;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Gate;
 import org.threadlab.run.Run;

@@ -10,7 +10,7 @@ interface Referent {
 
 	/**
 	 * Calls {@code method} as CPython's server does for a proxy ({@code getattr(obj, methodname)(*args)}).
-	 * @throws org.threadlab.python.PyException what the method raises, which the proxy raises again
+	 * @throws org.threadlab.builtins.PyException what the method raises, which the proxy raises again
 	 */
 	Object call(String method, Object[] args) throws InterruptedException;
 
@@ -21,8 +21,8 @@ interface Referent {
 	Object value();
 
 	/** Python's {@code AttributeError} for a method the proxy type does not expose. */
-	static org.threadlab.python.PyException notExposed(String method, String type) {
-		return new org.threadlab.python.PyException("AttributeError",
+	static org.threadlab.builtins.PyException notExposed(String method, String type) {
+		return new org.threadlab.builtins.PyException("AttributeError",
 				"method '" + method + "' of <class '" + type + "'> object is not exposed");
 	}
 

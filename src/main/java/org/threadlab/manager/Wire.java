@@ -11,7 +11,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.NoSuchFileException;
 
-import org.threadlab.python.PyException;
+import org.threadlab.builtins.PyException;
 
 /**
  * One connection between a process and a manager's server: a real Unix domain socket, on which messages

@@ -5,8 +5,9 @@ import java.util.stream.Collectors;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
-import org.threadlab.python.PyRepr;
+import org.threadlab.builtins.PyRepr;
 import org.threadlab.run.Actor;
+import org.threadlab.builtins.PyValueError;
 
 /**
  * Python's {@code time.sleep}, {@code time.time} and {@code print} for scenario code, so the Java listing

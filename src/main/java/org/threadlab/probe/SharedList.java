@@ -55,7 +55,7 @@ public final class SharedList {
 		int length;
 		synchronized (items) {
 			if (items.isEmpty()) {
-				throw new org.threadlab.python.PyException("IndexError", "pop from empty list");
+				throw new org.threadlab.builtins.PyException("IndexError", "pop from empty list");
 			}
 			item = items.remove(items.size() - 1);
 			length = items.size();

@@ -10,6 +10,7 @@ import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.Run;
+import org.threadlab.builtins.PyRuntimeError;
 
 /**
  * Python's {@code threading.Condition}, built as CPython builds it: over a lock (an RLock unless given

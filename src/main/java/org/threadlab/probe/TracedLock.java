@@ -10,6 +10,7 @@ import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.Run;
 import org.threadlab.run.Taking;
+import org.threadlab.builtins.PyRuntimeError;
 
 /**
  * Python's {@code threading.Lock} on a real {@link Semaphore} of one permit: not reentrant (a second

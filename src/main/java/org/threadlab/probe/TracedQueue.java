@@ -10,9 +10,10 @@ import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
-import org.threadlab.python.PyException;
-import org.threadlab.python.PyRepr;
+import org.threadlab.builtins.PyException;
+import org.threadlab.builtins.PyRepr;
 import org.threadlab.run.Run;
+import org.threadlab.builtins.PyValueError;
 
 /**
  * Python's {@code queue.Queue}, built as CPython builds it: a deque guarded by one mutex with three

@@ -10,6 +10,7 @@ import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.Run;
 import org.threadlab.run.Taking;
+import org.threadlab.builtins.PyRuntimeError;
 
 /**
  * Python's {@code threading.RLock} on a real {@link ReentrantLock}: its owner may take it again, each

@@ -10,6 +10,7 @@ import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.Run;
 import org.threadlab.run.Taking;
+import org.threadlab.builtins.PyValueError;
 
 /**
  * Python's {@code threading.Semaphore} and {@code BoundedSemaphore} on a real {@link Semaphore}. The

@@ -8,11 +8,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
-import org.threadlab.python.PyErrors;
+import org.threadlab.builtins.PyErrors;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.KeepsProcessAlive;
 import org.threadlab.run.Run;
+import org.threadlab.builtins.PyRuntimeError;
 
 /**
  * Python's {@code threading.Thread} on a real Java thread: created (SPAWN), started (START), ended

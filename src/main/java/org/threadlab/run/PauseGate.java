@@ -217,10 +217,6 @@ public final class PauseGate implements Gate {
 		}
 	}
 
-	public boolean isPaused() {
-		return paused;
-	}
-
 	/** Changes whenever the snapshot does. */
 	public long version() {
 		return version.get();

@@ -15,7 +15,7 @@ import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.event.Recorder;
-import org.threadlab.python.PyErrors;
+import org.threadlab.builtins.PyErrors;
 
 /**
  * One run of one scenario: its clock, its trace, its hook, and everything it starts — threads and child
@@ -634,14 +634,6 @@ public final class Run {
 		}
 		process.destroyForcibly();
 		refuseWhenEnding();
-	}
-
-	/** Registers a started child process that the main actor must join before the run may end. */
-	public void keepAliveUntilEnded(KeepsProcessAlive process) {
-		synchronized (lifecycle) {
-			refuseWhenEnding();
-			keepAlive.add(process);
-		}
 	}
 
 	private void refuseWhenEnding() {

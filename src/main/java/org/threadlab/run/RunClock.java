@@ -180,10 +180,6 @@ public final class RunClock {
 		}
 	}
 
-	public boolean isFrozen() {
-		return state.get().frozen();
-	}
-
 	private interface TimersChange {
 
 		/** The timers after the change, given the state before it and the lesson time {@code at} it happens. */

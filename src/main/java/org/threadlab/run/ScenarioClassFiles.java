@@ -23,7 +23,7 @@ import java.util.jar.JarFile;
  */
 final class ScenarioClassFiles {
 
-	private static final String PACKAGE = "org/threadlab/scenario/";
+	private static final String PACKAGE = ScenarioCode.RESOURCE_PATH;
 
 	private static final byte[] STAMP = Lines.STAMP.getBytes(StandardCharsets.UTF_8);
 

@@ -26,8 +26,6 @@ final class SourceLines {
 
 	private static final System.Logger LOG = System.getLogger(SourceLines.class.getName());
 
-	private static final String SCENARIO_CODE = "org.threadlab.scenario.";
-
 	private static final StackWalker WALKER = StackWalker.getInstance();
 
 	/** What a look at the class path found; null in a child JVM its parent told ({@link Lines#INSTRUMENTED_PROPERTY}). */
@@ -83,7 +81,7 @@ final class SourceLines {
 
 	private static boolean isScenarioCode(StackWalker.StackFrame frame) {
 		String name = frame.getClassName();
-		return name.startsWith(SCENARIO_CODE) && name.indexOf('.', SCENARIO_CODE.length()) > 0;
+		return ScenarioCode.isScenarioClass(name);
 	}
 
 	/** Whether every class of scenario code on the class path was rewritten by the build. */

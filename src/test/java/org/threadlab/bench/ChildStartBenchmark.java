@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
-import org.threadlab.child.ChildLauncher;
+import org.threadlab.childjvm.ChildLauncher;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
-import org.threadlab.process.PyProcess;
+import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.run.Outcome;
 import org.threadlab.run.Run;
 import org.threadlab.run.RunClock;
@@ -89,7 +89,7 @@ public final class ChildStartBenchmark {
 	/** The target, in a class of its own: a child loads the class that wrote the lambda, and this one needs nothing. */
 	static final class Targets {
 
-		static org.threadlab.process.PyTarget nothing() {
+		static org.threadlab.multiprocessing.PyTarget nothing() {
 			return () -> {
 				// the child's first event is its START; this only ends it
 			};

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.threadlab.child.ChildLauncher;
+import org.threadlab.childjvm.ChildLauncher;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;

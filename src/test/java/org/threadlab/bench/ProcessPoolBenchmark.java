@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.threadlab.child.ChildLauncher;
+import org.threadlab.childjvm.ChildLauncher;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.run.Gil;

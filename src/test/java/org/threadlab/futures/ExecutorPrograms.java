@@ -2,8 +2,9 @@ package org.threadlab.futures;
 
 import org.threadlab.ipc.ProcessQueue;
 import org.threadlab.probe.Py;
-import org.threadlab.probe.PyValueError;
-import org.threadlab.process.Os;
+import org.threadlab.builtins.PyValueError;
+import org.threadlab.multiprocessing.Os;
+import org.threadlab.ipc.PicklableCallable;
 
 /**
  * What the tests' process-pool tasks run. Made here, not in the tests: a call crosses by reference to

@@ -10,11 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.threadlab.probe.Py;
-import org.threadlab.probe.PyRuntimeError;
-import org.threadlab.python.PyTimeoutError;
+import org.threadlab.builtins.PyRuntimeError;
+import org.threadlab.builtins.PyTimeoutError;
 import org.threadlab.run.RunBody;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Runs;
+import org.threadlab.builtins.PyCallable;
 
 /** Futures and the pool keep Python's promises: callbacks, timeouts, shutdown. */
 class FuturesTest {

@@ -1,7 +1,7 @@
 package org.threadlab.ipc;
 
 import org.threadlab.probe.Py;
-import org.threadlab.process.PyTarget;
+import org.threadlab.multiprocessing.PyTarget;
 
 /**
  * What the IPC tests' child processes run; made here, in a class with no test library in it, since a

@@ -1,7 +1,7 @@
 package org.threadlab.manager;
 
 import org.threadlab.probe.Py;
-import org.threadlab.process.PyTarget;
+import org.threadlab.multiprocessing.PyTarget;
 
 /**
  * What the manager tests' child processes run. The targets are made here, not in the tests, since a

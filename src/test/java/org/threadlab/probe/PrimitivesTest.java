@@ -33,7 +33,7 @@ class PrimitivesTest {
 			seen.add("accepted");
 		}
 		catch (RuntimeException ex) {
-			seen.add(org.threadlab.python.PyErrors.describe(ex)); // in Python's words
+			seen.add(org.threadlab.builtins.PyErrors.describe(ex)); // in Python's words
 		}
 	}
 

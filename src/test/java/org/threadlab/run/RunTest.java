@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.threadlab.event.EventKind;
 import org.threadlab.probe.Py;
-import org.threadlab.probe.PyRuntimeError;
+import org.threadlab.builtins.PyRuntimeError;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Trace;

@@ -3,8 +3,8 @@ package org.threadlab.testing;
 import java.time.Duration;
 import java.util.List;
 
-import org.threadlab.child.ChildLauncher;
-import org.threadlab.child.ChildMain;
+import org.threadlab.childjvm.ChildLauncher;
+import org.threadlab.childjvm.ChildMain;
 
 /** What is left alive of runs: their threads are all named "run-<id>-...". */
 public final class RunThreads {

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
-import org.threadlab.probe.PyValueError;
-import org.threadlab.python.PyException;
+import org.threadlab.builtins.PyValueError;
+import org.threadlab.builtins.PyException;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.RunCost;

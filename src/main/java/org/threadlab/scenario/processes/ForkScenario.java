@@ -2,17 +2,16 @@ package org.threadlab.scenario.processes;
 
 import static org.threadlab.probe.Py.print;
 import static org.threadlab.probe.Py.sleep;
-import static org.threadlab.process.Os.fork;
-import static org.threadlab.process.Os.getpid;
-import static org.threadlab.process.Os.getppid;
+import static org.threadlab.multiprocessing.Os.fork;
+import static org.threadlab.multiprocessing.Os.getpid;
+import static org.threadlab.multiprocessing.Os.getppid;
 
 import java.util.List;
 import java.util.Map;
 
-import org.threadlab.child.Lifeline;
-import org.threadlab.process.PyProcess;
-import org.threadlab.process.PyTarget;
-import org.threadlab.run.Actor;
+import org.threadlab.multiprocessing.Os;
+import org.threadlab.multiprocessing.PyProcess;
+import org.threadlab.multiprocessing.PyTarget;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
@@ -70,7 +69,7 @@ public final class ForkScenario extends AbstractScenario {
 	 */
 	@Override
 	public void run(Params params) throws Exception {
-		Lifeline.of(Actor.current().run()); // what a forked process watches the server by
+		Os.allowForking();
 		double sleepSeconds = params.decimal("sleepSeconds");
 		boolean parentExitsFirst = params.flag("parentExitsFirst");
 		PyTarget script = () -> main(sleepSeconds, parentExitsFirst);

@@ -5,7 +5,7 @@ import static org.threadlab.probe.Py.sleep;
 
 import java.util.List;
 
-import org.threadlab.mp.Pool;
+import org.threadlab.multiprocessing.pool.Pool;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;

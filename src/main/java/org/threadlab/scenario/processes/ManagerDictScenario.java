@@ -9,7 +9,7 @@ import java.util.Map;
 import org.threadlab.manager.AcquirerProxy;
 import org.threadlab.manager.DictProxy;
 import org.threadlab.manager.Manager;
-import org.threadlab.process.PyProcess;
+import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;

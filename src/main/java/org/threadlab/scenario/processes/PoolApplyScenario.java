@@ -6,9 +6,9 @@ import static org.threadlab.probe.Py.sleep;
 import java.util.List;
 import java.util.Map;
 
-import org.threadlab.mp.AsyncResult;
-import org.threadlab.mp.MpTimeoutError;
-import org.threadlab.mp.Pool;
+import org.threadlab.multiprocessing.pool.AsyncResult;
+import org.threadlab.builtins.MpTimeoutError;
+import org.threadlab.multiprocessing.pool.Pool;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;

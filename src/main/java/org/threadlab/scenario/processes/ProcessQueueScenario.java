@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.threadlab.ipc.ProcessQueue;
-import org.threadlab.process.PyProcess;
+import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;

@@ -6,7 +6,7 @@ import static org.threadlab.probe.Py.sleep;
 import java.util.List;
 import java.util.Map;
 
-import org.threadlab.process.PyProcess;
+import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.threadlab.probe.TracedThread;
-import org.threadlab.process.PyProcess;
-import org.threadlab.process.PyTarget;
+import org.threadlab.multiprocessing.PyProcess;
+import org.threadlab.multiprocessing.PyTarget;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.RunCost;

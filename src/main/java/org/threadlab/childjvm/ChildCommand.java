@@ -1,0 +1,59 @@
+package org.threadlab.childjvm;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of a child JVM: the server's own {@code java}, flags for a small, short-lived JVM,
+ * only ThreadLab's classes, and {@link ChildMain} in one of its modes. Stateless; safe from any thread.
+ * <p>
+ * The flags: the serial collector (no GC threads to start; a child's heap is small), a small heap and
+ * stack, no performance-data file to create per JVM, and the JVM's own warnings sent to standard error,
+ * never onto the event pipe. Not {@code -XX:TieredStopAtLevel=1}: it starts a JVM about 10 ms sooner
+ * but leaves CPU-bound code two to three times slower than in the server, and the lesson of §6 is that
+ * processes run CPU-bound work as fast as threads could, in parallel.
+ */
+final class ChildCommand {
+
+	static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx128m", "-Xss512k", "-XX:-UsePerfData",
+			"-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Dfile.encoding=UTF-8");
+
+	private ChildCommand() {
+	}
+
+	static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/** A child in {@code mode}, using {@code archive} if not null (a class-data-sharing archive for the jar). */
+	static List<String> of(Path jar, Path archive, String mode) {
+		List<String> command = new ArrayList<>();
+		command.add(java());
+		command.addAll(FLAGS);
+		if (archive != null) {
+			command.add("-XX:SharedArchiveFile=" + archive);
+		}
+		// the child loads the very scenario classes this JVM checked for their line tags: it need not look again
+		command.add("-D" + org.threadlab.run.Lines.INSTRUMENTED_PROPERTY + "=" + org.threadlab.run.Lines.instrumented());
+		command.add("-cp");
+		command.add(jar.toString());
+		command.add(ChildMain.class.getName());
+		command.add(mode);
+		return command;
+	}
+
+	/** The training run that dumps an archive of what a child loads into {@code archive}. */
+	static List<String> training(Path jar, Path archive) {
+		List<String> command = new ArrayList<>();
+		command.add(java());
+		command.addAll(FLAGS);
+		command.add("-XX:ArchiveClassesAtExit=" + archive);
+		command.add("-cp");
+		command.add(jar.toString());
+		command.add(ChildMain.class.getName());
+		command.add(ChildMain.TRAIN);
+		return command;
+	}
+
+}

@@ -1,0 +1,214 @@
+package org.threadlab.childjvm;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one place where child JVMs are started. A process asked for gets a spare if one is ready
+ * ({@link #takeSpare()}; see {@link Spares}), else a JVM launched at once ({@link #launch()}); either
+ * way it is a real OS process of its own, a child of this JVM, which watches this JVM through its
+ * standard input and ends when it is gone.
+ * <p>
+ * What children need is prepared once, in the background ({@link #prepare()}, or on first use): their
+ * classes as one jar ({@link ChildClassPath}), a class-data-sharing archive of them ({@link CdsArchive}),
+ * then the spares. Until the archive is made, children start without it, a little slower.
+ * <p>
+ * Settings (system properties, or {@link #configure} from the server's configuration):
+ * {@value #SPARES_PROPERTY} (spares kept ready, default {@value #DEFAULT_SPARES}; 0: none),
+ * {@value #CDS_PROPERTY} (use the archive, default true), {@value #CLASS_PATH_PROPERTY} (where the
+ * children's classes are; tests give their own programs to children this way).
+ * <p>
+ * Thread-safety: every method may be called from any thread; the preparation is guarded by one lock.
+ */
+public final class ChildLauncher {
+
+	/** Overrides the class path of child JVMs; tests use it to give children their own programs. */
+	public static final String CLASS_PATH_PROPERTY = "threadlab.child.class-path";
+
+	public static final String SPARES_PROPERTY = "threadlab.child.spares";
+
+	public static final String CDS_PROPERTY = "threadlab.child.cds";
+
+	static final int DEFAULT_SPARES = 2;
+
+	private static final System.Logger LOG = System.getLogger(ChildLauncher.class.getName());
+
+	private static final Object LOCK = new Object();
+
+	// guarded by LOCK
+	private static Setup setup;
+
+	private static Integer sparesWanted;
+
+	private static Boolean cdsWanted;
+
+	private ChildLauncher() {
+	}
+
+	/**
+	 * What children are launched from: one class path, its archive, its spares. Replaced (and its spares
+	 * ended) when the class-path property changes.
+	 */
+	private static final class Setup {
+
+		final String classPathProperty;
+
+		final ChildClassPath classPath;
+
+		final CdsArchive archive;
+
+		final boolean cds;
+
+		volatile Spares spares;
+
+		final Thread preparer;
+
+		Setup(String classPathProperty, boolean cds) {
+			this.classPathProperty = classPathProperty;
+			this.classPath = ChildClassPath.make(classPathProperty);
+			this.archive = new CdsArchive(classPath.jar());
+			this.cds = cds;
+			this.preparer = new Thread(this::prepare, "threadlab-child-preparer");
+			this.preparer.setDaemon(true);
+			this.preparer.start();
+		}
+
+		private void prepare() {
+			try {
+				if (cds) {
+					archive.build();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return; // replaced meanwhile
+			}
+			synchronized (LOCK) {
+				if (setup == this && spares == null) {
+					spares = new Spares(spares(), () -> start(ChildMain.SPARE));
+				}
+			}
+		}
+
+		Path archiveOrNull() {
+			return cds ? archive.ready() : null;
+		}
+
+		Process start(String mode) throws IOException {
+			return new ProcessBuilder(ChildCommand.of(classPath.jar(), archiveOrNull(), mode))
+				.redirectError(ProcessBuilder.Redirect.INHERIT)
+				.start();
+		}
+
+		void close() {
+			preparer.interrupt();
+			Spares s = spares;
+			if (s != null) {
+				s.close();
+			}
+		}
+
+	}
+
+	/** Sets how many spares to keep ready and whether to use the archive; applies from now on. */
+	public static void configure(int spares, boolean cds) {
+		if (spares < 0) {
+			throw new IllegalArgumentException("spares must be 0 or more: " + spares);
+		}
+		synchronized (LOCK) {
+			sparesWanted = spares;
+			cdsWanted = cds;
+			if (setup != null && setup.cds != cds) {
+				setup.close();
+				setup = null; // made again, with or without the archive, on next use
+			}
+			else if (setup != null && setup.spares != null) {
+				setup.spares.resize(spares);
+			}
+		}
+	}
+
+	/** Prepares now, in the background, what children need (at the server's start, so the first is quick). */
+	public static void prepare() {
+		current();
+	}
+
+	private static Setup current() {
+		String given = System.getProperty(CLASS_PATH_PROPERTY);
+		synchronized (LOCK) {
+			if (setup == null || !Objects.equals(setup.classPathProperty, given)) {
+				if (setup != null) {
+					setup.close();
+				}
+				setup = new Setup(given, cds());
+			}
+			return setup;
+		}
+	}
+
+	private static int spares() {
+		if (sparesWanted != null) {
+			return sparesWanted;
+		}
+		return Integer.getInteger(SPARES_PROPERTY, DEFAULT_SPARES);
+	}
+
+	private static boolean cds() {
+		if (cdsWanted != null) {
+			return cdsWanted;
+		}
+		return !"false".equalsIgnoreCase(System.getProperty(CDS_PROPERTY));
+	}
+
+	/** A spare child JVM, ready and waiting for its assignment, or null if none is ready now. Never waits. */
+	public static ChildJvm takeSpare() {
+		Spares spares = current().spares;
+		return spares == null ? null : spares.take();
+	}
+
+	/** Launches a child JVM now; it waits for its assignment. */
+	public static ChildJvm launch() throws IOException {
+		long launched = System.nanoTime();
+		return new ChildJvm(current().start(ChildMain.COLD), false, launched);
+	}
+
+	/** The pids of the spares waiting now (they belong to no run yet). */
+	public static List<Long> sparePids() {
+		Setup s;
+		synchronized (LOCK) {
+			s = setup;
+		}
+		Spares spares = s == null ? null : s.spares;
+		return spares == null ? List.of() : spares.pids();
+	}
+
+	/** Waits until a spare is ready or the time is up (benchmarks and tests); true if one is. */
+	public static boolean awaitSpare(Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (System.nanoTime() < deadline) {
+			Spares spares = current().spares;
+			if (spares != null && spares.idleCount() > 0) {
+				return true;
+			}
+			TimeUnit.MILLISECONDS.sleep(5);
+		}
+		return false;
+	}
+
+	/** Waits until the class-data archive is made or the time is up (benchmarks and tests); true if it is. */
+	public static boolean awaitArchive(Duration limit) throws InterruptedException {
+		Setup s = current();
+		s.preparer.join(Math.max(1, limit.toMillis()));
+		boolean ready = s.archiveOrNull() != null;
+		if (!ready) {
+			LOG.log(Level.DEBUG, "no class-data archive for child JVMs yet");
+		}
+		return ready;
+	}
+
+}

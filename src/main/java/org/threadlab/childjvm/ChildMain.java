@@ -1,0 +1,102 @@
+package org.threadlab.childjvm;
+
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.threadlab.ipc.Pickle;
+import org.threadlab.run.Gil;
+import org.threadlab.run.Outcome;
+import org.threadlab.run.Run;
+
+/**
+ * The main class of a child JVM. It watches its parent through its standard input from its first
+ * moment ({@link ParentLink}), reads its {@link Assignment} there, runs the assigned task as the main
+ * actor of its own run, and ends with Python's exit status: 0, or 1 when the task raised.
+ * <p>
+ * Standard output is the event pipe to the parent (anything the program writes to System.out goes to
+ * standard error instead).
+ * <p>
+ * Modes, the only argument: {@code cold} (the default) waits for its assignment at once;
+ * {@code spare} first does a {@link Warmup} while it waits; {@code train} does the warm-up and a dry
+ * assignment, then exits, so that a class-data-sharing archive can be dumped from what it loaded.
+ */
+public final class ChildMain {
+
+	/** Bounded like a server run's trace; a child's programs are small. */
+	private static final long TRACE_CAPACITY = 1 << 20;
+
+	static final String COLD = "cold";
+
+	static final String SPARE = "spare";
+
+	static final String TRAIN = "train";
+
+	/** A child of a child: see {@link org.threadlab.multiprocessing.Os#fork}. */
+	public static final String FORKED = "forked";
+
+	/** The property that tells a forked child the named pipe its events go on. */
+	public static final String FORK_EVENTS_PROPERTY = "threadlab.fork.events";
+
+	private ChildMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String mode = args.length == 0 ? COLD : args[0];
+		PrintStream pipe = System.out;
+		System.setOut(System.err);
+		// the event pipe, unbuffered: each of the sender's writes must reach it as one write
+		OutputStream events = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+		if (mode.equals(FORKED) && args.length == 2) {
+			// a process forked by another of the run (which it outlives, as a forked process may): it finds
+			// its assignment in a file, watches the server through the run's lifeline, and sends its events
+			// on a named pipe of its own, which the server opens when its parent says it forked
+			java.nio.file.Path file = java.nio.file.Path.of(args[1]);
+			Assignment assignment = Assignment.decode(java.nio.file.Files.readString(file));
+			java.nio.file.Files.deleteIfExists(file);
+			ParentLink.openOn(java.nio.file.Path.of(assignment.properties().get(Lifeline.PROPERTY)));
+			OutputStream own = new java.io.FileOutputStream(assignment.properties().get(FORK_EVENTS_PROPERTY));
+			System.exit(serve(assignment, own));
+		}
+		ParentLink link = ParentLink.open();
+		if (mode.equals(TRAIN)) {
+			Warmup.run();
+			serve(Assignment.decode(new Assignment(org.threadlab.run.RunClock.startingNow(1), "off", "training", Map.of(),
+					Pickle.dumps((ChildTask) () -> org.threadlab.probe.Py.print("trained"))).encode()),
+					OutputStream.nullOutputStream());
+			System.exit(0);
+		}
+		if (mode.equals(SPARE)) {
+			Warmup.run();
+			pipe.print(Spares.READY + "\n");
+			pipe.flush();
+		}
+		else if (!mode.equals(COLD)) {
+			System.err.println("usage: ChildMain [cold | spare | train], then an assignment on standard input");
+			System.exit(2);
+		}
+		Assignment assignment = Assignment.decode(link.awaitAssignment());
+		System.exit(serve(assignment, events));
+	}
+
+	/**
+	 * Runs the assignment's task as this process's main actor, its events sent over {@code pipe}; returns
+	 * once the task and the non-daemon threads have ended, with the exit status. Daemon threads still
+	 * running die with the process, as in Python, when the caller exits.
+	 */
+	private static int serve(Assignment assignment, OutputStream pipe) {
+		assignment.properties().forEach(System::setProperty);
+		Run run = new Run(Run.Home.CHILD, assignment.clock(), TRACE_CAPACITY);
+		Gil.useDescribed(run, assignment.gil());
+		ChildSender sender = new ChildSender(run.recorder(), pipe);
+		run.onClockEvent(sender::wake); // the parent keeps the run's lesson time: it must hear of timers at once
+		sender.start();
+		Outcome outcome = run.runHere(assignment.name(), () -> assignment.unpickleTask().run());
+		run.closeResources(); // daemon threads may be blocked reading the run's pipes: they end with the process
+		return outcome.status() == Outcome.Status.COMPLETED ? 0 : 1;
+	}
+
+}

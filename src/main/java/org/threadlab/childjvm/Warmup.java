@@ -1,0 +1,102 @@
+package org.threadlab.childjvm;
+
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.threadlab.event.Event;
+import org.threadlab.ipc.Pickle;
+import org.threadlab.probe.Py;
+import org.threadlab.probe.TracedLock;
+import org.threadlab.probe.TracedThread;
+import org.threadlab.run.Gil;
+import org.threadlab.run.Run;
+import org.threadlab.run.RunClock;
+import org.threadlab.multiprocessing.MainModule;
+
+/**
+ * A dry run of the path every child takes — unpickling a task, a run with its GIL, a thread, a lock, a
+ * print, the event pipe's encoding — on a throwaway run whose events go nowhere. A spare JVM does it
+ * while it waits, so the classes it will need are loaded and linked before anyone asks for it (as
+ * CPython's forkserver preloads modules); the class-data-sharing archive is made from the same steps.
+ * Call from one thread, before the real run.
+ */
+final class Warmup {
+
+	/**
+	 * What a process that talks to others loads on its first step: a pool's worker reading its in-queue,
+	 * a process queue's reader, a manager's client and server. Loaded here, and so archived too, they cost
+	 * a pool's worker tens of milliseconds less before it takes its first task.
+	 */
+	private static final List<String> IPC_CLASSES = List.of("org.threadlab.ipc.ProcessQueue", "org.threadlab.ipc.Fifo",
+			"org.threadlab.ipc.Fifo$Open", "org.threadlab.ipc.TokenPipe", "org.threadlab.ipc.Message",
+			"org.threadlab.ipc.Connection", "org.threadlab.multiprocessing.pool.PoolWorker", "org.threadlab.multiprocessing.pool.PoolWorker$Task",
+			"org.threadlab.multiprocessing.pool.PoolWorker$Result", "org.threadlab.multiprocessing.MainModule", "org.threadlab.futures.ProcessPoolExecutor",
+			"org.threadlab.futures.TracedFuture", "org.threadlab.manager.Client", "org.threadlab.manager.Wire",
+			"org.threadlab.manager.Request", "org.threadlab.manager.Reply", "org.threadlab.manager.Token",
+			"org.threadlab.manager.QueueProxy", "org.threadlab.manager.DictProxy", "org.threadlab.manager.ListProxy",
+			"org.threadlab.manager.AcquirerProxy", "org.threadlab.manager.ManagerServer", "org.threadlab.manager.Sockets",
+			"java.nio.channels.SocketChannel", "java.net.UnixDomainSocketAddress");
+
+	private Warmup() {
+	}
+
+	static void run() throws Exception {
+		Run dry = new Run(Run.Home.CHILD, RunClock.startingNow(1), 4096);
+		dry.useGil(0.005, Gil.Mode.BACK_EDGES_AND_CALLS);
+		byte[] pickled = Pickle.dumps((ChildTask) Warmup::steps);
+		Assignment assignment = Assignment.decode(
+				new Assignment(dry.clock(), dry.gil().describe(), "warm-up", Map.of("warm", "up"), pickled).encode());
+		dry.runHere(assignment.name(), () -> assignment.unpickleTask().run());
+		for (String name : IPC_CLASSES) {
+			Class.forName(name, true, Warmup.class.getClassLoader());
+		}
+		touchAFileChannel();
+		List<Event> events = new ArrayList<>();
+		dry.recorder().read(0, Integer.MAX_VALUE, events);
+		try (Writer nowhere = Writer.nullWriter()) {
+			for (Event e : events) {
+				nowhere.write(EventLine.encode(EventLine.decode(EventLine.encode(e))));
+			}
+		}
+	}
+
+	/** A pipe is read and written through a FileChannel, as this throwaway file is. */
+	private static void touchAFileChannel() throws java.io.IOException {
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("threadlab-warm-up", ".bin");
+		try (java.io.RandomAccessFile open = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+			open.getChannel().write(java.nio.ByteBuffer.wrap(new byte[] { 1, 2, 3, 4 }));
+			open.getChannel().position(0).read(java.nio.ByteBuffer.allocate(4));
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(file);
+		}
+	}
+
+	private static void steps() throws Exception {
+		TracedLock lock = new TracedLock("warm-up lock");
+		TracedThread thread = new TracedThread("warm-up thread", false, () -> {
+			lock.acquire();
+			Py.sleep(0);
+			lock.release();
+		});
+		thread.start();
+		thread.join();
+		Py.print("warm", 1, 2.5);
+		for (int i = 0; i < 20; i++) {
+			calls(20);
+		}
+	}
+
+	/**
+	 * Calls through the hook's back-edge path, as a CPU-bound lesson's worker makes millions (fib):
+	 * enough of them for the JIT to compile that path now, not while the lesson's clock runs. Without,
+	 * each worker process of {@code cpu-bound} spent some 0.3 s more on the same work than the server.
+	 */
+	private static long calls(int n) throws InterruptedException {
+		Py.backEdge();
+		return n <= 2 ? 1 : calls(n - 1) + calls(n - 2);
+	}
+
+}
