@@ -1,5 +1,7 @@
 package org.threadlab.run;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -225,7 +227,7 @@ public final class Gil {
 		// Without a source line: the GIL is not a line of the program. Through the run, which records nothing
 		// of a daemon once its process finalizes: CPython's finalizing main keeps the GIL, and a daemon that
 		// asks for it then never gets it.
-		run.record(actor, kind, NAME, null, 0, Event.NO_CAUSE);
+		run.trace().record(actor, kind, NAME, null, 0, Event.NO_CAUSE);
 	}
 
 	/** Wakes every thread waiting on the GIL: the run is stopping and nobody waits for it any more. */
@@ -248,8 +250,7 @@ public final class Gil {
 	 */
 	private static final class HolderTime {
 
-		private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
-			.getThreadMXBean();
+		private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 		private static final boolean CPU = THREADS.isThreadCpuTimeSupported() && enable();
 

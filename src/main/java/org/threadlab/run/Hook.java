@@ -1,6 +1,7 @@
 package org.threadlab.run;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.function.LongSupplier;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
@@ -220,7 +221,8 @@ public final class Hook {
 	/** Records an actor's end; the others may be stuck for good now, which the watchdog checks. */
 	public long exited(Actor actor, Object value) {
 		return ended(actor, () -> stopsHere(actor)
-				? run.recordAlways(actor, EventKind.EXIT, "cut off") // its process has ended under it
+				// its process has ended under it
+				? run.trace().recordAlways(actor, EventKind.EXIT, "cut off", Event.NO_CAUSE)
 				: record(actor, EventKind.EXIT, null, value, Event.NO_CAUSE));
 	}
 
@@ -229,11 +231,12 @@ public final class Hook {
 	 * threads never run another line (CPython stops them when they next want the GIL).
 	 */
 	long mainExited(Actor main, Object value) {
-		return ended(main, () -> run.finalizeWith(() -> record(main, EventKind.EXIT, null, value, Event.NO_CAUSE)));
+		return ended(main,
+				() -> run.trace().finalizeWith(() -> record(main, EventKind.EXIT, null, value, Event.NO_CAUSE)));
 	}
 
 	/** An actor's last step, recorded by {@code exit}: the gate, the timer, the GIL and the watchdog let it go. */
-	private long ended(Actor actor, java.util.function.LongSupplier exit) {
+	private long ended(Actor actor, LongSupplier exit) {
 		Gate gate = run.gate();
 		if (gate != null) {
 			gate.holds(actor, EventKind.EXIT, null); // the last step: a gate may want to know it was taken
@@ -270,7 +273,7 @@ public final class Hook {
 
 	/** A daemon thread whose process finalizes goes no further. */
 	private boolean stopsHere(Actor actor) {
-		return actor.info().daemon() && run.isFinalizing();
+		return actor.info().daemon() && run.trace().isFinalizing();
 	}
 
 	/**
@@ -347,12 +350,12 @@ public final class Hook {
 
 	private void startTimer(Actor actor, double seconds) {
 		endTimer(actor);
-		actor.timer = run.timerStarted(actor, Math.round(Math.max(0, seconds) * 1e9));
+		actor.timer = run.trace().timerStarted(actor, Math.round(Math.max(0, seconds) * 1e9));
 	}
 
 	private void endTimer(Actor actor) {
 		if (actor.timer >= 0) {
-			run.timerEnded(actor, actor.timer);
+			run.trace().timerEnded(actor, actor.timer);
 			actor.timer = -1;
 		}
 	}
@@ -361,7 +364,7 @@ public final class Hook {
 		if (actor.isQuiet()) {
 			return Event.NO_CAUSE; // a loop too long to draw: its steps still pass the hook, unrecorded
 		}
-		return run.record(actor, kind, object, value, SourceLines.caller(), cause);
+		return run.trace().record(actor, kind, object, value, SourceLines.caller(), cause);
 	}
 
 }
