@@ -3,9 +3,8 @@ package org.threadlab.probe;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.threadlab.event.Event;
-import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.Run;
@@ -31,15 +30,10 @@ public final class TracedLock implements LockLike {
 
 	private final Semaphore permit = new Semaphore(1);
 
-	private final Taking taking = new Taking(permit::tryAcquire, permit::acquire,
-			nanos -> permit.tryAcquire(nanos, TimeUnit.NANOSECONDS));
-
 	private volatile Actor holder;
 
 	/** Whether it is locked as Python sees it: set after the real acquire, cleared before the real release. */
-	private final java.util.concurrent.atomic.AtomicBoolean locked = new java.util.concurrent.atomic.AtomicBoolean();
-
-	private volatile long lastRelease = Event.NO_CAUSE;
+	private final AtomicBoolean locked = new AtomicBoolean();
 
 	private final Blocker blocker = new Blocker() {
 
@@ -66,9 +60,13 @@ public final class TracedLock implements LockLike {
 
 	};
 
+	private final Acquiring acquiring;
+
 	public TracedLock(String name) {
 		this.name = name;
 		this.run = Actor.current().run();
+		this.acquiring = new Acquiring(name, blocker, new Taking(permit::tryAcquire, permit::acquire,
+				nanos -> permit.tryAcquire(nanos, TimeUnit.NANOSECONDS)));
 		Created.record(name, "lock", 1);
 	}
 
@@ -85,28 +83,23 @@ public final class TracedLock implements LockLike {
 
 	/** {@code lock.acquire(blocking, timeout)}: false when not blocking and busy, or when the timeout ran out. */
 	public boolean acquire(boolean blocking, double timeoutSeconds) throws InterruptedException {
-		Actor me = Actor.current();
-		boolean got = me.hook().take(me, EventKind.ACQUIRE, name, timeoutSeconds < 0 ? null : timeoutSeconds, blocker,
-				blocking, timeoutSeconds, taking);
-		if (got) {
+		return acquiring.acquire(timeoutSeconds < 0 ? null : timeoutSeconds, blocking, timeoutSeconds, true, me -> {
 			locked.set(true);
-			run.watchdog().acquired(me, () -> holder = me);
-		}
-		me.hook().after(me, EventKind.ACQUIRED, name, got ? null : "not acquired", got ? lastRelease : Event.NO_CAUSE);
-		return got;
+			holder = me;
+			return null;
+		});
 	}
 
 	/** {@code lock.release()}: any thread may release a locked Lock; an unlocked one is refused. */
 	@Override
 	public void release() {
 		Actor me = Actor.current();
-		me.hook().prepare(me, EventKind.RELEASE, name); // a GIL switch, if any, before anything changes
+		acquiring.prepareRelease(me);
 		if (!locked.compareAndSet(true, false)) {
 			throw new PyRuntimeError("release unlocked lock");
 		}
 		run.watchdog().change(() -> holder = null);
-		// RELEASE is recorded before the real release, so the next ACQUIRED always comes after it.
-		lastRelease = me.hook().instantInside(me, EventKind.RELEASE, name, null, Event.NO_CAUSE);
+		acquiring.released(me, null, true);
 		permit.release();
 	}
 

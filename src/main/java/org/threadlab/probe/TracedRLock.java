@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.threadlab.event.Event;
-import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
 import org.threadlab.run.Run;
@@ -28,12 +26,7 @@ public final class TracedRLock implements LockLike {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	private final Taking taking = new Taking(lock::tryLock, lock::lockInterruptibly,
-			nanos -> lock.tryLock(nanos, TimeUnit.NANOSECONDS));
-
 	private volatile Actor owner;
-
-	private volatile long lastRelease = Event.NO_CAUSE;
 
 	private final Blocker blocker = new Blocker() {
 
@@ -56,9 +49,13 @@ public final class TracedRLock implements LockLike {
 
 	};
 
+	private final Acquiring acquiring;
+
 	public TracedRLock(String name) {
 		this.name = name;
 		this.run = Actor.current().run();
+		this.acquiring = new Acquiring(name, blocker, new Taking(lock::tryLock, lock::lockInterruptibly,
+				nanos -> lock.tryLock(nanos, TimeUnit.NANOSECONDS)));
 		Created.record(name, "rlock", 1);
 	}
 
@@ -73,17 +70,12 @@ public final class TracedRLock implements LockLike {
 	}
 
 	public boolean acquire(boolean blocking, double timeoutSeconds) throws InterruptedException {
-		Actor me = Actor.current();
-		// free or already ours: taken at once, without letting go of the GIL
-		boolean got = me.hook().take(me, EventKind.ACQUIRE, name, (long) lock.getHoldCount(), blocker, blocking,
-				timeoutSeconds, taking);
-		if (got) {
-			run.watchdog().acquired(me, () -> owner = me);
-		}
-		boolean first = got && lock.getHoldCount() == 1;
-		me.hook().after(me, EventKind.ACQUIRED, name, got ? (Object) (long) lock.getHoldCount() : "not acquired",
-				first ? lastRelease : Event.NO_CAUSE);
-		return got;
+		long held = lock.getHoldCount();
+		// free or already ours: taken at once, without letting go of the GIL; only a first take follows a release
+		return acquiring.acquire(held, blocking, timeoutSeconds, held == 0, me -> {
+			owner = me;
+			return (long) lock.getHoldCount();
+		});
 	}
 
 	@Override
@@ -92,15 +84,12 @@ public final class TracedRLock implements LockLike {
 		if (!lock.isHeldByCurrentThread()) {
 			throw new PyRuntimeError("cannot release un-acquired lock");
 		}
-		me.hook().prepare(me, EventKind.RELEASE, name);
+		acquiring.prepareRelease(me);
 		int left = lock.getHoldCount() - 1;
 		if (left == 0) {
 			run.watchdog().change(() -> owner = null);
 		}
-		long seq = me.hook().instantInside(me, EventKind.RELEASE, name, (long) left, Event.NO_CAUSE);
-		if (left == 0) {
-			lastRelease = seq;
-		}
+		acquiring.released(me, (long) left, left == 0);
 		lock.unlock();
 	}
 

@@ -4,11 +4,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.threadlab.event.Event;
-import org.threadlab.event.EventKind;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Blocker;
-import org.threadlab.run.Run;
 import org.threadlab.run.Taking;
 import org.threadlab.builtins.PyValueError;
 
@@ -24,8 +21,6 @@ public final class TracedSemaphore {
 
 	private final String name;
 
-	private final Run run;
-
 	private final int initial;
 
 	private final boolean bounded;
@@ -34,8 +29,6 @@ public final class TracedSemaphore {
 
 	/** Python's counter: decreased after a real acquire, increased before a real release. */
 	private final AtomicInteger value;
-
-	private volatile long lastRelease = Event.NO_CAUSE;
 
 	private final Blocker blocker = new Blocker() {
 
@@ -51,6 +44,8 @@ public final class TracedSemaphore {
 
 	};
 
+	private final Acquiring acquiring;
+
 	private TracedSemaphore(String name, int value, boolean bounded) {
 		if (value < 0) {
 			throw new PyValueError("semaphore initial value must be >= 0");
@@ -60,7 +55,8 @@ public final class TracedSemaphore {
 		this.bounded = bounded;
 		this.permits = new Semaphore(value, true);
 		this.value = new AtomicInteger(value);
-		this.run = Actor.current().run();
+		this.acquiring = new Acquiring(name, blocker, new Taking(permits::tryAcquire, permits::acquire,
+				nanos -> permits.tryAcquire(nanos, TimeUnit.NANOSECONDS)));
 		Created.record(name, bounded ? "bounded-semaphore" : "semaphore", value);
 	}
 
@@ -80,21 +76,13 @@ public final class TracedSemaphore {
 
 	/** {@code sem.acquire(timeout=...)}; false when the timeout ran out. */
 	public boolean acquire(double timeoutSeconds) throws InterruptedException {
-		Actor me = Actor.current();
-		boolean got = me.hook().take(me, EventKind.ACQUIRE, name, (long) value.get(), blocker, true, timeoutSeconds,
-				new Taking(permits::tryAcquire, permits::acquire, nanos -> permits.tryAcquire(nanos, TimeUnit.NANOSECONDS)));
-		long[] left = { value.get() };
-		if (got) {
-			run.watchdog().acquired(me, () -> left[0] = value.decrementAndGet());
-		}
-		me.hook().after(me, EventKind.ACQUIRED, name, got ? (Object) left[0] : "not acquired",
-				got ? lastRelease : Event.NO_CAUSE);
-		return got;
+		return acquiring.acquire((long) value.get(), true, timeoutSeconds, true,
+				me -> (long) value.decrementAndGet());
 	}
 
 	public void release() {
 		Actor me = Actor.current();
-		me.hook().prepare(me, EventKind.RELEASE, name);
+		acquiring.prepareRelease(me);
 		int now;
 		do {
 			now = value.get();
@@ -103,7 +91,7 @@ public final class TracedSemaphore {
 			}
 		}
 		while (!value.compareAndSet(now, now + 1));
-		lastRelease = me.hook().instantInside(me, EventKind.RELEASE, name, (long) now + 1, Event.NO_CAUSE);
+		acquiring.released(me, (long) now + 1, true);
 		permits.release();
 	}
 
