@@ -3,7 +3,6 @@ package org.threadlab.futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -15,8 +14,7 @@ import org.threadlab.builtins.PyException;
 import org.threadlab.builtins.PyRepr;
 import org.threadlab.builtins.PyTimeoutError;
 import org.threadlab.run.Actor;
-import org.threadlab.run.Blocker;
-import org.threadlab.run.Run;
+import org.threadlab.probe.ReadyWait;
 
 /**
  * Python's {@code concurrent.futures.Future}: the box a result will be put in. Its states are PENDING,
@@ -38,8 +36,6 @@ public final class TracedFuture<T> {
 	}
 
 	private final String name;
-
-	private final Run run;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -63,35 +59,15 @@ public final class TracedFuture<T> {
 	/** The actor running the work, once it runs. */
 	private volatile Actor runner;
 
-	private final Blocker untilDone = new Blocker() {
-
-		@Override
-		public String name() {
-			return name;
-		}
-
-		@Override
-		public boolean canProceed(Actor waiter) {
-			return isDone();
-		}
-
-		@Override
-		public List<Actor> holders() {
-			Actor r = runner;
-			return r == null || isDone() ? List.of() : List.of(r); // the worker running it must finish it
-		}
-
-		@Override
-		public String kind() {
-			return "result";
-		}
-
-	};
+	private final ReadyWait untilDone;
 
 	TracedFuture(String name, String call) {
 		this.name = name;
+		this.untilDone = new ReadyWait(name, "result", lock, changed, this::isDone, () -> {
+			Actor r = runner;
+			return r == null || isDone() ? List.of() : List.of(r); // the worker running it must finish it
+		});
 		Actor me = Actor.current();
-		this.run = me.run();
 		me.hook().instant(me, EventKind.CREATE, name, Map.of("type", "future", "size", 0), Event.NO_CAUSE);
 		submitSeq = me.hook().instant(me, EventKind.SUBMIT, name, call, Event.NO_CAUSE);
 	}
@@ -182,38 +158,7 @@ public final class TracedFuture<T> {
 	}
 
 	private void awaitDone(Actor me, double timeoutSeconds) throws InterruptedException {
-		if (isDone()) {
-			return;
-		}
-		if (timeoutSeconds < 0) {
-			me.hook().beforeWait(me, EventKind.WAIT, name, null, untilDone);
-		}
-		else {
-			me.hook().beforeTimed(me, EventKind.WAIT, name, timeoutSeconds, timeoutSeconds);
-		}
-		boolean done;
-		lock.lockInterruptibly();
-		try {
-			if (timeoutSeconds < 0) {
-				while (!isDone()) {
-					changed.await();
-				}
-			}
-			else {
-				long left = run.clock().realNanos(timeoutSeconds);
-				while (!isDone() && left > 0) {
-					left = changed.awaitNanos(left);
-				}
-			}
-			done = isDone();
-		}
-		finally {
-			lock.unlock();
-		}
-		me.hook().after(me, EventKind.WOKEN, name, done ? null : "timed out", done ? doneSeq : Event.NO_CAUSE);
-		if (!done) {
-			throw new PyTimeoutError(null);
-		}
+		untilDone.awaitOrRaise(me, timeoutSeconds, () -> doneSeq, () -> new PyTimeoutError(null));
 	}
 
 	/** {@code future.add_done_callback(fn)}: runs at once if done, else when it is. */

@@ -11,7 +11,7 @@ import org.threadlab.builtins.PyValueError;
 import org.threadlab.builtins.PyErrors;
 import org.threadlab.builtins.PyRepr;
 import org.threadlab.run.Actor;
-import org.threadlab.run.Blocker;
+import org.threadlab.probe.ReadyWait;
 import org.threadlab.builtins.MpTimeoutError;
 
 /**
@@ -50,34 +50,14 @@ public class AsyncResult<T> implements PoolCache.Job {
 
 	private volatile long doneSeq = Event.NO_CAUSE;
 
-	private final Blocker untilReady = new Blocker() {
-
-		@Override
-		public String name() {
-			return name;
-		}
-
-		@Override
-		public boolean canProceed(Actor waiter) {
-			return ready;
-		}
-
-		@Override
-		public List<Actor> holders() {
-			return List.of(); // a worker process runs it: the watchdog cannot see into another process
-		}
-
-		@Override
-		public String kind() {
-			return "result";
-		}
-
-	};
+	private final ReadyWait untilReady;
 
 	AsyncResult(PoolCache cache, int job, String call) {
 		this.cache = cache;
 		this.job = job;
 		this.name = "AsyncResult-" + job;
+		// no holders: a worker process runs it, and the watchdog cannot see into another process
+		this.untilReady = new ReadyWait(name, "result", lock, set, () -> ready, List::of);
 		Actor me = Actor.current();
 		me.hook().instant(me, EventKind.CREATE, name, Map.of("type", "future", "size", 0), Event.NO_CAUSE);
 		me.hook().instant(me, EventKind.SUBMIT, name, call, Event.NO_CAUSE);
@@ -112,34 +92,7 @@ public class AsyncResult<T> implements PoolCache.Job {
 
 	/** {@code wait(timeout)}: waits until ready or {@code timeoutSeconds} have passed. */
 	public void waitFor(double timeoutSeconds) throws InterruptedException {
-		if (ready) {
-			return;
-		}
-		Actor me = Actor.current();
-		if (timeoutSeconds < 0) {
-			me.hook().beforeWait(me, EventKind.WAIT, name, null, untilReady);
-		}
-		else {
-			me.hook().beforeTimed(me, EventKind.WAIT, name, timeoutSeconds, timeoutSeconds);
-		}
-		lock.lockInterruptibly();
-		try {
-			if (timeoutSeconds < 0) {
-				while (!ready) {
-					set.await();
-				}
-			}
-			else {
-				long left = me.run().clock().realNanos(timeoutSeconds);
-				while (!ready && left > 0) {
-					left = set.awaitNanos(left);
-				}
-			}
-		}
-		finally {
-			lock.unlock();
-		}
-		me.hook().after(me, EventKind.WOKEN, name, ready ? null : "timed out", ready ? doneSeq : Event.NO_CAUSE);
+		untilReady.await(Actor.current(), timeoutSeconds, () -> doneSeq);
 	}
 
 	/** {@code get()}: waits for the result; raises what the task raised. */
@@ -150,11 +103,8 @@ public class AsyncResult<T> implements PoolCache.Job {
 	/** {@code get(timeout)}: raises {@code multiprocessing.TimeoutError} if not ready in time. */
 	@SuppressWarnings("unchecked")
 	public T get(double timeoutSeconds) throws Exception {
-		waitFor(timeoutSeconds);
 		Actor me = Actor.current();
-		if (!ready) {
-			throw new MpTimeoutError();
-		}
+		untilReady.awaitOrRaise(me, timeoutSeconds, () -> doneSeq, MpTimeoutError::new);
 		if (success) {
 			me.hook().instant(me, EventKind.RESULT, name, PyRepr.repr(value), doneSeq);
 			return (T) value;

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.locks.Condition;
@@ -14,7 +15,7 @@ import org.threadlab.event.EventKind;
 import org.threadlab.builtins.PyErrors;
 import org.threadlab.builtins.PyRepr;
 import org.threadlab.run.Actor;
-import org.threadlab.run.Blocker;
+import org.threadlab.probe.ReadyWait;
 import org.threadlab.builtins.MpTimeoutError;
 
 /**
@@ -64,30 +65,15 @@ public final class IMapIterator<T> implements Iterator<T>, Iterable<T>, PoolCach
 	/** What the caller's last hasNext took and its next will hand over. */
 	private Entry taken;
 
-	private final Blocker untilReady = new Blocker() {
-
-		@Override
-		public String name() {
-			return name;
-		}
-
-		@Override
-		public boolean canProceed(Actor waiter) {
-			return ready > 0 || index == length;
-		}
-
-		@Override
-		public String kind() {
-			return "queue";
-		}
-
-	};
+	/** Ready for the caller: a result to hand out, or all handed out (under the lock, ready is the depth). */
+	private final ReadyWait untilReady;
 
 	IMapIterator(PoolCache cache, int job, boolean unordered) {
 		this.cache = cache;
 		this.job = job;
 		this.unordered = unordered;
 		this.name = (unordered ? "IMapUnorderedIterator-" : "IMapIterator-") + job;
+		this.untilReady = new ReadyWait(name, "queue", lock, changed, () -> ready > 0 || index == length, List::of);
 		Actor me = Actor.current();
 		me.hook().instant(me, EventKind.CREATE, name, Map.of("type", "queue", "size", 0L), Event.NO_CAUSE);
 		cache.add(job, this);
@@ -173,45 +159,15 @@ public final class IMapIterator<T> implements Iterator<T>, Iterable<T>, PoolCach
 		finally {
 			lock.unlock();
 		}
-		boolean waits = ready == 0;
-		if (!waits || timeoutSeconds == 0) {
-			me.hook().begin(me, EventKind.GET, name, null);
-		}
-		else if (timeoutSeconds < 0) {
-			me.hook().beforeWait(me, EventKind.GET, name, null, untilReady);
-		}
-		else {
-			me.hook().beforeTimed(me, EventKind.GET, name, null, timeoutSeconds);
-		}
-		Entry entry;
-		boolean end;
-		lock.lockInterruptibly();
-		try {
-			long left = timeoutSeconds < 0 ? Long.MAX_VALUE : me.run().clock().realNanos(timeoutSeconds);
-			while (items.isEmpty() && index != length && left > 0) {
-				if (timeoutSeconds < 0) {
-					changed.await();
-				}
-				else {
-					left = changed.awaitNanos(left);
-				}
-			}
-			entry = items.pollFirst();
-			end = entry == null && index == length;
+		return untilReady.take(me, timeoutSeconds, isReady -> {
+			Entry entry = items.pollFirst();
 			// the wait ends before the count that ended it changes, so no check of the watchdog sees both
 			me.hook().afterInside(me, EventKind.GOT, name,
-					entry != null ? PyRepr.repr(entry.value()) : end ? "StopIteration" : "timed out",
+					entry != null ? PyRepr.repr(entry.value()) : isReady ? "StopIteration" : "timed out",
 					entry != null ? entry.putSeq() : Event.NO_CAUSE);
 			ready = items.size();
-		}
-		finally {
-			lock.unlock();
-		}
-		me.hook().resume(me);
-		if (entry != null || end) {
 			return entry;
-		}
-		throw new MpTimeoutError();
+		}, MpTimeoutError::new);
 	}
 
 	/** CPython's {@code _set(i, obj)}: by the result handler, or the task handler when a task failed to go. */
