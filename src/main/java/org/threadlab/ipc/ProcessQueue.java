@@ -10,7 +10,9 @@ import java.util.Map;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.builtins.PyRuntimeError;
+import org.threadlab.probe.QueueWait;
 import org.threadlab.probe.TracedQueue;
+import org.threadlab.builtins.PyException;
 import org.threadlab.builtins.PyRepr;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Run;
@@ -57,7 +59,7 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 	/** {@code multiprocessing.Queue(maxsize)}; 0 or less: no bound. */
 	public ProcessQueue(String name, int maxsize) throws InterruptedException {
 		if (maxsize > TokenPipe.MAX_PERMITS) {
-			throw new org.threadlab.builtins.PyValueError("maxsize of at most " + TokenPipe.MAX_PERMITS + " here");
+			throw new PyValueError("maxsize of at most " + TokenPipe.MAX_PERMITS + " here");
 		}
 		Actor me = Actor.current();
 		Run run = me.run();
@@ -94,7 +96,7 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 		Actor me = Actor.current();
 		String shown = PyRepr.repr(item);
 		byte[] pickled = Pickle.dumps(item); // what cannot be pickled fails before anything is taken
-		if (slots != null && !takeSlot(me, shown, block, timeoutSeconds)) {
+		if (slots != null && !takeSlot(me, shown, new QueueWait(block, timeoutSeconds))) {
 			me.hook().after(me, EventKind.PUT_DONE, name, "full", Event.NO_CAUSE);
 			throw new TracedQueue.Full();
 		}
@@ -119,17 +121,15 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 	}
 
 	/** Records the PUT and takes a slot as CPython's semaphore does: a try first, then a real wait. */
-	private boolean takeSlot(Actor me, String shown, boolean block, double timeoutSeconds)
-			throws InterruptedException {
-		if (!block || timeoutSeconds >= 0) {
-			if (timeoutSeconds > 0) {
-				me.hook().beforeTimed(me, EventKind.PUT, name, shown, timeoutSeconds);
+	private boolean takeSlot(Actor me, String shown, QueueWait wait) throws InterruptedException {
+		if (!wait.forever()) {
+			if (wait.timeoutSeconds() > 0) {
+				me.hook().beforeTimed(me, EventKind.PUT, name, shown, wait.timeoutSeconds());
 			}
 			else {
 				me.hook().begin(me, EventKind.PUT, name, shown);
 			}
-			long nanos = !block ? 0 : me.run().clock().realNanos(timeoutSeconds);
-			return slots.take(nanos);
+			return slots.take(wait.nanos(me.run().clock()));
 		}
 		me.hook().begin(me, EventKind.PUT, name, shown);
 		if (slots.available() == 0) {
@@ -153,22 +153,22 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 	/** {@code q.get(block, timeout)}: raises {@code queue.Empty} when nothing comes in time. */
 	public Object get(boolean block, double timeoutSeconds) throws InterruptedException {
 		Actor me = Actor.current();
-		boolean waits = block && timeoutSeconds < 0;
-		if (block && timeoutSeconds > 0) {
+		QueueWait wait = new QueueWait(block, timeoutSeconds);
+		if (wait.timed() && timeoutSeconds > 0) {
 			me.hook().beforeTimed(me, EventKind.GET, name, null, timeoutSeconds);
 		}
 		else {
 			me.hook().begin(me, EventKind.GET, name, null);
-			if (waits && items.available() == 0) {
+			if (wait.forever() && items.available() == 0) {
 				me.hook().block(me, null); // empty: a real wait in the kernel, without the GIL
 			}
 		}
-		long nanos = waits ? -1 : !block ? 0 : me.run().clock().realNanos(timeoutSeconds);
+		long nanos = wait.nanos(me.run().clock());
 		long deadline = System.nanoTime() + nanos; // the lock and the item share the time, as in CPython
 		byte[] frame = null;
 		if (takeReadLock(nanos)) {
 			try {
-				if (waits || items.awaitAvailable(deadline - System.nanoTime())) {
+				if (wait.forever() || items.awaitAvailable(deadline - System.nanoTime())) {
 					frame = Message.readFrame(items);
 					if (slots != null) {
 						slots.give();
@@ -203,7 +203,7 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 	/** {@code q.qsize()}: items put and not yet got, as the slots tell (a bounded queue only). */
 	public int qsize() {
 		if (slots == null) {
-			throw new org.threadlab.builtins.PyException("NotImplementedError",
+			throw new PyException("NotImplementedError",
 					"qsize() of a queue without maxsize: no semaphore counts its items here");
 		}
 		return maxsize - slots.available();

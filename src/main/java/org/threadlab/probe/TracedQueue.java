@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
@@ -92,7 +93,7 @@ public final class TracedQueue {
 		return maxsize <= 0 ? Integer.MAX_VALUE : maxsize;
 	}
 
-	private Blocker blocker(java.util.function.BooleanSupplier canProceed) {
+	private Blocker blocker(BooleanSupplier canProceed) {
 		return new Blocker() {
 
 			@Override
@@ -126,10 +127,11 @@ public final class TracedQueue {
 	/** {@code q.put(item, block, timeout)}: raises {@link Full} when it cannot put in time. */
 	public void put(Object item, boolean block, double timeoutSeconds) throws InterruptedException {
 		Actor me = Actor.current();
-		if (block && timeoutSeconds < 0) {
+		QueueWait wait = new QueueWait(block, timeoutSeconds);
+		if (wait.forever()) {
 			me.hook().beforeWait(me, EventKind.PUT, name, PyRepr.repr(item), forPut);
 		}
-		else if (block) {
+		else if (wait.timed()) {
 			me.hook().beforeTimed(me, EventKind.PUT, name, PyRepr.repr(item), timeoutSeconds);
 		}
 		else {
@@ -138,7 +140,7 @@ public final class TracedQueue {
 		boolean done;
 		mutex.lockInterruptibly();
 		try {
-			done = waitFor(notFull, () -> items.size() < capacity(), block, timeoutSeconds);
+			done = wait.await(notFull, () -> items.size() < capacity(), run.clock());
 			if (done) {
 				long seq = me.hook().afterInside(me, EventKind.PUT_DONE, name, (long) items.size() + 1, Event.NO_CAUSE);
 				items.addLast(new Entry(item, seq));
@@ -174,10 +176,11 @@ public final class TracedQueue {
 	/** {@code q.get(block, timeout)}: raises {@link Empty} when nothing comes in time. */
 	public Object get(boolean block, double timeoutSeconds) throws InterruptedException {
 		Actor me = Actor.current();
-		if (block && timeoutSeconds < 0) {
+		QueueWait wait = new QueueWait(block, timeoutSeconds);
+		if (wait.forever()) {
 			me.hook().beforeWait(me, EventKind.GET, name, null, forGet);
 		}
-		else if (block) {
+		else if (wait.timed()) {
 			me.hook().beforeTimed(me, EventKind.GET, name, null, timeoutSeconds);
 		}
 		else {
@@ -186,7 +189,7 @@ public final class TracedQueue {
 		Entry entry = null;
 		mutex.lockInterruptibly();
 		try {
-			if (waitFor(notEmpty, () -> !items.isEmpty(), block, timeoutSeconds)) {
+			if (wait.await(notEmpty, () -> !items.isEmpty(), run.clock())) {
 				entry = items.pollFirst();
 				// the wait ends before the depth that ended it changes, so no check sees both
 				me.hook().afterInside(me, EventKind.GOT, name, PyRepr.repr(entry.item()), entry.putSeq());
@@ -255,29 +258,6 @@ public final class TracedQueue {
 
 	public int maxsize() {
 		return maxsize;
-	}
-
-
-	/** Waits on {@code condition} until {@code ready}, as the put/get arguments say; true if ready. */
-	private boolean waitFor(Condition condition, java.util.function.BooleanSupplier ready, boolean block,
-			double timeoutSeconds) throws InterruptedException {
-		if (!block) {
-			return ready.getAsBoolean();
-		}
-		if (timeoutSeconds < 0) {
-			while (!ready.getAsBoolean()) {
-				condition.await();
-			}
-			return true;
-		}
-		long left = run.clock().realNanos(timeoutSeconds);
-		while (!ready.getAsBoolean()) {
-			if (left <= 0) {
-				return false;
-			}
-			left = condition.awaitNanos(left);
-		}
-		return true;
 	}
 
 }
