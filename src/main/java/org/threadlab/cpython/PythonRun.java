@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * One listing running under a real CPython, with ThreadLab's {@link Runner} on its path: its printed
- * lines arrive stamped with their lesson time and thread, and it ends within the limits of any run —
- * killed with every process it started when it is cancelled, outlasts its time, starts too many
- * processes or prints too much. Nothing it started outlives it.
+ * lines arrive stamped with their lesson time and thread (read by {@link RunnerLines}), and it ends
+ * within the limits of any run — killed with every process it started when it is cancelled, outlasts
+ * its time, starts too many processes or prints too much. Nothing it started outlives it.
  * <p>
  * Thread-safety: {@link #cancel()} may be called from any thread, any number of times. The output
  * consumer is called from the run's two reader threads (stdout and stderr), never at once for one
@@ -73,9 +73,6 @@ public final class PythonRun {
 	 */
 	public record Limits(long maxSeconds, int maxProcesses, long maxOutputBytes, double hangSeconds) {
 	}
-
-	/** The longest line handed over; the rest of a longer one is cut. */
-	static final int MAX_LINE = 8192;
 
 	private static final int EXIT_HANG = 70;
 
@@ -244,8 +241,8 @@ public final class PythonRun {
 		StringBuilder line = new StringBuilder();
 		List<Line> batch = new ArrayList<>();
 		try (in) {
-			while (readLine(in, line)) {
-				Line parsed = stamped ? parse(line.toString()) : new Line(lastT, "err", "", line.toString());
+			while (RunnerLines.readLine(in, line)) {
+				Line parsed = stamped ? take(RunnerLines.parse(line.toString())) : new Line(lastT, "err", "", line.toString());
 				if (parsed != null) {
 					if (printed.addAndGet(parsed.text().length() + 1) > limits.maxOutputBytes()) {
 						stop(new Result(Status.FAILED, 0, "printed more than " + limits.maxOutputBytes() + " bytes, the limit",
@@ -280,72 +277,25 @@ public final class PythonRun {
 		}
 	}
 
-	/** A stamped line ("\u001e" tag, lesson seconds, thread, text) as a Line; null for the runner's own records. */
-	private Line parse(String raw) {
-		if (raw.isEmpty() || raw.charAt(0) != '\u001e') {
-			return new Line(lastT, "out", "", raw);
+	/** What the runner said on stdout, as a Line; null for its own records, which it keeps. Only the stdout reader. */
+	private Line take(RunnerLines.Parsed said) {
+		if (said instanceof RunnerLines.Stamped stamped) {
+			lastT = Math.max(lastT, stamped.t());
 		}
-		String[] parts = raw.substring(1).split("\t", 4);
-		if (parts.length < 4) {
-			return new Line(lastT, "out", "", raw);
+		if (said instanceof RunnerLines.Printed printed) {
+			return new Line(printed.t(), printed.stream(), printed.thread(), printed.text());
 		}
-		double t;
-		try {
-			t = Double.parseDouble(parts[1]);
-		}
-		catch (NumberFormatException ex) {
-			return new Line(lastT, "out", "", raw);
-		}
-		lastT = Math.max(lastT, t);
-		switch (parts[0]) {
-			case "o":
-				return new Line(t, "out", parts[2], parts[3]);
-			case "e":
-				return new Line(t, "err", parts[2], parts[3]);
-			case "h":
-				synchronized (frames) {
-					frames.add(new Frame(parts[2], parseLine(parts[3])));
-				}
-				return null;
-			case "x":
-				exitT = t;
-				return null;
-			default:
-				return new Line(t, "out", parts[2], parts[3]);
-		}
-	}
-
-	private static int parseLine(String text) {
-		try {
-			return Integer.parseInt(text.trim());
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
-	}
-
-	/** Reads one line into {@code line}, cut at {@link #MAX_LINE}; false at the end of the stream. */
-	static boolean readLine(Reader in, StringBuilder line) throws IOException {
-		line.setLength(0);
-		int c = in.read();
-		if (c < 0) {
-			return false;
-		}
-		boolean cut = false;
-		while (c >= 0 && c != '\n') {
-			if (line.length() < MAX_LINE) {
-				line.append((char) c);
+		if (said instanceof RunnerLines.Waiting waiting) {
+			synchronized (frames) {
+				frames.add(new Frame(waiting.thread(), waiting.line()));
 			}
-			else if (!cut) {
-				line.append('…');
-				cut = true;
-			}
-			c = in.read();
+			return null;
 		}
-		if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
-			line.setLength(line.length() - 1);
+		if (said instanceof RunnerLines.Exited exited) {
+			exitT = exited.t();
+			return null;
 		}
-		return true;
+		return new Line(lastT, "out", "", ((RunnerLines.Unstamped) said).text());
 	}
 
 	private void finish(Thread err) {

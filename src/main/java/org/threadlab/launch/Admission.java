@@ -2,24 +2,19 @@ package org.threadlab.launch;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.threadlab.run.ProcessPermits;
-import org.threadlab.scenario.RunCost;
 
 /**
  * Who may run now. Every running run holds what it declared it needs (threads, child processes,
@@ -38,24 +33,13 @@ import org.threadlab.scenario.RunCost;
  * waiting while there is none. So every live child of every run counts against one cap, even one a
  * scenario forgot to declare.
  * <p>
+ * What the runs hold, and whether a run fits, is reckoned by {@link Holdings}; this class is the queue.
+ * <p>
  * Thread-safety: any thread may enqueue, withdraw, release and take permits; all state is guarded by
- * one lock. Listeners are called on one thread, {@code threadlab-admission}, outside the lock, in the
+ * one lock. Listeners are called on one thread ({@link AdmissionThread}), outside the lock, in the
  * order things happened; a listener must not block.
  */
 final class Admission implements AutoCloseable {
-
-	private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
-
-	private static final double EPSILON = 1e-9;
-
-	/** What one run asks for: its {@link RunCost} at its settings, cut down to what a server could give. */
-	record Need(int threads, int processes, double cores) {
-
-		static Need of(RunCost cost, boolean gil) {
-			return new Need(cost.threads(), cost.processes(), cost.cores(gil));
-		}
-
-	}
 
 	/** Hears what becomes of a run request; called on the admission thread, must not block. */
 	interface Listener {
@@ -75,43 +59,13 @@ final class Admission implements AutoCloseable {
 		WAITING, ADMITTED, DONE
 	}
 
-	/** What a client (or the whole server) holds and has waiting; guarded by the admission's lock. */
-	private static final class Usage {
-
-		int threads;
-
-		int processes;
-
-		double cores;
-
-		int running;
-
-		int waiting;
-
-		boolean fits(Need need, int maxThreads, int maxProcesses, double maxCores) {
-			return threads + need.threads <= maxThreads && processes + need.processes <= maxProcesses
-					&& cores + need.cores <= maxCores + EPSILON;
-		}
-
-		void add(Need need, int sign) {
-			threads += sign * need.threads;
-			processes += sign * need.processes;
-			cores += sign * need.cores;
-			running += sign;
-		}
-
-		boolean isEmpty() {
-			return running == 0 && waiting == 0 && processes == 0;
-		}
-
-	}
-
 	/** One run request's place: waiting, then admitted and holding its room, then done. */
 	final class Ticket {
 
 		private final String client;
 
-		private final Need need;
+		/** What the run holds once admitted: what it asked for, cut down to what the server could give. */
+		private final Room need;
 
 		private final Listener listener;
 
@@ -124,7 +78,7 @@ final class Admission implements AutoCloseable {
 
 		private int extras;
 
-		private Ticket(String client, Need need, Listener listener) {
+		private Ticket(String client, Room need, Listener listener) {
 			this.client = client;
 			this.need = need;
 			this.listener = listener;
@@ -157,9 +111,6 @@ final class Admission implements AutoCloseable {
 					waiting.remove(client);
 				}
 				waitingCount--;
-				Usage mine = byClient.get(client);
-				mine.waiting--;
-				forgetIfEmpty(client, mine);
 			}
 			finally {
 				lock.unlock();
@@ -179,13 +130,8 @@ final class Admission implements AutoCloseable {
 					return;
 				}
 				state = State.DONE;
-				Usage mine = byClient.get(client);
-				total.add(need, -1);
-				mine.add(need, -1);
-				total.processes -= extras;
-				mine.processes -= extras;
+				holdings.giveBack(client, need, extras);
 				extras = 0;
-				forgetIfEmpty(client, mine);
 				processFreed.signalAll();
 			}
 			finally {
@@ -206,15 +152,12 @@ final class Admission implements AutoCloseable {
 					if (state != State.ADMITTED) {
 						throw new IllegalStateException("the run has ended: it can start no process");
 					}
-					if (reservedInUse < need.processes) {
+					if (reservedInUse < need.processes()) {
 						reservedInUse++;
 						return new Permit(this, false);
 					}
-					Usage mine = byClient.get(client);
-					if (total.processes < limits.processes() && mine.processes < limits.client().processes()) {
+					if (holdings.takeProcess(client)) {
 						extras++;
-						total.processes++;
-						mine.processes++;
 						return new Permit(this, true);
 					}
 					extraWaiters++;
@@ -239,8 +182,7 @@ final class Admission implements AutoCloseable {
 				}
 				if (extra) {
 					extras--;
-					total.processes--;
-					byClient.get(client).processes--;
+					holdings.giveBackProcess(client);
 				}
 				else {
 					reservedInUse--;
@@ -287,9 +229,7 @@ final class Admission implements AutoCloseable {
 	private final Condition processFreed = lock.newCondition();
 
 	// guarded by lock
-	private final Usage total = new Usage();
-
-	private final Map<String, Usage> byClient = new HashMap<>();
+	private final Holdings holdings;
 
 	/** Clients with runs waiting, in the order of their turns; each client's runs in the order they came. */
 	private final LinkedHashMap<String, ArrayDeque<Ticket>> waiting = new LinkedHashMap<>();
@@ -298,16 +238,12 @@ final class Admission implements AutoCloseable {
 
 	private int extraWaiters;
 
-	private final ExecutorService notifier = Executors.newSingleThreadExecutor(task -> {
-		Thread thread = new Thread(task, "threadlab-admission");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private final AtomicBoolean passScheduled = new AtomicBoolean();
+	/** Calls the listeners and makes the passes, outside the lock. */
+	private final AdmissionThread thread = new AdmissionThread();
 
 	Admission(AdmissionLimits limits) {
 		this.limits = limits;
+		this.holdings = new Holdings(limits);
 	}
 
 	/**
@@ -315,19 +251,20 @@ final class Admission implements AutoCloseable {
 	 * admitted at once; else it waits.
 	 * @throws LaunchRefused {@code busy} when the queue, or the client's part of it, is full
 	 */
-	Ticket enqueue(String client, Need asked, Listener listener) throws LaunchRefused {
-		Need need = clip(asked);
-		Ticket ticket = new Ticket(client, need, listener);
+	Ticket enqueue(String client, Room asked, Listener listener) throws LaunchRefused {
+		Ticket ticket;
 		lock.lock();
 		try {
-			Usage mine = byClient.computeIfAbsent(client, c -> new Usage());
-			if (waitingCount == 0 && (need.processes == 0 || extraWaiters == 0) && fits(mine, need)) {
-				admit(ticket, mine);
+			ticket = new Ticket(client, holdings.clip(asked), listener);
+			if (waitingCount == 0 && (ticket.need.processes() == 0 || extraWaiters == 0)
+					&& holdings.fits(client, ticket.need)) {
+				admit(ticket);
 				return ticket;
 			}
-			if (waitingCount >= limits.queue() || mine.waiting >= limits.client().queue()) {
-				forgetIfEmpty(client, mine);
-				boolean mineFull = mine.waiting >= limits.client().queue();
+			ArrayDeque<Ticket> mine = waiting.get(client);
+			int mineWaiting = mine == null ? 0 : mine.size();
+			if (waitingCount >= limits.queue() || mineWaiting >= limits.client().queue()) {
+				boolean mineFull = mineWaiting >= limits.client().queue();
 				int limit = mineFull ? limits.client().queue() : limits.queue();
 				throw new LaunchRefused("busy", mineFull
 						? "You already have " + limit + " runs waiting, your limit; try again when one has started."
@@ -336,7 +273,6 @@ final class Admission implements AutoCloseable {
 			}
 			waiting.computeIfAbsent(client, c -> new ArrayDeque<>()).add(ticket);
 			waitingCount++;
-			mine.waiting++;
 		}
 		finally {
 			lock.unlock();
@@ -348,8 +284,7 @@ final class Admission implements AutoCloseable {
 	Occupancy occupancy() {
 		lock.lock();
 		try {
-			return new Occupancy(total.running, waitingCount, total.threads, total.processes, total.cores,
-					byClient.size());
+			return holdings.occupancy(waitingCount, waiting.keySet());
 		}
 		finally {
 			lock.unlock();
@@ -358,59 +293,24 @@ final class Admission implements AutoCloseable {
 
 	@Override
 	public void close() {
-		notifier.shutdownNow();
+		thread.close();
 	}
 
 	/** Waits until every listener call made so far has returned: for tests. */
 	boolean awaitQuiet(long timeout, TimeUnit unit) throws InterruptedException {
-		CountDownLatch done = new CountDownLatch(1);
-		notifier.execute(done::countDown);
-		return done.await(timeout, unit);
-	}
-
-	private Need clip(Need need) {
-		return new Need(Math.max(1, Math.min(need.threads, Math.min(limits.threads(), limits.client().threads()))),
-				Math.min(need.processes, Math.min(limits.processes(), limits.client().processes())),
-				Math.min(need.cores, Math.min(limits.cores(), limits.client().cores())));
+		return thread.awaitQuiet(timeout, unit);
 	}
 
 	// guarded by lock
-	private boolean fits(Usage mine, Need need) {
-		return fitsShare(mine, need) && total.fits(need, limits.threads(), limits.processes(), limits.cores());
-	}
-
-	private boolean fitsShare(Usage mine, Need need) {
-		AdmissionLimits.Share share = limits.client();
-		return mine.fits(need, share.threads(), share.processes(), share.cores());
-	}
-
-	// guarded by lock
-	private void admit(Ticket ticket, Usage mine) {
+	private void admit(Ticket ticket) {
 		ticket.state = State.ADMITTED;
-		total.add(ticket.need, 1);
-		mine.add(ticket.need, 1);
-		call(() -> ticket.listener.admitted(ticket));
-	}
-
-	private void forgetIfEmpty(String client, Usage usage) {
-		if (usage.isEmpty()) {
-			byClient.remove(client);
-		}
+		holdings.take(ticket.client, ticket.need);
+		thread.call(() -> ticket.listener.admitted(ticket));
 	}
 
 	/** Runs {@link #pass()} soon on the admission thread; many requests before it runs make one pass. */
 	private void schedulePass() {
-		if (passScheduled.compareAndSet(false, true)) {
-			try {
-				notifier.execute(() -> {
-					passScheduled.set(false);
-					pass();
-				});
-			}
-			catch (RejectedExecutionException shuttingDown) {
-				passScheduled.set(false);
-			}
-		}
+		thread.schedulePass(this::pass);
 	}
 
 	/** Admits every waiting run that may start now, in fair order, then tells the others their places. */
@@ -424,9 +324,7 @@ final class Admission implements AutoCloseable {
 					waiting.put(next.client, queue); // to the back of the rotation: the others' turn first
 				}
 				waitingCount--;
-				Usage mine = byClient.get(next.client);
-				mine.waiting--;
-				admit(next, mine);
+				admit(next);
 			}
 			reportPlaces();
 		}
@@ -440,26 +338,21 @@ final class Admission implements AutoCloseable {
 	 * free room, and needs no kind of room that a run earlier in the turn order is waiting for.
 	 */
 	private Ticket nextToAdmit() {
-		boolean threadsWanted = false;
-		boolean processesWanted = extraWaiters > 0; // a running run waiting for a child's place goes first
-		boolean coresWanted = false;
-		for (Map.Entry<String, ArrayDeque<Ticket>> entry : waiting.entrySet()) {
-			Ticket head = entry.getValue().peekFirst();
-			Need need = head.need;
-			if (!fitsShare(byClient.get(entry.getKey()), need)) {
+		Set<Room.Kind> wanted = EnumSet.noneOf(Room.Kind.class);
+		if (extraWaiters > 0) {
+			wanted.add(Room.Kind.PROCESSES); // a running run waiting for a child's place goes first
+		}
+		for (ArrayDeque<Ticket> queue : waiting.values()) {
+			Ticket head = queue.peekFirst();
+			if (!holdings.fitsShare(head.client, head.need)) {
 				continue; // at its share: it waits for its own runs to end, and holds up no one
 			}
-			boolean lacksThreads = total.threads + need.threads > limits.threads();
-			boolean lacksProcesses = need.processes > 0 && total.processes + need.processes > limits.processes();
-			boolean lacksCores = need.cores > 0 && total.cores + need.cores > limits.cores() + EPSILON;
-			boolean wouldOvertake = threadsWanted || (need.processes > 0 && processesWanted)
-					|| (need.cores > 0 && coresWanted);
-			if (!lacksThreads && !lacksProcesses && !lacksCores && !wouldOvertake) {
+			Set<Room.Kind> lacking = holdings.lacking(head.need);
+			boolean wouldOvertake = !Collections.disjoint(head.need.kinds(), wanted);
+			if (lacking.isEmpty() && !wouldOvertake) {
 				return head;
 			}
-			threadsWanted |= lacksThreads;
-			processesWanted |= lacksProcesses;
-			coresWanted |= lacksCores;
+			wanted.addAll(lacking);
 		}
 		return null;
 	}
@@ -479,27 +372,10 @@ final class Admission implements AutoCloseable {
 					int position = ++place;
 					if (ticket.reported != position) {
 						ticket.reported = position;
-						call(() -> ticket.listener.queued(position));
+						thread.call(() -> ticket.listener.queued(position));
 					}
 				}
 			}
-		}
-	}
-
-	/** Calls a listener on the admission thread, after what was called before; never under the lock's care. */
-	private void call(Runnable listenerCall) {
-		try {
-			notifier.execute(() -> {
-				try {
-					listenerCall.run();
-				}
-				catch (RuntimeException ex) {
-					LOG.warn("a run's listener failed: {}", ex.toString());
-				}
-			});
-		}
-		catch (RejectedExecutionException shuttingDown) {
-			// the server is stopping: nobody is listening any more
 		}
 	}
 
