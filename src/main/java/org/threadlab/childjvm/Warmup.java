@@ -25,15 +25,16 @@ import org.threadlab.multiprocessing.MainModule;
 final class Warmup {
 
 	/**
-	 * What a process that talks to others loads on its first step: a pool's worker reading its in-queue,
-	 * a process queue's reader, a manager's client and server. Loaded here, and so archived too, they cost
-	 * a pool's worker tens of milliseconds less before it takes its first task.
+	 * What a process that talks to others loads on its first step: a pool's or a process pool executor's
+	 * worker reading its queue, a process queue's reader, a manager's client and server. Loaded here, and
+	 * so archived too, they cost a pool's worker tens of milliseconds less before it takes its first task.
 	 */
 	private static final List<String> IPC_CLASSES = List.of("org.threadlab.ipc.ProcessQueue", "org.threadlab.ipc.Fifo",
 			"org.threadlab.ipc.Fifo$Open", "org.threadlab.ipc.TokenPipe", "org.threadlab.ipc.Message",
 			"org.threadlab.ipc.Connection", "org.threadlab.multiprocessing.pool.PoolWorker", "org.threadlab.multiprocessing.pool.PoolWorker$Task",
-			"org.threadlab.multiprocessing.pool.PoolWorker$Result", "org.threadlab.multiprocessing.MainModule", "org.threadlab.futures.ProcessPoolExecutor",
-			"org.threadlab.futures.TracedFuture", "org.threadlab.manager.Client", "org.threadlab.manager.Wire",
+			"org.threadlab.multiprocessing.pool.PoolWorker$Result", "org.threadlab.multiprocessing.MainModule", "org.threadlab.futures.ProcessWorker",
+			"org.threadlab.futures.ProcessWorker$CallItem", "org.threadlab.futures.ProcessWorker$ResultItem",
+			"org.threadlab.manager.Client", "org.threadlab.manager.Wire",
 			"org.threadlab.manager.Request", "org.threadlab.manager.Reply", "org.threadlab.manager.Token",
 			"org.threadlab.manager.QueueProxy", "org.threadlab.manager.DictProxy", "org.threadlab.manager.ListProxy",
 			"org.threadlab.manager.AcquirerProxy", "org.threadlab.manager.ManagerServer", "org.threadlab.manager.Sockets",

@@ -4,21 +4,18 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntConsumer;
 
+import org.threadlab.builtins.PyRepr;
+import org.threadlab.builtins.PyValueError;
 import org.threadlab.ipc.PicklableCallable;
 import org.threadlab.ipc.PicklableFunction;
 import org.threadlab.ipc.ProcessQueue;
-import org.threadlab.builtins.PyValueError;
-import org.threadlab.probe.TracedQueue;
-import org.threadlab.probe.TracedThread;
+import org.threadlab.multiprocessing.MainModule;
 import org.threadlab.multiprocessing.PyProcess;
-import org.threadlab.multiprocessing.PyTarget;
-import org.threadlab.builtins.PyException;
-import org.threadlab.builtins.PyRepr;
+import org.threadlab.multiprocessing.pool.PoolHandlers.Batch;
+import org.threadlab.probe.TracedQueue;
 import org.threadlab.run.Actor;
 import org.threadlab.run.Run;
-import org.threadlab.multiprocessing.MainModule;
 
 /**
  * Python's {@code multiprocessing.Pool}, built as CPython 3.11 builds it, with the spawn start method
@@ -26,7 +23,7 @@ import org.threadlab.multiprocessing.MainModule;
  * <p>
  * {@code Pool(processes)} starts its worker processes at once — real child JVMs named
  * {@code SpawnPoolWorker-N}, daemonic, each running {@link PoolWorker#work} for as long as the pool
- * lives, task after task — and three handler threads in this process:
+ * lives, task after task — and three handler threads in this process ({@link PoolHandlers}):
  * <ul>
  * <li>the <b>task handler</b> ({@code Thread-2 (_handle_tasks)}) takes each job the caller put on the
  * {@code _taskqueue} and sends its tasks to the workers over the {@code _inqueue}, a pipe: a task is
@@ -47,61 +44,27 @@ import org.threadlab.multiprocessing.MainModule;
  * terminates it at the block's end; Java's try-with-resources would call {@code close()}, which is
  * Python's gentler close here, so a Pool is no AutoCloseable: end it by hand.)
  * <p>
- * Thread-safety: any thread of the run may call any method; a pool cannot cross to another process.
+ * This class is the caller's side. Thread-safety: any thread of the run may call any method; a pool
+ * cannot cross to another process.
  */
 public final class Pool {
 
-	/** Python's None on the pool's thread queues: the sentinel that stops a handler. */
-	static final Object NONE = new Object() {
-		@Override
-		public String toString() {
-			return "None";
-		}
-	};
-
+	/** CPython's pool states: the pool's own, and each handler thread's. */
 	enum State {
 		RUN, CLOSE, TERMINATE
 	}
 
-	/** A job's tasks as the task handler takes them: CPython's {@code (taskseq, set_length)}. */
-	private record Batch(int job, Iterable<PoolWorker.Task> tasks, String shown, IntConsumer setLength)
-			implements PyRepr.PyValue {
-
-		@Override
-		public String pyRepr() {
-			return shown;
-		}
-
-	}
-
 	private final Run run;
 
-	private final ProcessQueue inqueue;
-
-	private final ProcessQueue outqueue;
-
 	private final TracedQueue taskqueue;
-
-	private final TracedQueue changeNotifier;
 
 	private final PoolCache cache;
 
 	private final List<PyProcess> workers = new ArrayList<>();
 
-	private final TracedThread workerHandler;
-
-	private final TracedThread taskHandler;
-
-	private final TracedThread resultHandler;
+	private final PoolHandlers handlers;
 
 	private volatile State state = State.RUN;
-
-	// each handler thread's own state, as CPython keeps it on the thread (thread._state)
-	private volatile State workerHandlerState = State.RUN;
-
-	private volatile State taskHandlerState = State.RUN;
-
-	private volatile State resultHandlerState = State.RUN;
 
 	private final AtomicBoolean terminated = new AtomicBoolean();
 
@@ -113,15 +76,15 @@ public final class Pool {
 			throw new PyValueError("Number of processes must be at least 1");
 		}
 		this.run = Actor.current().run();
-		this.inqueue = new ProcessQueue("_inqueue", 0);
-		this.outqueue = new ProcessQueue("_outqueue", 0);
+		ProcessQueue inqueue = new ProcessQueue("_inqueue", 0);
+		ProcessQueue outqueue = new ProcessQueue("_outqueue", 0);
 		this.taskqueue = new TracedQueue("_taskqueue", 0);
-		this.changeNotifier = new TracedQueue("_change_notifier", 0);
+		TracedQueue changeNotifier = new TracedQueue("_change_notifier", 0);
 		this.cache = new PoolCache(changeNotifier);
 		String mainModule = MainModule.ofCaller();
 		try {
 			for (int i = 0; i < processes; i++) {
-				PyProcess worker = PyProcess.ofClass("SpawnPoolWorker", true, workerTarget(mainModule, inqueue, outqueue));
+				PyProcess worker = PyProcess.ofClass("SpawnPoolWorker", true, PoolWorker.target(mainModule, inqueue, outqueue));
 				worker.start();
 				workers.add(worker);
 			}
@@ -132,26 +95,13 @@ public final class Pool {
 			}
 			throw failed;
 		}
-		this.workerHandler = new TracedThread(this::handleWorkers, "_handle_workers", true);
-		workerHandler.start();
-		this.taskHandler = new TracedThread(this::handleTasks, "_handle_tasks", true);
-		taskHandler.start();
-		this.resultHandler = new TracedThread(this::handleResults, "_handle_results", true);
-		resultHandler.start();
+		this.handlers = new PoolHandlers(inqueue, outqueue, taskqueue, changeNotifier, cache, workers);
 		// the pool's finalizer: multiprocessing's exit function terminates a pool still running
 		run.atPythonExit(() -> {
 			if (!joined) {
 				terminatePool();
 			}
 		});
-	}
-
-	/** What each worker process runs; made here, so the pool itself is not pickled with it. */
-	private static PyTarget workerTarget(String mainModule, ProcessQueue inqueue, ProcessQueue outqueue) {
-		return () -> {
-			MainModule.importIn(mainModule); // spawn: the child imports the program first
-			PoolWorker.work(inqueue, outqueue);
-		};
 	}
 
 	// ---- what the caller does ----
@@ -196,26 +146,10 @@ public final class Pool {
 		for (int start = 0, i = 0; chunksize > 0 && start < items.size(); start += chunksize, i++) {
 			ArrayList<A> chunk = new ArrayList<>(items.subList(start, Math.min(items.size(), start + chunksize)));
 			tasks.add(new PoolWorker.Task(job, i, "mapstar(" + function + ", " + PyRepr.repr(chunk.toArray()) + ")",
-					chunkCall(fn, chunk), result.name()));
+					PoolWorker.mapstar(fn, chunk), result.name()));
 		}
 		taskqueue.put(new Batch(job, tasks, "(<tasks of job " + job + ">, None)", null));
 		return result;
-	}
-
-	/** CPython's {@code mapstar}: a chunk's function applied to each of its items, in a worker. */
-	private static <A, T> PicklableCallable<List<T>> chunkCall(PicklableFunction<A, T> fn, ArrayList<A> chunk) {
-		return () -> {
-			List<T> results = new ArrayList<>();
-			for (A item : chunk) {
-				results.add(fn.apply(item));
-			}
-			return results;
-		};
-	}
-
-	/** {@code func(item)}, to cross to a worker: made here so that it captures nothing else. */
-	private static <A, T> PicklableCallable<T> oneCall(PicklableFunction<A, T> fn, A item) {
-		return () -> fn.apply(item);
 	}
 
 	/**
@@ -252,7 +186,7 @@ public final class Pool {
 			public PoolWorker.Task next() {
 				A item = copy.get(i);
 				return new PoolWorker.Task(result.job(), i++, function + "(" + PyRepr.repr(item) + ")",
-						oneCall(fn, item), null);
+						PoolWorker.oneCall(fn, item), null);
 			}
 
 		};
@@ -265,8 +199,7 @@ public final class Pool {
 	public void close() throws InterruptedException {
 		if (state == State.RUN) {
 			state = State.CLOSE;
-			workerHandlerState = State.CLOSE;
-			changeNotifier.put(NONE);
+			handlers.close();
 		}
 	}
 
@@ -284,9 +217,7 @@ public final class Pool {
 		if (state == State.RUN) {
 			throw new PyValueError("Pool is still running");
 		}
-		workerHandler.join();
-		taskHandler.join();
-		resultHandler.join();
+		handlers.join();
 		for (PyProcess worker : workers) {
 			worker.join();
 		}
@@ -304,116 +235,15 @@ public final class Pool {
 		return List.copyOf(workers);
 	}
 
-	// ---- the handler threads ----
-
-	/** CPython's {@code _handle_workers}: keeps the pool until it is closed and no job is left. */
-	private void handleWorkers() throws InterruptedException {
-		while (workerHandlerState == State.RUN || (!cache.isEmpty() && workerHandlerState != State.TERMINATE)) {
-			// CPython would replace workers that have exited here; ThreadLab's pools keep theirs
-			waitForUpdates();
-		}
-		taskqueue.put(NONE); // tell the task handler to stop
-	}
-
-	/** CPython's {@code _wait_for_updates}, on the change notifier only: a close, a terminate, no job left. */
-	private void waitForUpdates() throws InterruptedException {
-		changeNotifier.get();
-		while (changeNotifier.qsize() > 0) {
-			changeNotifier.get();
-		}
-	}
-
-	/** CPython's {@code _handle_tasks}: sends each job's tasks to the workers, pickling each on the way. */
-	private void handleTasks() throws InterruptedException {
-		while (true) {
-			Object next = taskqueue.get();
-			if (next == NONE) {
-				break;
-			}
-			Batch batch = (Batch) next;
-			PoolWorker.Task last = null;
-			boolean stopped = false;
-			for (PoolWorker.Task task : batch.tasks()) {
-				last = task;
-				if (taskHandlerState != State.RUN) {
-					stopped = true;
-					break;
-				}
-				try {
-					inqueue.put(task); // pickled here: a plain process Queue in its arguments raises
-				}
-				catch (PyException | java.io.UncheckedIOException refused) {
-					PoolCache.Job job = cache.get(task.job());
-					if (job != null) {
-						job.set(task.index(), false, refused); // the task never runs; get() raises this
-					}
-				}
-			}
-			if (stopped) {
-				break;
-			}
-			if (batch.setLength() != null) {
-				batch.setLength().accept(last == null ? 0 : last.index() + 1);
-			}
-		}
-		outqueue.put(null); // tell the result handler to finish once no job is left
-		for (int i = 0; i < workers.size(); i++) {
-			inqueue.put(null); // tell the workers there is no more work
-		}
-	}
-
-	/** CPython's {@code _handle_results}: sets each job's result as the workers send them back. */
-	private void handleResults() throws InterruptedException {
-		while (true) {
-			Object item = outqueue.get();
-			if (resultHandlerState != State.RUN || item == null) {
-				break;
-			}
-			deliver((PoolWorker.Result) item);
-		}
-		while (!cache.isEmpty() && resultHandlerState != State.TERMINATE) {
-			Object item = outqueue.get();
-			if (item != null) {
-				deliver((PoolWorker.Result) item);
-			}
-		}
-	}
-
-	private void deliver(PoolWorker.Result result) {
-		PoolCache.Job job = cache.get(result.job());
-		if (job != null) {
-			job.set(result.index(), result.success(), result.value());
-		}
-	}
-
 	/**
-	 * CPython's {@code _terminate_pool}, once: stops the handlers, SIGTERMs the workers still running, and
-	 * joins them all. (CPython first empties the in-queue, should the task handler be stuck writing to
-	 * a full pipe; ThreadLab's tasks are small and never fill it.)
+	 * The pool's finalizer ({@code util.Finalize(self, _terminate_pool)}), which runs once: the handlers'
+	 * {@link PoolHandlers#terminatePool}.
 	 */
 	private void terminatePool() throws InterruptedException {
 		if (!terminated.compareAndSet(false, true)) {
 			return;
 		}
-		workerHandlerState = State.TERMINATE;
-		changeNotifier.put(NONE);
-		taskHandlerState = State.TERMINATE;
-		resultHandlerState = State.TERMINATE;
-		changeNotifier.put(NONE);
-		outqueue.put(null);
-		workerHandler.join(); // before the workers go: none may be started behind our back
-		for (PyProcess worker : workers) {
-			if (worker.exitcode() == null) {
-				worker.terminate();
-			}
-		}
-		taskHandler.join();
-		resultHandler.join();
-		for (PyProcess worker : workers) {
-			if (worker.isAlive()) {
-				worker.join();
-			}
-		}
+		handlers.terminatePool();
 		joined = true;
 	}
 

@@ -47,7 +47,7 @@ final class PoolCache {
 	void remove(int job) {
 		if (jobs.remove(job) != null && jobs.isEmpty()) {
 			try {
-				notifier.put(Pool.NONE);
+				notifier.put(PoolHandlers.NONE);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt(); // the run is stopping; the handler is interrupted too

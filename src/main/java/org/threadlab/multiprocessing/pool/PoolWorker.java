@@ -2,20 +2,26 @@ package org.threadlab.multiprocessing.pool;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.ipc.PicklableCallable;
+import org.threadlab.ipc.PicklableFunction;
 import org.threadlab.ipc.ProcessQueue;
 import org.threadlab.builtins.PyErrors;
 import org.threadlab.builtins.PyException;
 import org.threadlab.builtins.PyRepr;
+import org.threadlab.multiprocessing.MainModule;
+import org.threadlab.multiprocessing.PyTarget;
 import org.threadlab.run.Actor;
 
 /**
  * The side of a {@link Pool} that runs in its worker processes: CPython's {@code worker()} loop, and
  * what crosses the pool's two pipes — a {@link Task} on the in-queue, a {@link Result} on the out-queue.
- * Stateless; the loop runs on a worker process's main thread.
+ * Stateless; the loop runs on a worker process's main thread. The lambdas a worker unpickles are made
+ * here, so a worker never loads the pool.
  */
 final class PoolWorker {
 
@@ -129,6 +135,33 @@ final class PoolWorker {
 					"Error sending result: '" + PyRepr.repr(value) + "'. Reason: '" + PyErrors.describe(reason) + "'");
 		}
 
+	}
+
+	/**
+	 * What each worker process runs, as the pool starts it: spawn's import of the program's main module,
+	 * then {@link #work}. Made here, so the pool itself is not pickled with it.
+	 */
+	static PyTarget target(String mainModule, ProcessQueue inqueue, ProcessQueue outqueue) {
+		return () -> {
+			MainModule.importIn(mainModule); // spawn: the child imports the program first
+			work(inqueue, outqueue);
+		};
+	}
+
+	/** CPython's {@code mapstar}: a chunk's function applied to each of its items, in a worker. */
+	static <A, T> PicklableCallable<List<T>> mapstar(PicklableFunction<A, T> fn, ArrayList<A> chunk) {
+		return () -> {
+			List<T> results = new ArrayList<>();
+			for (A item : chunk) {
+				results.add(fn.apply(item));
+			}
+			return results;
+		};
+	}
+
+	/** {@code func(item)}, one task of {@code imap}, to cross to a worker: made here so that it captures nothing else. */
+	static <A, T> PicklableCallable<T> oneCall(PicklableFunction<A, T> fn, A item) {
+		return () -> fn.apply(item);
 	}
 
 	/**
