@@ -247,17 +247,6 @@ export function gilSegments(model) {
   return [...model.gil.entries()].map(([pid, held]) => ({ pid, segments: held }));
 }
 
-/** The state an actor is in at time t, or null before it exists. */
-export function stateAt(model, actorId, t) {
-  const actor = model.actors.get(actorId);
-  if (!actor) return null;
-  let state = null;
-  for (const s of actor.segments) {
-    if (s.start <= t) state = s.state;
-  }
-  return state;
-}
-
 /** An event that raises an exception, or sets a result to one: EXCEPTION, or a DONE or REPLY "raised …". */
 function raises(e) {
   if (e.kind === "EXCEPTION") return true;

@@ -1,5 +1,6 @@
 import { test, assertEqual, assertTrue } from "./harness.js";
-import { applyBatch, applyEnd, applyEvents, createModel, lanes, now, segmentEnd, stateAt } from "/js/model.js";
+import { applyBatch, applyEnd, applyEvents, createModel, lanes, now, segmentEnd } from "/js/model.js";
+import { stateAt } from "./model-probe.js";
 import { lessonClock } from "/js/clock.js";
 
 // speed 2: 1 s of real time is 2 s of tutorial time

@@ -1,5 +1,6 @@
 import { test, assertEqual } from "./harness.js";
-import { applyEvents, createModel, gilSegments, segmentEnd, stateAt } from "/js/model.js";
+import { applyEvents, createModel, gilSegments, segmentEnd } from "/js/model.js";
+import { stateAt } from "./model-probe.js";
 import { objectList } from "/js/objects.js";
 
 const S = 1e9;

@@ -1,5 +1,6 @@
 import { test, assertTrue } from "./harness.js";
-import { ACTOR_COLORS, STATE_STYLE, VISIONS, contrast, deltaE } from "/js/palette.js";
+import { ACTOR_COLORS, STATE_STYLE } from "/js/palette.js";
+import { VISIONS, contrast, deltaE } from "./colour-vision.js";
 
 const states = Object.entries(STATE_STYLE);
 

@@ -1,5 +1,6 @@
 import { test, assertEqual, assertTrue } from "./harness.js";
-import { perfettoTrace, readFields } from "/js/perfetto.js";
+import { perfettoTrace } from "/js/perfetto.js";
+import { readFields } from "./protobuf-reader.js";
 import { applyEvents, createModel } from "/js/model.js";
 
 const S = 1e9;

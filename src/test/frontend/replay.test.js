@@ -1,6 +1,7 @@
 import { test, assertEqual, assertTrue } from "./harness.js";
 import { parseRecording, recorder, replayer } from "/js/replay.js";
-import { applyBatch, applyEnd, createModel, lanes, stateAt } from "/js/model.js";
+import { applyBatch, applyEnd, createModel, lanes } from "/js/model.js";
+import { stateAt } from "./model-probe.js";
 import { objectList } from "/js/objects.js";
 
 const S = 1e9;

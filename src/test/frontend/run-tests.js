@@ -5,6 +5,8 @@ import "./i18n.test.js";
 import "./form.test.js";
 import "./objects.test.js";
 import "./layout.test.js";
+import "./geometry.test.js";
+import "./page-state.test.js";
 import "./replay.test.js";
 import "./pages.test.js";
 import "./palette.test.js";

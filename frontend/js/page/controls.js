@@ -1,0 +1,65 @@
+// The page's controls and flags, derived from its state in one place: which buttons are enabled, what
+// Pause says, the status line, and the data-* flags on <main> that tests and styles read.
+// controlsOf is pure (tested); showControls applies it after every change.
+
+const SHARE = ["download-recording", "export-svg", "export-png", "export-trace"];
+
+/**
+ * What the controls show for a state: {disabled: {id: boolean}, pressed: {id: boolean},
+ * labels: {id: text key or null (left as it is)}, flags: {name: string or null (removed)}}.
+ */
+export function controlsOf(s) {
+  const disabled = {
+    run: s.asking, // a second Run restarts while a run goes on (the server cancels it first), or takes a queued one's place
+    cancel: s.serverRun == null, // cancels the run, or leaves the queue
+    pause: s.serverRun !== "live",
+    step: !(s.serverRun === "live" && s.paused === true),
+    "zoom-reset": !s.zoomed,
+  };
+  for (const id of SHARE) disabled[id] = s.mode !== "replay"; // files of a run that is over
+  return {
+    disabled,
+    pressed: { "follow-live": s.follow },
+    labels: { pause: s.paused == null ? null : s.paused ? "button.resume" : "button.pause" },
+    flags: {
+      state: s.phase,
+      outcome: s.outcome,
+      paused: s.paused == null ? null : String(s.paused),
+      gate: s.gateMessages > 0 ? String(s.gateMessages) : null, // for tests: a new word on the gate arrived
+      heldKnown: s.heldKnown ? "true" : null, // the server says who is held (contract 2)
+      challenge: s.challenge?.status ?? null,
+      replayT: s.replay ? String(s.replayT) : null,
+      events: s.model ? String(s.model.events) : null,
+    },
+  };
+}
+
+/** Keeps the controls of `page` (found by id) and its flags in step with the store's state. */
+export function showControls({ store, page, status, t }) {
+  const element = (id) => page.ownerDocument.getElementById(id);
+  function show(state, changed) {
+    const c = controlsOf(state);
+    for (const [id, off] of Object.entries(c.disabled)) {
+      const button = element(id);
+      if (button && button.disabled !== off) button.disabled = off;
+    }
+    for (const [id, on] of Object.entries(c.pressed)) {
+      const button = element(id);
+      if (button && button.getAttribute("aria-pressed") !== String(on)) button.setAttribute("aria-pressed", String(on));
+    }
+    for (const [id, key] of Object.entries(c.labels)) {
+      const button = element(id);
+      if (button && key != null && button.textContent !== t(key)) button.textContent = t(key);
+    }
+    for (const [name, value] of Object.entries(c.flags)) {
+      if (value == null) delete page.dataset[name];
+      else if (page.dataset[name] !== value) page.dataset[name] = value;
+    }
+    if (changed.has("status") && state.status) {
+      status.textContent = state.status.text;
+      status.classList.toggle("error", Boolean(state.status.error));
+    }
+  }
+  store.on("change.controls", show);
+  show(store.state, new Set());
+}

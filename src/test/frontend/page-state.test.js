@@ -1,0 +1,160 @@
+import { test, assertEqual, assertTrue } from "./harness.js";
+import { heldNow, initialState, openGate, pageState } from "/js/page/state.js";
+import { controlsOf } from "/js/page/controls.js";
+import { liveRun } from "/js/page/live-run.js";
+
+const t = (key, ...args) => (args.length ? `${key}(${args.join(",")})` : key);
+
+test("page state: set replaces the fields named and tells which changed, a model changed in place too", () => {
+  const store = pageState();
+  const heard = [];
+  store.on("change.test", (state, changed) => heard.push([[...changed], state.phase]));
+  const model = { events: 0 };
+  store.set({ phase: "running", model });
+  model.events = 3;
+  store.set({ model });
+  assertEqual(heard, [[["phase", "model"], "running"], [["model"], "running"]]);
+  assertEqual(store.state.model.events, 3);
+});
+
+test("page state: the state is frozen, only set changes it", () => {
+  const store = pageState();
+  let threw = false;
+  try {
+    store.state.phase = "running";
+  } catch {
+    threw = true;
+  }
+  assertTrue(threw && store.state.phase === null, "a write outside set");
+});
+
+test("page state: a change made while one is heard is heard after it, by every listener, in order", () => {
+  const store = pageState();
+  const heard = [];
+  store.on("change.first", (state, changed) => {
+    heard.push(`first ${[...changed]}`);
+    if (changed.has("recording")) store.set({ zoomed: false });
+  });
+  store.on("change.second", (state, changed) => heard.push(`second ${[...changed]} zoomed=${store.state.zoomed}`));
+  store.set({ zoomed: true });
+  store.set({ recording: {} });
+  assertEqual(heard, ["first zoomed", "second zoomed zoomed=true", "first recording", "second recording zoomed=false", "first zoomed", "second zoomed zoomed=false"]);
+});
+
+test("page state: held threads show only while a live run is paused", () => {
+  const held = new Map([[1, { actor: 1, kind: "ACQUIRE", object: "a", line: 7 }]]);
+  const s = { ...initialState(), mode: "live", gate: { paused: true, held } };
+  assertEqual(heldNow(s).map((h) => h.actor), [1]);
+  assertEqual(heldNow({ ...s, mode: "replay" }), []);
+  assertEqual(heldNow({ ...s, gate: { ...s.gate, paused: false } }), []);
+  assertEqual(openGate().held.size, 0);
+});
+
+test("controls: before any run, Run alone is offered, no file can be made and no flag is set", () => {
+  const c = controlsOf(initialState());
+  assertEqual(c.disabled, { run: false, cancel: true, pause: true, step: true, "zoom-reset": true, "download-recording": true, "export-svg": true, "export-png": true, "export-trace": true });
+  assertEqual(Object.values(c.flags).filter((v) => v != null), []);
+  assertEqual(c.labels.pause, null, "Pause keeps the page's word until a run starts");
+});
+
+test("controls: a replay offers its files and its time, a zoomed window the whole run again", () => {
+  const replay = { end: 4 };
+  const c = controlsOf({ ...initialState(), mode: "replay", replay, replayT: 1.5, phase: "ended", outcome: "COMPLETED", zoomed: true, follow: false });
+  assertEqual([c.disabled["export-svg"], c.disabled["zoom-reset"], c.pressed["follow-live"]], [false, false, false]);
+  assertEqual([c.flags.state, c.flags.outcome, c.flags.replayT], ["ended", "COMPLETED", "1.5"]);
+});
+
+/** A socket that the test speaks for: what the page sent, and the server's messages to dispatch. */
+function fakeSocket() {
+  const handlers = {};
+  const sent = [];
+  const socket = {
+    sent,
+    on(type, listener) {
+      handlers[type] = listener;
+      return socket;
+    },
+    say: (type, message = {}) => handlers[type]({ type, ...message }),
+    start: (scenario, params, settings) => sent.push(["start", settings.paused === true]),
+    cancel: () => sent.push(["cancel"]),
+    pause: () => sent.push(["pause"]),
+    resume: () => sent.push(["resume"]),
+    step: (actor) => sent.push(["step", actor]),
+  };
+  return socket;
+}
+
+function liveFixture() {
+  const store = pageState();
+  const socket = fakeSocket();
+  let ms = 0;
+  const run = liveRun({ store, scenario: "deadlock", lang: "en", t, errorText: (m) => `refused ${m.code}`, connect: () => socket, clock: () => ms });
+  const ended = [];
+  run.on("end", (recording) => ended.push(recording));
+  const spawn = (seq, id, name) => ({ seq, timeNs: 0, actor: id, kind: "SPAWN", object: null, line: 0, cause: -1, value: { id, name, type: "THREAD", pid: 1, parent: -1, daemon: false } });
+  return { store, socket, run, ended, spawn, tick: (n) => (ms += n) };
+}
+
+test("live run: asking, started, paused at the gate, a step, the end: what the controls and flags show at each", () => {
+  const { store, socket, run, ended, spawn } = liveFixture();
+  run.start({ n: 1 }, { speed: 1 }, true);
+  let c = controlsOf(store.state);
+  assertEqual([c.flags.state, c.disabled.run, c.disabled.cancel, store.state.status.text], ["starting", true, true, "run.connecting"]);
+  assertEqual(socket.sent, [["start", true]], "a challenge's run starts paused");
+
+  socket.say("started", { runId: 7, speed: 1, params: { n: 1 }, settings: {} });
+  c = controlsOf(store.state);
+  assertEqual([c.flags.state, c.flags.paused, c.disabled.run, c.disabled.cancel, c.disabled.pause, c.disabled.step], ["running", "true", false, false, false, false]);
+  assertEqual([store.state.mode, c.labels.pause, c.disabled["export-svg"], c.flags.gate], ["live", "button.resume", true, null]);
+
+  socket.say("events", { runId: 7, clock: { lessonNs: 0, rate: 1 }, events: [spawn(0, 0, "main"), spawn(1, 1, "A")] });
+  socket.say("events", { runId: 6, events: [spawn(2, 2, "B")] });
+  assertEqual([store.state.model.events, controlsOf(store.state).flags.events], [2, "2"], "an older run's batch is not ours");
+
+  socket.say("gate", { runId: 7, paused: true, held: [{ actor: 1, kind: "ACQUIRE", object: "a", line: 12 }] });
+  c = controlsOf(store.state);
+  assertEqual([c.flags.gate, c.flags.heldKnown, store.state.status.text], ["1", "true", "run.paused"]);
+  assertEqual(heldNow(store.state).map((h) => [h.actor, h.line]), [[1, 12]]);
+
+  store.set({ selected: 1 });
+  run.step();
+  assertEqual(socket.sent.at(-1), ["step", 1], "the selected thread, held, goes");
+  run.togglePause();
+  assertEqual(socket.sent.at(-1), ["resume"]);
+
+  socket.say("end", { runId: 7, outcome: { status: "DEADLOCK", elapsedNs: 1e9 } });
+  c = controlsOf(store.state);
+  assertEqual([c.flags.state, c.flags.outcome, c.flags.paused, c.disabled.run, c.disabled.cancel, c.disabled.pause, c.disabled.step], ["ended", "DEADLOCK", "false", false, true, true, true]);
+  assertEqual([ended.length, ended[0].events.length, ended[0].outcome.status], [1, 2, "DEADLOCK"]);
+  assertEqual(heldNow(store.state), [], "nothing is held once it is over");
+});
+
+test("live run: a slow connection's merged updates are counted in the status while it runs", () => {
+  const { store, socket, run } = liveFixture();
+  run.start({}, {});
+  socket.say("started", { runId: 1, speed: 1 });
+  socket.say("events", { runId: 1, events: [], skipped: 3 });
+  assertEqual([store.state.skipped, store.state.status.text], [3, "run.running · run.skipped(3)"]);
+});
+
+test("live run: queued, then left; refused; the socket closed: Run is offered again each time", () => {
+  const { store, socket, run } = liveFixture();
+  run.start({}, {});
+  socket.say("queued", { position: 2 });
+  let c = controlsOf(store.state);
+  assertEqual([c.flags.state, c.disabled.run, c.disabled.cancel, c.disabled.pause, store.state.status.text], ["queued", false, false, true, "run.queued(2)"]);
+  run.cancel();
+  c = controlsOf(store.state);
+  assertEqual([c.flags.state, c.disabled.cancel, store.state.status.text], ["ended", true, "run.dequeued"]);
+
+  run.start({}, {});
+  socket.say("error", { code: "bad-parameter" });
+  c = controlsOf(store.state);
+  assertEqual([c.flags.state, c.disabled.run, store.state.status], ["idle", false, { text: "refused bad-parameter", error: true }], "no run shown yet: idle");
+
+  run.start({}, {});
+  socket.say("started", { runId: 2, speed: 1 });
+  socket.say("close");
+  c = controlsOf(store.state);
+  assertEqual([c.flags.state, c.disabled.run, c.disabled.cancel, c.disabled.pause, c.disabled.step, store.state.status.text], ["ended", false, true, true, true, "run.disconnected"]);
+});
