@@ -28,9 +28,12 @@ import org.threadlab.testing.SocketClient;
 @ExtendWith(DockerEngine.class)
 class DockerImageIT {
 
+	/** The project's Dockerfile, absolute: Testcontainers builds from its folder, which a bare name lacks. */
+	static final Path DOCKERFILE = Path.of("Dockerfile").toAbsolutePath();
+
 	@Test
 	void theImageBuildsAndRunsALessonWithAChildProcessOverTheSocket() throws Exception {
-		ImageFromDockerfile image = new ImageFromDockerfile("threadlab-test", true).withDockerfile(Path.of("Dockerfile"));
+		ImageFromDockerfile image = new ImageFromDockerfile("threadlab-test", true).withDockerfile(DOCKERFILE);
 		try (GenericContainer<?> app = new GenericContainer<>(image).withExposedPorts(8080)
 			.waitingFor(Wait.forHealthcheck())
 			.withStartupTimeout(Duration.ofMinutes(3))) {

@@ -64,13 +64,16 @@ class DockerfileTest {
 		return found.get(0).substring(instruction.length() + 1).trim();
 	}
 
+	/** An image as a FROM names it: {@code name[:tag][@sha256:digest]}, a digest pin allowed. */
+	private static final Pattern IMAGE = Pattern.compile("([^:@\\s]+)(?::([^@\\s]+))?(?:@sha256:[0-9a-f]{64})?");
+
 	@Test
 	void itBuildsOnAJdkWithTheProjectsLauncherAndRunsOnAJre() {
 		List<String> from = all("FROM");
-		assertThat(from).hasSize(2);
-		assertThat(from.get(0)).matches("FROM maven:\\S*eclipse-temurin-\\d+ AS build");
-		assertThat(from.get(1)).matches("FROM eclipse-temurin:\\d+-jre");
-		assertThat(dockerfile).contains("./mvnw -B -q -DskipTests package");
+		assertThat(from).as("a build stage and the image that runs").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(from).anyMatch(f -> f.matches("FROM maven:\\S*eclipse-temurin-\\d+\\S* AS build"));
+		assertThat(from.get(from.size() - 1)).as("the image that runs").matches("FROM eclipse-temurin:\\d+-jre\\S*");
+		assertThat(dockerfile).contains("./mvnw -B -q -o -Dimage -Dmaven.test.skip=true package");
 		int javaRelease = Integer.parseInt(tag(pom, "java.version"));
 		for (String image : from) {
 			Matcher version = Pattern.compile("temurin[-:](\\d+)").matcher(image);
@@ -80,14 +83,46 @@ class DockerfileTest {
 	}
 
 	@Test
+	void aSourceEditDownloadsNothingAgainAndTheTestsLibrariesStayOut() {
+		int dependencies = indexOf(i -> i.startsWith("RUN ") && i.contains("-Dthreadlab.build-tools.skip=true"));
+		int sources = indexOf(i -> i.equals("COPY src src"));
+		assertThat(dependencies).as("the dependencies' layer").isNotNegative().isLessThan(sources);
+		assertThat(instructions.subList(0, dependencies)).as("what the dependencies' layer depends on")
+			.noneMatch(i -> i.startsWith("COPY src") || i.startsWith("COPY frontend"));
+		assertThat(instructions.get(dependencies)).contains("-Dimage");
+		String profile = pom.substring(pom.indexOf("<id>test-dependencies</id>"));
+		profile = profile.substring(0, profile.indexOf("</profile>"));
+		assertThat(profile).as("-Dimage leaves the tests' libraries out").contains("<name>!image</name>",
+				"<artifactId>playwright</artifactId>", "<artifactId>testcontainers-junit-jupiter</artifactId>");
+	}
+
+	private static int indexOf(java.util.function.Predicate<String> instruction) {
+		for (int i = 0; i < instructions.size(); i++) {
+			if (instruction.test(instructions.get(i))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	@Test
 	void baseImagesAreOfficialImagesNamedWithoutARegistry() {
 		List<String> froms = all("FROM");
 		assertThat(froms).as("base images").isNotEmpty();
 		for (String from : froms) {
 			String image = from.split("\\s+")[1];
-			String name = image.split(":")[0];
-			assertThat(name).as(image + ": an official image has no owner, and no registry host").doesNotContain("/", ".");
+			Matcher named = IMAGE.matcher(image);
+			assertThat(named.matches()).as(image + " reads as name:tag, perhaps pinned by a digest").isTrue();
+			assertThat(named.group(1)).as(image + ": an official image has no owner, and no registry host")
+				.doesNotContain("/", ".");
 		}
+	}
+
+	@Test
+	void aDigestPinIsAnImageToo() {
+		Matcher pinned = IMAGE.matcher("eclipse-temurin:17-jre@sha256:" + "0".repeat(64));
+		assertThat(pinned.matches()).isTrue();
+		assertThat(pinned.group(1)).isEqualTo("eclipse-temurin");
 	}
 
 	@Test
@@ -132,6 +167,15 @@ class DockerfileTest {
 		for (String copied : List.of("mvnw", "pom.xml", ".mvn", "src", "frontend")) {
 			assertThat(ignored).noneMatch(pattern -> pattern.startsWith(copied));
 			assertThat(all("COPY")).as(copied + " is copied in").anyMatch(c -> List.of(c.split("\\s+")).contains(copied));
+		}
+	}
+
+	@Test
+	void whatAContainerRunsKeepsItsLineEndingsOnEveryCheckout() throws IOException {
+		List<String> attributes = Files.readAllLines(Path.of(".gitattributes"));
+		for (String script : List.of("mvnw", ".ci/run", "*.sh", "*.py", "Dockerfile")) {
+			assertThat(attributes).as(script + " checked out with LF line endings, also by Git for Windows")
+				.anyMatch(line -> line.matches(java.util.regex.Pattern.quote(script) + "\\s+.*\\beol=lf\\b.*"));
 		}
 	}
 
