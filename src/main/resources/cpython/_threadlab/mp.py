@@ -106,7 +106,8 @@ def install_process(process, T):
             return start(self)
         actor = channel.actor_name(self.name, "MainThread")
         t = clock.lesson()
-        self._tl_starting = T.event("STARTING", None, {"method": self._start_method}, actor=actor, t=t)
+        method = self._start_method or _default_method()
+        self._tl_starting = T.event("STARTING", None, {"method": method}, actor=actor, t=t)
         start(self)
         # dated when it was asked for: the child may say START before this line is written
         T.event("SPAWN", None, {"type": "process", "name": self.name, "pid": self.pid, "ppid": os.getpid(),
@@ -134,6 +135,14 @@ def install_process(process, T):
     Base.start = traced_start
     Base._bootstrap = traced_bootstrap
     Base.join = traced_join
+
+
+def _default_method():
+    from multiprocessing import context
+    try:
+        return context._default_context.get_start_method()
+    except Exception:
+        return None
 
 
 exiting = None  # set by the runner: ends a process's trace and its unfinished lines

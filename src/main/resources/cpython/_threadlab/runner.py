@@ -51,7 +51,8 @@ def install(speed):
                 if thread.daemon and thread.is_alive():
                     tracer.event("EXIT", None, "cut off", actor=_channel.who_is(thread), line=0)
         exiting(0)
-        out.line("x", "", "exit")
+        if clock.top:  # the program's own process (or what os.fork made of it), not multiprocessing's helpers
+            out.line("x", "", "exit")
 
     atexit.register(at_exit)
     if clock.top:

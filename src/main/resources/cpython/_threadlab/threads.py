@@ -300,7 +300,8 @@ def _patch_thread(Thread, T, timed):
         return start(self)
 
     def traced_join(self, timeout=None):
-        traced = T.on and self._started.is_set() and self is not threading.current_thread()
+        traced = (T.on and self._started.is_set() and self is not threading.current_thread()
+                  and frames.from_listing())
         if traced:
             T.event("JOIN", self.name, timeout)
         timed(timeout, lambda t: join(self, t))
