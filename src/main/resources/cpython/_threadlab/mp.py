@@ -123,7 +123,7 @@ def install_process(process, T):
         return code
 
     def traced_join(self, timeout=None):
-        traced = T.on and self._popen is not None and self._parent_pid == os.getpid()
+        traced = T.on and self._popen is not None and self._parent_pid == os.getpid() and frames.from_listing()
         if traced:
             T.event("JOIN", self.name, timeout)
         join(self, timeout)
