@@ -105,6 +105,20 @@ def line(depth=2):
 
 
 _counts = {}
+_timed_acquire = None
+_ACQUIRE_WITH_ARGUMENTS = re.compile(r"\.acquire\(\s*[^)\s]")
+
+
+def timed_acquire():
+    """Whether the listing calls acquire() with arguments anywhere (it may give a timeout)."""
+    global _timed_acquire
+    if _timed_acquire is None:
+        try:
+            with open(listing, encoding="utf-8") as source:
+                _timed_acquire = bool(_ACQUIRE_WITH_ARGUMENTS.search(source.read()))
+        except (OSError, TypeError, ValueError):
+            _timed_acquire = True
+    return _timed_acquire
 
 
 def name(kind, depth=2, index=0):

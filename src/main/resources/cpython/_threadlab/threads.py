@@ -54,7 +54,8 @@ def install(clock, tracer, lesson_monotonic):
             T.event("ACQUIRED", self.name, None if got else "not acquired", self._released if got else None)
             return got
 
-        __enter__ = acquire
+        def __enter__(self):
+            return self.acquire() if T.on else self._lock.acquire()
 
         def release(self):
             if T.on and self._lock.locked():
@@ -63,7 +64,10 @@ def install(clock, tracer, lesson_monotonic):
             self._lock.release()
 
         def __exit__(self, *exc):
-            self.release()
+            if T.on:
+                self.release()
+            else:
+                self._lock.release()
 
         def locked(self):
             return self._lock.locked()
@@ -126,13 +130,15 @@ def install(clock, tracer, lesson_monotonic):
             self._count = state[1]
             T.event("ACQUIRED", self.name, self._count, self._released)
 
+    # Without a trace, the listing's locks are the real ones (a lock taken a million times costs what it
+    # costs in CPython) unless the listing calls acquire() with arguments: then a timeout needs the wrapper.
     def Lock(*args, **kwargs):
-        if frames.from_listing():
+        if (T.on or frames.timed_acquire()) and frames.from_listing():
             return TracedLock(frames.name("lock"))
         return _raw_lock(*args, **kwargs)
 
     def RLock(*args, **kwargs):
-        if frames.from_listing():
+        if (T.on or frames.timed_acquire()) and frames.from_listing():
             return TracedRLock(frames.name("rlock"))
         return _raw_rlock(*args, **kwargs)
 

@@ -60,10 +60,9 @@ class Tracer:
         """Writes one event and returns its id; None when tracing is off or its budget spent."""
         if not self.on:
             return None
-        left = next(self._left)
-        if left <= 0:
-            if left == 0:
-                self.channel.line("c", _channel.who(), str(self._budget))
+        if next(self._left) <= 0:
+            self.on = False  # from now on the traced objects take their fast paths
+            self.channel.line("c", _channel.who(), str(self._budget))
             return None
         if id is None:
             id = self.new_id()
