@@ -4,13 +4,17 @@ A line is "\\x1e<tag>\\t<lesson seconds>\\t<actor>\\t<text>\\n". One os.write of
 (4096 bytes) is atomic on a pipe, so the lines of several processes and threads never interleave, and
 no lock is needed: nothing here can be left held by a daemon thread that interpreter shutdown stopped
 half-way (the cause of the runs that never ended: the shutdown's flush of sys.stdout waited for such a
-lock for ever).
+lock for ever). Trace events are gathered and written a few kilobytes at a time (before any other line,
+when many wait, by a thread of the runner every 50 ms, and at the process's end): one write per event
+would hand the GIL over at every step and change how the program's threads take turns.
 """
 import _thread
+import collections
 import os
 import sys
 
-_MAX = 4000
+_PIPE_BUF = 4096
+runner_threads = set()  # idents of the runner's own threads: never one of the program's
 
 
 def actor_name(process, thread):
@@ -42,15 +46,50 @@ def who():
 class Channel:
     """Writes stamped lines; safe from any thread of any process, never blocks on a lock."""
 
-    def __init__(self, clock, fd=1):
+    def __init__(self, clock, real_sleep, fd=1):
         self.clock = clock
         self.fd = fd
+        self._events = collections.deque()
+        self._sleep = real_sleep
+        self._flusher = None  # the pid whose flushing thread runs
 
     def line(self, tag, actor, text, t=None):
         if t is None:
             t = self.clock.lesson()
         data = ("\x1e%s\t%.6f\t%s\t%s\n" % (tag, t, actor, text)).encode("utf-8", "backslashreplace")
-        self.write(data)
+        if tag != "v":
+            self.flush()
+            self.write(data)
+            return
+        self._events.append(data)
+        if self._flusher != os.getpid():
+            self._flusher = os.getpid()
+            _thread.start_new_thread(self._flushing, ())
+        elif len(self._events) > 64:
+            self.flush()
+
+    def _flushing(self):
+        runner_threads.add(_thread.get_ident())
+        while True:
+            self._sleep(0.05)
+            self.flush()
+
+    def flush(self):
+        """Writes the events gathered so far, in writes of whole lines under PIPE_BUF."""
+        events = self._events
+        chunk, size = [], 0
+        while True:
+            try:
+                data = events.popleft()
+            except IndexError:
+                break
+            if chunk and size + len(data) > _PIPE_BUF:
+                self.write(b"".join(chunk))
+                chunk, size = [], 0
+            chunk.append(data)
+            size += len(data)
+        if chunk:
+            self.write(b"".join(chunk))
 
     def write(self, data):
         try:

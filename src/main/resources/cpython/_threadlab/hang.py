@@ -4,6 +4,8 @@ import os
 import sys
 import time
 
+from _threadlab import channel as channel_module
+
 
 def watch(seconds, clock, channel, real_sleep, real_monotonic):
     """From a thread of its own: when for `seconds` no timer of any process runs, no child process lives
@@ -28,9 +30,8 @@ def watch(seconds, clock, channel, real_sleep, real_monotonic):
         if threading is not None:
             for thread in threading.enumerate():
                 names[thread.ident] = thread.name
-        me = _thread.get_ident()
         for ident, frame in sys._current_frames().items():
-            if ident == me:
+            if ident in channel_module.runner_threads:
                 continue
             line = 0
             while frame is not None:
@@ -42,6 +43,7 @@ def watch(seconds, clock, channel, real_sleep, real_monotonic):
         channel.line("x", "", "hang")
 
     def run():
+        channel_module.runner_threads.add(_thread.get_ident())
         still_since = real_monotonic()
         cpu = time.process_time()
         while True:

@@ -19,7 +19,7 @@ def install(speed):
     real_sleep, real_monotonic = time.sleep, time.monotonic
     clock = LessonClock(speed, real_monotonic, time.time, time.perf_counter)
     frames.setup()
-    out = _channel.Channel(clock)
+    out = _channel.Channel(clock, real_sleep)
     stamping = bool(os.environ.get("THREADLAB_STAMP"))
     tracer = Tracer(out, stamping and bool(os.environ.get("THREADLAB_TRACE")),
                     int(os.environ.get("THREADLAB_TRACE_MAX") or 20000))
@@ -38,6 +38,7 @@ def install(speed):
         if exited != [os.getpid()]:
             exited[:] = [os.getpid()]
             tracer.event("EXIT", None, "exit code %d" % code, id=tracer.exit_id(), line=0)
+        out.flush()
 
     mp.exiting = exiting
     _patch(clock, tracer, time.monotonic)
