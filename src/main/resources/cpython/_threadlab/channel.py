@@ -52,6 +52,8 @@ class Channel:
         self._events = collections.deque()
         self._sleep = real_sleep
         self._flusher = None  # the pid whose flushing thread runs
+        # what was gathered before a fork is the parent's: written before, never twice
+        os.register_at_fork(before=self.flush, after_in_child=self._events.clear)
 
     def line(self, tag, actor, text, t=None):
         if t is None:

@@ -273,3 +273,55 @@ def install_fork(T):
         return pid
 
     os.fork = traced_fork
+
+
+def install_pool(pool, T):
+    """A process pool's apply_async: CREATE and SUBMIT where the listing calls it, RUNNING and DONE in
+    the worker (see tags.Task), and for whoever gets the result WAIT, WOKEN, then RESULT or EXCEPTION
+    caused by the DONE."""
+    from _threadlab.tags import Task
+    Pool, Result = pool.Pool, pool.ApplyResult
+    apply_async, set_, get = Pool.apply_async, Result._set, Result.get
+    Result._tl = None
+
+    def traced_apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        if not T.on or not frames.from_listing():
+            return apply_async(self, func, args, kwds, callback, error_callback)
+        name = frames.name("result")
+        T.event("CREATE", name, {"type": "async-result", "size": 0})
+        submit = T.event("SUBMIT", name, call_text(func, args, kwds))
+        result = apply_async(self, Task(func, name, submit), args, kwds, callback, error_callback)
+        result._tl, result._tl_done = name, None
+        return result
+
+    def traced_set(self, i, obj):
+        success, value = obj
+        if type(value) is Tagged:
+            self._tl_done, obj = value.id, (success, value.obj)
+        return set_(self, i, obj)
+
+    def traced_get(self, timeout=None):
+        name = self._tl
+        if name is None or not T.on:
+            return get(self, timeout)
+        waits = not self.ready()
+        if waits:
+            T.event("WAIT", name, timeout)
+        try:
+            value = get(self, timeout)
+        except pool.TimeoutError:
+            T.event("WOKEN", name, "timed out")
+            raise
+        except BaseException as error:
+            if waits:
+                T.event("WOKEN", name, None, self._tl_done)
+            T.event("EXCEPTION", name, described(error), self._tl_done)
+            raise
+        if waits:
+            T.event("WOKEN", name, None, self._tl_done)
+        T.event("RESULT", name, shown(value), self._tl_done)
+        return value
+
+    Pool.apply_async = traced_apply_async
+    Result._set = traced_set
+    Result.get = traced_get

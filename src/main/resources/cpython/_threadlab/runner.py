@@ -75,8 +75,8 @@ def _lesson_time(clock, tracer, real_sleep):
             seconds = float(seconds)
         except (TypeError, ValueError):
             return real_sleep(seconds)  # raises what time.sleep raises
-        if seconds < 0 or seconds != seconds:
-            return real_sleep(seconds)
+        if seconds <= 0 or seconds != seconds:
+            return real_sleep(seconds)  # sleep(0) only lets other threads run; a negative one raises
         if not tracer.on:
             return clock.sleep(seconds, real_sleep)
         tracer.event("SLEEP", None, seconds)
@@ -106,4 +106,5 @@ def _patch(clock, tracer, lesson_monotonic):
     imports.after_import("multiprocessing.process", lambda m: mp.install_process(m, tracer))
     imports.after_import("multiprocessing.queues", lambda m: mp.install_queues(m, tracer))
     imports.after_import("multiprocessing.managers", lambda m: mp.install_managers(m, tracer))
+    imports.after_import("multiprocessing.pool", lambda m: mp.install_pool(m, tracer))
     mp.install_fork(tracer)

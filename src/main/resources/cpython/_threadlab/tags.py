@@ -24,3 +24,32 @@ def rebuild_named(name, rebuild, args):
     except (AttributeError, TypeError):
         pass  # a proxy unpickled in its manager's own process is the object itself
     return thing
+
+
+class Task:
+    """A function the listing handed a process pool (apply_async), run in a worker: RUNNING there
+    (cause: its SUBMIT), then DONE; its result travels back tagged with the DONE's id."""
+
+    __slots__ = ("fn", "name", "submit")
+
+    def __init__(self, fn, name, submit):
+        self.fn = fn
+        self.name = name
+        self.submit = submit
+
+    def __reduce__(self):
+        return Task, (self.fn, self.name, self.submit)
+
+    def __call__(self, *args, **kwargs):
+        from _threadlab import runner
+        from _threadlab.tracer import described, shown
+        T = runner.tracer
+        running = T.event("RUNNING", self.name, None, self.submit)
+        try:
+            value = self.fn(*args, **kwargs)
+        except BaseException as error:
+            T.event("DONE", self.name, "raised " + described(error), running)
+            raise
+        done = T.new_id()
+        T.event("DONE", self.name, shown(value), running, id=done)
+        return Tagged(done, value)

@@ -18,6 +18,18 @@ from _threadlab.tracer import described
 
 _raw_lock = _thread.allocate_lock
 _raw_rlock = threading.RLock
+_make_lock = _raw_lock
+_make_rlock = _raw_rlock
+
+
+# threading.Lock and threading.RLock from now on: module functions, so a manager's registry that holds
+# them can still be pickled for a spawned manager process
+def Lock(*args, **kwargs):
+    return _make_lock(*args, **kwargs)
+
+
+def RLock(*args, **kwargs):
+    return _make_rlock(*args, **kwargs)
 
 
 def install(clock, tracer, lesson_monotonic):
@@ -132,15 +144,18 @@ def install(clock, tracer, lesson_monotonic):
 
     # Without a trace, the listing's locks are the real ones (a lock taken a million times costs what it
     # costs in CPython) unless the listing calls acquire() with arguments: then a timeout needs the wrapper.
-    def Lock(*args, **kwargs):
+    def make_lock(*args, **kwargs):
         if (T.on or frames.timed_acquire()) and frames.from_listing():
             return TracedLock(frames.name("lock"))
         return _raw_lock(*args, **kwargs)
 
-    def RLock(*args, **kwargs):
+    def make_rlock(*args, **kwargs):
         if (T.on or frames.timed_acquire()) and frames.from_listing():
             return TracedRLock(frames.name("rlock"))
         return _raw_rlock(*args, **kwargs)
+
+    global _make_lock, _make_rlock
+    _make_lock, _make_rlock = make_lock, make_rlock
 
     threading.Lock = Lock
     threading.RLock = RLock

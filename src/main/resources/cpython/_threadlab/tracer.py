@@ -40,12 +40,13 @@ class Tracer:
 
     def __init__(self, channel, on, budget):
         self.channel = channel
-        self.on = on
+        self.on = self._enabled = on
         self._budget = budget
         self._after_fork()
         os.register_at_fork(after_in_child=self._after_fork)
 
     def _after_fork(self):
+        self.on = self._enabled  # each process has a budget of its own
         self.pid = os.getpid()
         self._ids = itertools.count(1)
         self._left = itertools.count(self._budget, -1)

@@ -107,4 +107,21 @@ class CPythonTraceIT {
 			.allSatisfy(s -> assertThat(run.byId(s.cause()).kind()).isEqualTo(EventKind.STARTING));
 	}
 
+	@Test
+	void aPoolsTaskRunsInAWorkerFromItsSubmitAndItsResultComesBackFromItsDone() throws Exception {
+		Traced run = traced("pool-apply", Map.of("getTimeout", true));
+		assertThat(run.exitCode()).isZero();
+		PythonEvent running = run.of(EventKind.RUNNING).get(0);
+		PythonEvent submit = run.byId(running.cause());
+		assertThat(submit.kind()).isEqualTo(EventKind.SUBMIT);
+		assertThat(submit.value()).isEqualTo("get_html(3)");
+		assertThat(running.pid()).isNotEqualTo(submit.pid());
+		assertThat(running.actor()).startsWith("SpawnPoolWorker-");
+		assertThat(run.of(EventKind.WOKEN).get(0).value()).isEqualTo("timed out");
+		PythonEvent result = run.of(EventKind.RESULT).get(0);
+		assertThat(result.value()).isEqualTo("3");
+		assertThat(run.byId(result.cause()).kind()).isEqualTo(EventKind.DONE);
+		assertThat(run.byId(result.cause()).pid()).isEqualTo(running.pid());
+	}
+
 }
