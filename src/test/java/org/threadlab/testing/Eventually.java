@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * Waits for something another thread or process will make true, by looking again and again until a
- * deadline: {@code Eventually.within(Duration.ofSeconds(10)).until("the server is a zombie", () -> ...)}.
+ * deadline: {@code Eventually.within(Duration.ofSeconds(10)).until("the server to be a zombie", () -> ...)}.
  * For states nothing signals (a process's end in /proc, a thread parked in the kernel, a count kept by
  * the server); where something does signal, wait on that instead (a latch, a future, a socket's message).
  * <p>
