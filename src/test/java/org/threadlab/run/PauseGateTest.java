@@ -15,6 +15,7 @@ import org.threadlab.probe.Py;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.gil.GilRaceScenario;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Trace;
 
@@ -210,11 +211,7 @@ class PauseGateTest {
 	}
 
 	private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-			Thread.sleep(1);
-		}
-		assertThat(condition.getAsBoolean()).as("within 10 s").isTrue();
+		Eventually.within(Duration.ofSeconds(10)).every(Duration.ofMillis(1)).until("the gate's next state", condition);
 	}
 
 }
