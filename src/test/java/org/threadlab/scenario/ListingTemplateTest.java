@@ -17,7 +17,7 @@ class ListingTemplateTest {
 			ParameterSpec.flag("join", true));
 
 	private static ListingTemplate parse(String text) {
-		return ListingTemplate.parse("listing_en.py", text, SPECS);
+		return ListingTemplate.parse("listing.py", text, SPECS);
 	}
 
 	private static String render(String text, Map<String, Object> values) {
@@ -79,7 +79,7 @@ class ListingTemplateTest {
 
 	@Test
 	void aWrongTemplateFailsNamingItsFileAndLine() {
-		assertThatThrownBy(() -> parse("x = 1\ny = {{m}}\n")).hasMessageContaining("listing_en.py:2").hasMessageContaining("'m'");
+		assertThatThrownBy(() -> parse("x = 1\ny = {{m}}\n")).hasMessageContaining("listing.py:2").hasMessageContaining("'m'");
 		assertThatThrownBy(() -> parse("# {% if nobody %}\n# {% endif %}\n")).hasMessageContaining(":1").hasMessageContaining("'nobody'");
 		assertThatThrownBy(() -> parse("# {% if n %}\n# {% endif %}\n")).hasMessageContaining("not a flag");
 		assertThatThrownBy(() -> parse("x = 1\n# {% else %}\n")).hasMessageContaining(":2: an else without its if");
@@ -103,7 +103,7 @@ class ListingTemplateTest {
 	private static ScenarioTexts texts(String python, String java) {
 		Properties properties = new Properties();
 		properties.setProperty("lesson", "A lesson.");
-		return ScenarioTexts.of(SCENARIO, properties, "listing_en.py", python, "X.java", java);
+		return ScenarioTexts.of(SCENARIO, "texts_en.properties", properties, "listing.py", python, "X.java", java);
 	}
 
 	@Test
@@ -130,7 +130,7 @@ class ListingTemplateTest {
 	@Test
 	void anAnchorOnOneSideOnlyFailsTheLoad() {
 		assertThatThrownBy(() -> texts("x = 1  #@x\n", "class X { // @x\n\tint y; // @y\n}\n"))
-			.hasMessageContaining("anchors of the Java listing missing in listing_en.py: [y]");
+			.hasMessageContaining("anchors of the Java listing missing in listing.py: [y]");
 		assertThatThrownBy(() -> texts("x = 1  #@x\nz = 2  #@z\n", "class X { // @x\n}\n"))
 			.hasMessageContaining("missing in the Java listing: [z]");
 	}
