@@ -94,10 +94,8 @@ class ListingTemplateTest {
 	}
 
 	/** A scenario made here, not found by the catalog: an anonymous class is no candidate of its scan. */
-	private static final Scenario SCENARIO = new AbstractScenario("thread-target", Section.THREADS, SPECS) {
-		@Override
-		public void run(Params params) {
-		}
+	private static final Scenario SCENARIO = new AbstractScenario(Lesson.of("thread-target", SPECS, params -> {
+	})) {
 	};
 
 	private static ScenarioTexts texts(String python, String java) {

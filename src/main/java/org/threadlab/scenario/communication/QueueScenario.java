@@ -10,9 +10,7 @@ import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §3.2: a bounded queue between one producer and many consumers, with task_done and join. */
 public final class QueueScenario extends AbstractScenario {
@@ -63,18 +61,9 @@ public final class QueueScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public QueueScenario() {
-		super("queue", Section.COMMUNICATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main, the producer and the consumers; they sleep and wait on the queue. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(2 + (int) params.integer("consumers"));
+		super(lesson("queue", PARAMETERS, QueueScenario::main)
+			// main, the producer and the consumers; they sleep and wait on the queue
+			.cost(p -> waiting(2 + (int) p.integer("consumers"))));
 	}
 
 }

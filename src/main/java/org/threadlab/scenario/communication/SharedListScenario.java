@@ -10,9 +10,7 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §3.1: threads share a list under a lock and poll it, checking, sleeping and checking again. */
 public final class SharedListScenario extends AbstractScenario {
@@ -84,18 +82,9 @@ public final class SharedListScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public SharedListScenario() {
-		super("shared-list", Section.COMMUNICATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main, the producer and the consumers; they sleep and poll. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(2 + (int) params.integer("consumers"));
+		super(lesson("shared-list", PARAMETERS, SharedListScenario::main)
+			// main, the producer and the consumers; they sleep and poll
+			.cost(p -> waiting(2 + (int) p.integer("consumers"))));
 	}
 
 }

@@ -11,9 +11,7 @@ import org.threadlab.probe.SharedValue;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §GIL: two threads add and subtract 1 on one total without a lock; updates get lost. */
 public final class GilRaceScenario extends AbstractScenario {
@@ -57,23 +55,11 @@ public final class GilRaceScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public GilRaceScenario() {
-		super("gil-race", Section.GIL, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("small", Map.of("n", 5), "tutorial", Map.of("n", 1_000_000));
-	}
-
-	/** Main and the two racers, which compute without a pause when the loop is long. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3).computing(params.integer("n") >= BUSY_STEPS ? 2 : 0);
+		super(lesson("gil-race", PARAMETERS, GilRaceScenario::main)
+			.variant("small", Map.of("n", 5))
+			.variant("tutorial", Map.of("n", 1_000_000))
+			// main and the two racers, which compute without a pause when the loop is long
+			.cost(p -> waiting(3).computing(p.integer("n") >= BUSY_STEPS ? 2 : 0)));
 	}
 
 }

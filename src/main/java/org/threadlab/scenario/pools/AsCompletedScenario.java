@@ -11,9 +11,7 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §5.2.1: as_completed hands results over in the order the tasks finish. */
 public final class AsCompletedScenario extends AbstractScenario {
@@ -44,18 +42,9 @@ public final class AsCompletedScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public AsCompletedScenario() {
-		super("as-completed", Section.THREAD_POOLS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's workers. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(1 + (int) params.integer("workers"));
+		super(lesson("as-completed", PARAMETERS, AsCompletedScenario::main)
+			// main and the pool's workers
+			.cost(p -> waiting(1 + (int) p.integer("workers"))));
 	}
 
 }

@@ -9,9 +9,7 @@ import java.util.List;
 import org.threadlab.futures.TracedExecutor;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §5.2.2: executor.map hands results over in the order the tasks were submitted. */
 public final class ExecutorMapScenario extends AbstractScenario {
@@ -40,18 +38,9 @@ public final class ExecutorMapScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public ExecutorMapScenario() {
-		super("executor-map", Section.THREAD_POOLS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's workers. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(1 + (int) params.integer("workers"));
+		super(lesson("executor-map", PARAMETERS, ExecutorMapScenario::main)
+			// main and the pool's workers
+			.cost(p -> waiting(1 + (int) p.integer("workers"))));
 	}
 
 }

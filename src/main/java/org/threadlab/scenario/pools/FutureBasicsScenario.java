@@ -12,9 +12,7 @@ import org.threadlab.builtins.PyValueError;
 import org.threadlab.builtins.PyException;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §5.1: submit returns a future at once; done, cancel and result. */
 public final class FutureBasicsScenario extends AbstractScenario {
@@ -70,25 +68,12 @@ public final class FutureBasicsScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public FutureBasicsScenario() {
-		super("future-basics", Section.THREAD_POOLS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("thirdTask", false, "raises", false),
-				"queued", Map.of("thirdTask", true, "raises", false),
-				"raises", Map.of("thirdTask", false, "raises", true));
-	}
-
-	/** Main and the pool's two workers. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3);
+		super(lesson("future-basics", PARAMETERS, FutureBasicsScenario::main)
+			.variant("tutorial", Map.of("thirdTask", false, "raises", false))
+			.variant("queued", Map.of("thirdTask", true, "raises", false))
+			.variant("raises", Map.of("thirdTask", false, "raises", true))
+			// main and the pool's two workers
+			.cost(waiting(3)));
 	}
 
 }

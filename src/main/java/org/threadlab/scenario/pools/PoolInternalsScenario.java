@@ -11,9 +11,7 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §5.4: submit → work item → work queue → workers started on demand → futures set. */
 public final class PoolInternalsScenario extends AbstractScenario {
@@ -52,24 +50,11 @@ public final class PoolInternalsScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public PoolInternalsScenario() {
-		super("pool-internals", Section.THREAD_POOLS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("cpython", Map.of("reuseIdle", true, "workers", 5, "tasks", 5, "submitEvery", 5),
-				"tutorial", Map.of("reuseIdle", false, "workers", 2, "tasks", 5, "submitEvery", 0.5));
-	}
-
-	/** Main and the pool's workers, started on demand, never more than its maximum. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(1 + (int) params.integer("workers"));
+		super(lesson("pool-internals", PARAMETERS, PoolInternalsScenario::main)
+			.variant("cpython", Map.of("reuseIdle", true, "workers", 5, "tasks", 5, "submitEvery", 5))
+			.variant("tutorial", Map.of("reuseIdle", false, "workers", 2, "tasks", 5, "submitEvery", 0.5))
+			// main and the pool's workers, started on demand, never more than its maximum
+			.cost(p -> waiting(1 + (int) p.integer("workers"))));
 	}
 
 }

@@ -11,9 +11,7 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §5.3: wait(FIRST_COMPLETED) lets main go on after the first result; the others still run. */
 public final class WaitFirstScenario extends AbstractScenario {
@@ -43,18 +41,9 @@ public final class WaitFirstScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public WaitFirstScenario() {
-		super("wait-first", Section.THREAD_POOLS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's two workers. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3);
+		super(lesson("wait-first", PARAMETERS, WaitFirstScenario::main)
+			// main and the pool's two workers
+			.cost(waiting(3)));
 	}
 
 }

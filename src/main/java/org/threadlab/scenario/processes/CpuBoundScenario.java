@@ -15,8 +15,6 @@ import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /**
  * Tutorial §6.1: the same CPU-bound work serially, on a pool of threads and on a pool of processes. Under
@@ -85,13 +83,13 @@ public final class CpuBoundScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public CpuBoundScenario() {
-		super("cpu-bound", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		warmUp();
-		main(params);
+		super(lesson("cpu-bound", PARAMETERS, CpuBoundScenario::launch)
+			.variant("default", Map.of("start", 29, "stop", 38, "workers", 3))
+			.variant("small", Map.of("start", 25, "stop", 34, "workers", 3))
+			// main, then a pool of threads, then the process pool's manager thread and a pipe reader per worker;
+			// at its peak each worker process computes on a core of its own
+			.cost(p -> waiting(2 + 2 * (int) p.integer("workers")).withProcesses((int) p.integer("workers"))
+				.computing((int) p.integer("workers"), (int) p.integer("workers"))));
 	}
 
 	/**
@@ -100,26 +98,11 @@ public final class CpuBoundScenario extends AbstractScenario {
 	 * would look faster than it. CPython has nothing to compile. The worker processes are new JVMs and
 	 * compile fib themselves: that is part of their start, as it is.
 	 */
-	private static void warmUp() throws InterruptedException {
+	static void launch(Params p) throws Exception {
 		for (int i = 0; i < 3; i++) {
 			fib(27);
 		}
-	}
-
-	/**
-	 * Main, then a pool of threads, then the process pool's manager thread and a pipe reader per worker;
-	 * at its peak each worker process computes on a core of its own.
-	 */
-	@Override
-	public RunCost cost(Params params) {
-		int workers = (int) params.integer("workers");
-		return RunCost.waiting(2 + 2 * workers).withProcesses(workers).computing(workers, workers);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("default", Map.of("start", 29, "stop", 38, "workers", 3),
-				"small", Map.of("start", 25, "stop", 34, "workers", 3));
+		main(p);
 	}
 
 }

@@ -15,8 +15,6 @@ import org.threadlab.multiprocessing.PyTarget;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /**
  * Tutorial §6.3: fork makes a second process that goes on from the fork point; both print the line after
@@ -60,15 +58,19 @@ public final class ForkScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public ForkScenario() {
-		super("fork", Section.PROCESSES, PARAMETERS);
+		super(lesson("fork", PARAMETERS, ForkScenario::launch)
+			.variant("tutorial", Map.of("parentExitsFirst", false, "sleepSeconds", 2))
+			.variant("parent-exits-first", Map.of("parentExitsFirst", true, "sleepSeconds", 1))
+			.mainName("launcher")
+			// the launcher and its pipe reader; the script's process and the one it forks, each read by one more
+			.cost(waiting(3).withProcesses(2)));
 	}
 
 	/**
 	 * The script runs as a process of its own (a child JVM), so that the parent that forks is a process
 	 * that really exits, and its child really gets adopted.
 	 */
-	@Override
-	public void run(Params params) throws Exception {
+	static void launch(Params params) throws Exception {
 		Os.allowForking();
 		double sleepSeconds = params.decimal("sleepSeconds");
 		boolean parentExitsFirst = params.flag("parentExitsFirst");
@@ -76,23 +78,6 @@ public final class ForkScenario extends AbstractScenario {
 		PyProcess python = new PyProcess("main", script); // @script
 		python.start(); // @script
 		python.join(); // @script
-	}
-
-	/** The launcher and its pipe reader; the script's process and the one it forks, each read by one more. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3).withProcesses(2);
-	}
-
-	@Override
-	public String mainName(Params params) {
-		return "launcher";
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("parentExitsFirst", false, "sleepSeconds", 2),
-				"parent-exits-first", Map.of("parentExitsFirst", true, "sleepSeconds", 1));
 	}
 
 }

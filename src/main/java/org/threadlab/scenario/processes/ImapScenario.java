@@ -9,8 +9,6 @@ import org.threadlab.multiprocessing.pool.Pool;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §6.6: imap hands results out in the order of the list, imap_unordered as they finish. */
 public final class ImapScenario extends AbstractScenario {
@@ -40,19 +38,9 @@ public final class ImapScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public ImapScenario() {
-		super("imap", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's three handler threads; each worker process, with the reader of its pipe. */
-	@Override
-	public RunCost cost(Params params) {
-		int processes = (int) params.integer("processes");
-		return RunCost.waiting(4 + processes).withProcesses(processes);
+		super(lesson("imap", PARAMETERS, ImapScenario::main)
+			// main and the pool's three handler threads; each worker process, with the reader of its pipe
+			.cost(p -> waiting(4 + (int) p.integer("processes")).withProcesses((int) p.integer("processes"))));
 	}
 
 }

@@ -13,8 +13,6 @@ import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /**
  * Tutorial §6.7.3: two processes write one dict that a Manager's process holds; and, as the tutorial
@@ -78,33 +76,24 @@ public final class ManagerDictScenario extends AbstractScenario {
 		print(progressDict); // @print
 	}
 
-	// ---- how ThreadLab runs it ----
-
-	public ManagerDictScenario() {
-		super("manager-dict", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		if (params.flag("counter")) {
-			oneCounter(params.flag("lock"), params.integer("times"), params.decimal("workSeconds"));
+	static void main(Params p) throws InterruptedException {
+		if (p.flag("counter")) {
+			oneCounter(p.flag("lock"), p.integer("times"), p.decimal("workSeconds"));
 		}
 		else {
 			twoKeys();
 		}
 	}
 
-	/** The manager's server and two writers, each with its pipe reader; main. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(4).withProcesses(3);
-	}
+	// ---- how ThreadLab runs it ----
 
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("counter", false, "lock", false),
-				"lost-update", Map.of("counter", true, "lock", false),
-				"with-lock", Map.of("counter", true, "lock", true));
+	public ManagerDictScenario() {
+		super(lesson("manager-dict", PARAMETERS, ManagerDictScenario::main)
+			.variant("tutorial", Map.of("counter", false, "lock", false))
+			.variant("lost-update", Map.of("counter", true, "lock", false))
+			.variant("with-lock", Map.of("counter", true, "lock", true))
+			// the manager's server and two writers, each with its pipe reader; main
+			.cost(waiting(4).withProcesses(3)));
 	}
 
 }

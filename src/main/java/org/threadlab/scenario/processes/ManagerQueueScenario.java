@@ -15,8 +15,6 @@ import org.threadlab.builtins.PyRuntimeError;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /**
  * Tutorial §6.7.1, its second program: a producer and a consumer as tasks of a process pool, over a
@@ -74,25 +72,12 @@ public final class ManagerQueueScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public ManagerQueueScenario() {
-		super("manager-queue", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's three handler threads; the manager and two workers, each with its pipe reader. */
-	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(7).withProcesses(3);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("managed", true, "askResults", false),
-				"plain-queue", Map.of("managed", false, "askResults", false),
-				"plain-queue-get", Map.of("managed", false, "askResults", true));
+		super(lesson("manager-queue", PARAMETERS, ManagerQueueScenario::main)
+			.variant("tutorial", Map.of("managed", true, "askResults", false))
+			.variant("plain-queue", Map.of("managed", false, "askResults", false))
+			.variant("plain-queue-get", Map.of("managed", false, "askResults", true))
+			// main and the pool's three handler threads; the manager and two workers, each with its pipe reader
+			.cost(waiting(7).withProcesses(3)));
 	}
 
 }

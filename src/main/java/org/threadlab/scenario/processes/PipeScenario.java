@@ -10,8 +10,6 @@ import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §6.7.2: two processes over a Pipe; "bobby" crosses from one to the other, and may be answered. */
 public final class PipeScenario extends AbstractScenario {
@@ -56,25 +54,12 @@ public final class PipeScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public PipeScenario() {
-		super("pipe", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Two processes, each with its pipe reader; main. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3).withProcesses(2);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("duplex", true, "reply", false),
-				"both-ways", Map.of("duplex", true, "reply", true),
-				"one-way", Map.of("duplex", false, "reply", false));
+		super(lesson("pipe", PARAMETERS, PipeScenario::main)
+			.variant("tutorial", Map.of("duplex", true, "reply", false))
+			.variant("both-ways", Map.of("duplex", true, "reply", true))
+			.variant("one-way", Map.of("duplex", false, "reply", false))
+			// two processes, each with its pipe reader; main
+			.cost(waiting(3).withProcesses(2)));
 	}
 
 }

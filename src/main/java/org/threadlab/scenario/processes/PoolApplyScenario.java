@@ -12,8 +12,6 @@ import org.threadlab.multiprocessing.pool.Pool;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §6.5: a process pool; apply_async returns at once; close, join, then the result. */
 public final class PoolApplyScenario extends AbstractScenario {
@@ -53,25 +51,11 @@ public final class PoolApplyScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public PoolApplyScenario() {
-		super("pool-apply", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's three handler threads; each worker process, with the reader of its pipe. */
-	@Override
-	public RunCost cost(Params params) {
-		int processes = (int) params.integer("processes");
-		return RunCost.waiting(4 + processes).withProcesses(processes);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("processes", 2, "seconds", 3, "getTimeout", false),
-				"timeout", Map.of("processes", 2, "seconds", 3, "getTimeout", true));
+		super(lesson("pool-apply", PARAMETERS, PoolApplyScenario::main)
+			.variant("tutorial", Map.of("processes", 2, "seconds", 3, "getTimeout", false))
+			.variant("timeout", Map.of("processes", 2, "seconds", 3, "getTimeout", true))
+			// main and the pool's three handler threads; each worker process, with the reader of its pipe
+			.cost(p -> waiting(4 + (int) p.integer("processes")).withProcesses((int) p.integer("processes"))));
 	}
 
 }

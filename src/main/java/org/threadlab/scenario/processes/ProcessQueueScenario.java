@@ -12,8 +12,6 @@ import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §6.7.1: a producer and a consumer process over a multiprocessing.Queue; the item crosses between them. */
 public final class ProcessQueueScenario extends AbstractScenario {
@@ -69,25 +67,12 @@ public final class ProcessQueueScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public ProcessQueueScenario() {
-		super("process-queue", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Two processes, each with its pipe reader; main. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3).withProcesses(2);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("consumerSleeps", true, "globals", false),
-				"no-sleep", Map.of("consumerSleeps", false, "globals", false),
-				"globals", Map.of("consumerSleeps", true, "globals", true));
+		super(lesson("process-queue", PARAMETERS, ProcessQueueScenario::main)
+			.variant("tutorial", Map.of("consumerSleeps", true, "globals", false))
+			.variant("no-sleep", Map.of("consumerSleeps", false, "globals", false))
+			.variant("globals", Map.of("consumerSleeps", true, "globals", true))
+			// two processes, each with its pipe reader; main
+			.cost(waiting(3).withProcesses(2)));
 	}
 
 }

@@ -10,8 +10,6 @@ import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §6.4: multiprocessing.Process, by target or by subclass; no pid before start, a real one after. */
 public final class ProcessScenario extends AbstractScenario {
@@ -60,23 +58,11 @@ public final class ProcessScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public ProcessScenario() {
-		super("process", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the reader of its child's pipe; the child. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(2).withProcesses(1);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("target", Map.of("subclass", false), "subclass", Map.of("subclass", true));
+		super(lesson("process", PARAMETERS, ProcessScenario::main)
+			.variant("target", Map.of("subclass", false))
+			.variant("subclass", Map.of("subclass", true))
+			// main and the reader of its child's pipe; the child
+			.cost(waiting(2).withProcesses(1)));
 	}
 
 }

@@ -10,9 +10,7 @@ import org.threadlab.probe.TracedCondition;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §4.2: two speakers take turns on a poem with wait and notify; a notify nobody waits for is lost. */
 public final class ConditionPoemScenario extends AbstractScenario {
@@ -98,25 +96,12 @@ public final class ConditionPoemScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public ConditionPoemScenario() {
-		super("condition-poem", Section.SYNCHRONIZATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("tianmaoFirst", false, "turns", false),
-				"wrong-order", Map.of("tianmaoFirst", true, "turns", false),
-				"turns", Map.of("tianmaoFirst", true, "turns", true));
-	}
-
-	/** Main and the two speakers; they wait. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3);
+		super(lesson("condition-poem", PARAMETERS, ConditionPoemScenario::main)
+			.variant("tutorial", Map.of("tianmaoFirst", false, "turns", false))
+			.variant("wrong-order", Map.of("tianmaoFirst", true, "turns", false))
+			.variant("turns", Map.of("tianmaoFirst", true, "turns", true))
+			// main and the two speakers; they wait
+			.cost(waiting(3)));
 	}
 
 }

@@ -10,9 +10,7 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §4.1: two threads take two locks in opposite orders and wait for each other for ever. */
 public final class DeadlockScenario extends AbstractScenario {
@@ -52,23 +50,11 @@ public final class DeadlockScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public DeadlockScenario() {
-		super("deadlock", Section.SYNCHRONIZATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("opposite", Map.of("sameOrder", false), "same", Map.of("sameOrder", true));
-	}
-
-	/** Main, A and B; they wait. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3);
+		super(lesson("deadlock", PARAMETERS, DeadlockScenario::main)
+			.variant("opposite", Map.of("sameOrder", false))
+			.variant("same", Map.of("sameOrder", true))
+			// main, A and B; they wait
+			.cost(waiting(3)));
 	}
 
 }

@@ -13,9 +13,7 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §4.1: the same race with a lock around each update; the total is 0, and locking costs. */
 public final class LockCounterScenario extends AbstractScenario {
@@ -65,23 +63,11 @@ public final class LockCounterScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public LockCounterScenario() {
-		super("lock-counter", Section.SYNCHRONIZATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("small", Map.of("n", 5), "tutorial", Map.of("n", 1_000_000));
-	}
-
-	/** Main and the two counters, which compute (or fight over the lock) when the loop is long. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3).computing(params.integer("n") >= BUSY_STEPS ? 2 : 0);
+		super(lesson("lock-counter", PARAMETERS, LockCounterScenario::main)
+			.variant("small", Map.of("n", 5))
+			.variant("tutorial", Map.of("n", 1_000_000))
+			// main and the two counters, which compute (or fight over the lock) when the loop is long
+			.cost(p -> waiting(3).computing(p.integer("n") >= BUSY_STEPS ? 2 : 0)));
 	}
 
 }

@@ -11,9 +11,7 @@ import org.threadlab.probe.TracedRLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §4.1: an RLock's owner may take it again; a plain Lock taken twice blocks its own thread. */
 public final class RLockScenario extends AbstractScenario {
@@ -42,23 +40,11 @@ public final class RLockScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public RLockScenario() {
-		super("rlock", Section.SYNCHRONIZATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("rlock", Map.of("plainLock", false), "lock", Map.of("plainLock", true));
-	}
-
-	/** Main and one thread. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(2);
+		super(lesson("rlock", PARAMETERS, RLockScenario::main)
+			.variant("rlock", Map.of("plainLock", false))
+			.variant("lock", Map.of("plainLock", true))
+			// main and one thread
+			.cost(waiting(2)));
 	}
 
 }

@@ -9,9 +9,7 @@ import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §4.3: a semaphore of 3 lets at most three spiders fetch at once. */
 public final class SemaphoreScenario extends AbstractScenario {
@@ -47,18 +45,9 @@ public final class SemaphoreScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public SemaphoreScenario() {
-		super("semaphore", Section.SYNCHRONIZATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main, the URL producer and one spider per URL, all of which may be alive at once; they sleep. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(2 + (int) params.integer("urls"));
+		super(lesson("semaphore", PARAMETERS, SemaphoreScenario::main)
+			// main, the URL producer and one spider per URL, all of which may be alive at once; they sleep
+			.cost(p -> waiting(2 + (int) p.integer("urls"))));
 	}
 
 }

@@ -9,9 +9,7 @@ import java.util.List;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §2.2: the same two threads, made by subclassing Thread and overriding run(). */
 public final class ThreadSubclassScenario extends AbstractScenario {
@@ -72,18 +70,9 @@ public final class ThreadSubclassScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public ThreadSubclassScenario() {
-		super("thread-subclass", Section.THREADS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and two threads that sleep. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3);
+		super(lesson("thread-subclass", PARAMETERS, ThreadSubclassScenario::main)
+			// main and two threads that sleep
+			.cost(waiting(3)));
 	}
 
 }

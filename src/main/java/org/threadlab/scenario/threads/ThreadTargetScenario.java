@@ -12,9 +12,7 @@ import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.multiprocessing.PyTarget;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
 /** Tutorial §2.1: threads made from a target function; join waits for the longest, daemons die with main. */
 public final class ThreadTargetScenario extends AbstractScenario {
@@ -61,11 +59,17 @@ public final class ThreadTargetScenario extends AbstractScenario {
 	// ---- how ThreadLab runs it ----
 
 	public ThreadTargetScenario() {
-		super("thread-target", Section.THREADS, PARAMETERS);
+		super(lesson("thread-target", PARAMETERS, ThreadTargetScenario::launch)
+			.variant("join", Map.of("join", true, "daemon", false))
+			.variant("daemon", Map.of("join", false, "daemon", true))
+			.variant("no-join", Map.of("join", false, "daemon", false))
+			.mainName(p -> p.flag("daemon") ? "launcher" : "main")
+			// main and two threads that sleep; the daemon variant runs them in a child JVM, leaving in the
+			// server only the launcher's main thread and the child's pipe reader
+			.cost(p -> p.flag("daemon") ? waiting(2).withProcesses(1) : waiting(3)));
 	}
 
-	@Override
-	public void run(Params params) throws Exception {
+	static void launch(Params params) throws Exception {
 		if (!params.flag("daemon")) {
 			main(params);
 			return;
@@ -82,27 +86,6 @@ public final class ThreadTargetScenario extends AbstractScenario {
 	/** In the child JVM of the daemon variant: the whole script, with the run's parameters. */
 	private static void runScript(Map<String, String> args) throws InterruptedException {
 		main(Params.parse(PARAMETERS, args));
-	}
-
-	@Override
-	public String mainName(Params params) {
-		return params.flag("daemon") ? "launcher" : "main";
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("join", Map.of("join", true, "daemon", false),
-				"daemon", Map.of("join", false, "daemon", true),
-				"no-join", Map.of("join", false, "daemon", false));
-	}
-
-	/**
-	 * Main and two threads that sleep; the daemon variant runs them in a child JVM, leaving in the
-	 * server only the launcher's main thread and the child's pipe reader.
-	 */
-	@Override
-	public RunCost cost(Params params) {
-		return params.flag("daemon") ? waiting(2).withProcesses(1) : waiting(3);
 	}
 
 }
