@@ -40,6 +40,16 @@ public record ListingComments(String file, Map<String, String> texts) {
 		return new ListingComments(file, texts);
 	}
 
+	/**
+	 * These comments, and where a key has no words here, the words of {@code shared}: the comments every
+	 * lesson's listings say alike ({@code scenarios/comments_<lang>.properties}).
+	 */
+	public ListingComments or(ListingComments shared) {
+		Map<String, String> both = new TreeMap<>(shared.texts);
+		both.putAll(texts);
+		return new ListingComments(file + " (or " + shared.file + ")", both);
+	}
+
 	/** No texts at all: a keyed comment fails to parse. For listings read without a lesson (tests). */
 	public static ListingComments none() {
 		return new ListingComments("(no texts)", Map.of());

@@ -36,6 +36,11 @@ public record ScenarioTexts(String lesson, Properties labels, ListingTemplate py
 		return "scenarios/" + scenario.id() + "/texts_" + language.code() + ".properties";
 	}
 
+	/** The comments every lesson's listings say alike ("---- the program ----"), in one language, on the class path. */
+	public static String sharedCommentsName(Language language) {
+		return "scenarios/comments_" + language.code() + ".properties";
+	}
+
 	/** The Java listing of a scenario, on the class path: the source of its class, copied there by the build. */
 	public static String javaName(Scenario scenario) {
 		return "listings/" + scenario.getClass().getName().replace('.', '/') + ".java";
@@ -43,25 +48,21 @@ public record ScenarioTexts(String lesson, Properties labels, ListingTemplate py
 
 	public static ScenarioTexts load(Scenario scenario, Language language) {
 		String textsName = textsName(scenario, language);
-		Properties texts = new Properties();
-		try (InputStream in = resource(textsName)) {
-			texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Properties texts = properties(textsName);
 		if (texts.getProperty("lesson") == null) {
 			throw new IllegalStateException(textsName + " has no lesson");
 		}
+		String sharedName = sharedCommentsName(language);
+		ListingComments comments = ListingComments.of(textsName, texts)
+			.or(ListingComments.of(sharedName, properties(sharedName)));
 		String pythonName = pythonName(scenario);
 		String javaName = javaName(scenario);
-		return of(scenario, textsName, texts, pythonName, read(pythonName), javaName, read(javaName));
+		return of(scenario, texts, comments, pythonName, read(pythonName), javaName, read(javaName));
 	}
 
-	/** The texts from what the files hold; checks the listings against the texts and each other. */
-	static ScenarioTexts of(Scenario scenario, String textsName, Properties texts, String pythonName, String pythonText,
-			String javaName, String javaText) {
-		ListingComments comments = ListingComments.of(textsName, texts);
+	/** The texts from what the files hold; checks the listings against the comments and each other. */
+	static ScenarioTexts of(Scenario scenario, Properties texts, ListingComments comments, String pythonName,
+			String pythonText, String javaName, String javaText) {
 		ListingTemplate python = ListingTemplate.parse(pythonName, pythonText, scenario.parameters(), comments);
 		JavaListing java = JavaListing.of(javaName, javaText, comments);
 		ScenarioTexts loaded = new ScenarioTexts(texts.getProperty("lesson"), texts, python, java, scenario.parameters());
@@ -124,6 +125,18 @@ public record ScenarioTexts(String lesson, Properties labels, ListingTemplate py
 	/** The label of a parameter ({@code param.<name>}) or variant ({@code variant.<name>}); the key if missing. */
 	public String label(String key) {
 		return labels.getProperty(key, key);
+	}
+
+	/** A properties file of the class path, read as UTF-8. */
+	public static Properties properties(String path) {
+		Properties properties = new Properties();
+		try (InputStream in = resource(path)) {
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return properties;
 	}
 
 	private static String read(String path) {

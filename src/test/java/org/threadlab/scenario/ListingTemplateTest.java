@@ -101,7 +101,8 @@ class ListingTemplateTest {
 	private static ScenarioTexts texts(String python, String java) {
 		Properties properties = new Properties();
 		properties.setProperty("lesson", "A lesson.");
-		return ScenarioTexts.of(SCENARIO, "texts_en.properties", properties, "listing.py", python, "X.java", java);
+		return ScenarioTexts.of(SCENARIO, properties, ListingComments.of("texts_en.properties", properties), "listing.py", python,
+				"X.java", java);
 	}
 
 	@Test

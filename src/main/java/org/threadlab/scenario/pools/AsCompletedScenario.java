@@ -13,12 +13,12 @@ import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.AbstractScenario;
 
-/** Tutorial §5.2.1: as_completed hands results over in the order the tasks finish. */
+/**: about */
 public final class AsCompletedScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("workers", 2, 1, 5));
 
-	// ---- the program ----
+	//: the-program
 
 	static long getHtml(long times) throws InterruptedException {
 		sleep(times); // @get-html-sleep
@@ -34,16 +34,16 @@ public final class AsCompletedScenario extends AbstractScenario {
 			}
 			for (TracedFuture<Long> future : Futures.asCompleted(allTask)) { // @as-completed
 				long data = future.result(); // @result
-				print("get " + data + " page"); // 2, 3, 4: the order they finish // @print
+				print("get " + data + " page"); //: finish-order-java // @print
 			}
 		} // @pool
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public AsCompletedScenario() {
 		super(lesson("as-completed", PARAMETERS, AsCompletedScenario::main)
-			// main and the pool's workers
+			//: cost
 			.cost(p -> waiting(1 + (int) p.integer("workers"))));
 	}
 

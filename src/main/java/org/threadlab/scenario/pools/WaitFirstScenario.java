@@ -13,12 +13,12 @@ import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.AbstractScenario;
 
-/** Tutorial §5.3: wait(FIRST_COMPLETED) lets main go on after the first result; the others still run. */
+/**: about */
 public final class WaitFirstScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.flag("allCompleted", false));
 
-	// ---- the program ----
+	//: the-program
 
 	static long getHtml(long times) throws InterruptedException {
 		sleep(times); // @get-html-sleep
@@ -35,14 +35,14 @@ public final class WaitFirstScenario extends AbstractScenario {
 			var returnWhen = p.flag("allCompleted") ? Futures.ReturnWhen.ALL_COMPLETED : Futures.ReturnWhen.FIRST_COMPLETED;
 			var doneAndNotDone = Futures.wait(allTask, returnWhen); // @wait
 			print("main", "done:", doneAndNotDone.done().size(), "not done:", doneAndNotDone.notDone().size()); // @print
-		} // leaving the with block waits for the rest: shutdown(wait=True) // @pool
+		} //: shutdown-java // @pool
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public WaitFirstScenario() {
 		super(lesson("wait-first", PARAMETERS, WaitFirstScenario::main)
-			// main and the pool's two workers
+			//: cost
 			.cost(waiting(3)));
 	}
 

@@ -17,8 +17,8 @@ import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 
 /**
- * Tutorial §6.3: fork makes a second process that goes on from the fork point; both print the line after
- * it; a child whose parent has exited is adopted, not stuck.
+ *: about.1
+ *: about.2
  */
 public final class ForkScenario extends AbstractScenario {
 
@@ -26,20 +26,20 @@ public final class ForkScenario extends AbstractScenario {
 			ParameterSpec.decimal("sleepSeconds", 2, 0, 10),
 			ParameterSpec.flag("parentExitsFirst", false));
 
-	// ---- the program: the script, in a process of its own ----
+	//: the-program-script
 
 	/**
-	 * The code after the fork point, which both processes run: pid is 0 in the child, the child's pid in
-	 * the parent. (A real fork goes on in the middle of the script; a JVM cannot fork, so the rest of the
-	 * script is this method, which the new process runs from its start.)
+	 *: after-fork.1
+	 *: after-fork.2
+	 *: after-fork.3
 	 */
 	static void afterFork(long pid, double sleepSeconds, boolean parentExitsFirst) throws InterruptedException {
-		print("bobby"); // both processes print this line // @bobby
+		print("bobby"); //: both-print // @bobby
 		if (pid == 0) { // @if-child
 			print("child " + getpid() + ", its parent is " + getppid()); // @child
 			if (parentExitsFirst) {
-				sleep(sleepSeconds); // meanwhile the parent exits // @child-sleep
-				print("child " + getpid() + ", adopted by " + getppid()); // not stuck: adopted // @adopted
+				sleep(sleepSeconds); //: parent-exits // @child-sleep
+				print("child " + getpid() + ", adopted by " + getppid()); //: not-stuck // @adopted
 			}
 		}
 		else {
@@ -55,20 +55,20 @@ public final class ForkScenario extends AbstractScenario {
 		afterFork(pid, sleepSeconds, parentExitsFirst);
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public ForkScenario() {
 		super(lesson("fork", PARAMETERS, ForkScenario::launch)
 			.variant("tutorial", Map.of("parentExitsFirst", false, "sleepSeconds", 2))
 			.variant("parent-exits-first", Map.of("parentExitsFirst", true, "sleepSeconds", 1))
 			.mainName("launcher")
-			// the launcher and its pipe reader; the script's process and the one it forks, each read by one more
+			//: cost
 			.cost(waiting(3).withProcesses(2)));
 	}
 
 	/**
-	 * The script runs as a process of its own (a child JVM), so that the parent that forks is a process
-	 * that really exits, and its child really gets adopted.
+	 *: launch.1
+	 *: launch.2
 	 */
 	static void launch(Params params) throws Exception {
 		Os.allowForking();

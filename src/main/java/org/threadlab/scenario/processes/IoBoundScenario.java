@@ -17,8 +17,8 @@ import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 
 /**
- * Tutorial §6.2: the same sleeps on a pool of threads and on a pool of processes take the same time: a
- * sleeping thread lets go of the GIL, so the threads wait together; the processes only add their start.
+ *: about.1
+ *: about.2
  */
 public final class IoBoundScenario extends AbstractScenario {
 
@@ -27,7 +27,7 @@ public final class IoBoundScenario extends AbstractScenario {
 			ParameterSpec.decimal("seconds", 0.2, 0.05, 2),
 			ParameterSpec.integer("workers", 3, 1, 4));
 
-	// ---- the program ----
+	//: the-program
 
 	static Number randomSleep(Number n) throws InterruptedException {
 		sleep(n.doubleValue()); // @random-sleep
@@ -66,17 +66,17 @@ public final class IoBoundScenario extends AbstractScenario {
 		print(String.format("processes: last time is: %.2f s", time() - startTime)); // @processes-elapsed
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public IoBoundScenario() {
 		super(lesson("io-bound", PARAMETERS, IoBoundScenario::main)
 			.variant("short", Map.of("tasks", 30, "seconds", 0.2, "workers", 3))
 			.variant("tutorial", Map.of("tasks", 30, "seconds", 2, "workers", 3))
-			// main, a pool of threads, then the process pool's manager thread and a pipe reader per worker
+			//: cost
 			.cost(p -> waiting(2 + 2 * (int) p.integer("workers")).withProcesses((int) p.integer("workers"))));
 	}
 
-	/** The number as the listing writes it: 2 (an int in Python) for 2.0, 0.2 for 0.2. */
+	/**: as-written */
 	static Number asWritten(double seconds) {
 		return seconds == Math.rint(seconds) ? (Number) (long) seconds : (Number) seconds;
 	}

@@ -11,30 +11,30 @@ import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 
-/** Tutorial §6.7.2: two processes over a Pipe; "bobby" crosses from one to the other, and may be answered. */
+/**: about */
 public final class PipeScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.flag("duplex", true),
 			ParameterSpec.flag("reply", false));
 
-	// ---- the program: it mirrors the Python listing line by line ----
+	//: the-program-mirrors
 
 	static void producer(Connection pipe, boolean reply) throws InterruptedException {
 		pipe.send("bobby"); // @send
 		if (reply) {
-			print(pipe.recv()); // the answer comes back on the same end // @recv-reply
+			print(pipe.recv()); //: answer // @recv-reply
 		}
 	}
 
 	static void consumer(Connection pipe, boolean reply) throws InterruptedException {
 		if (reply) {
-			Object data = pipe.recv(); // waits until something comes // @recv
+			Object data = pipe.recv(); //: waits // @recv
 			print(data); // @print
-			pipe.send("got " + data); // this end sends too // @send-reply
+			pipe.send("got " + data); //: sends-too // @send-reply
 		}
 		else {
-			print(pipe.recv()); // waits until something comes // @recv
+			print(pipe.recv()); //: waits // @recv
 		}
 	}
 
@@ -51,14 +51,14 @@ public final class PipeScenario extends AbstractScenario {
 		myConsumer.join(); // @join-consumer
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public PipeScenario() {
 		super(lesson("pipe", PARAMETERS, PipeScenario::main)
 			.variant("tutorial", Map.of("duplex", true, "reply", false))
 			.variant("both-ways", Map.of("duplex", true, "reply", true))
 			.variant("one-way", Map.of("duplex", false, "reply", false))
-			// two processes, each with its pipe reader; main
+			//: cost
 			.cost(waiting(3).withProcesses(2)));
 	}
 

@@ -12,20 +12,20 @@ import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.AbstractScenario;
 
-/** Tutorial §4.1: two threads take two locks in opposite orders and wait for each other for ever. */
+/**: about */
 public final class DeadlockScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.decimal("pause", 0.1, 0, 2),
 			ParameterSpec.flag("sameOrder", false));
 
-	// ---- the program ----
+	//: the-program
 
 	static void takeBoth(TracedLock first, TracedLock second, double pause) throws InterruptedException {
 		first.acquire(); // @first
 		print("took", first.name()); // @took-first
-		sleep(pause); // time for the other thread to take its first lock // @pause
-		second.acquire(); // opposite orders: each waits for the lock the other holds // @second
+		sleep(pause); //: pause // @pause
+		second.acquire(); //: opposite-orders // @second
 		print("took", second.name()); // @took-second
 		second.release(); // @second
 		first.release(); // @first
@@ -38,7 +38,7 @@ public final class DeadlockScenario extends AbstractScenario {
 
 		var threadA = new TracedThread("A", false, () -> takeBoth(a, b, pause)); // @thread-a
 		var threadB = p.flag("sameOrder")
-				? new TracedThread("B", false, () -> takeBoth(a, b, pause)) // the fix: one order for all // @thread-b
+				? new TracedThread("B", false, () -> takeBoth(a, b, pause)) //: the-fix // @thread-b
 				: new TracedThread("B", false, () -> takeBoth(b, a, pause)); // @thread-b
 		threadA.start(); // @start-a
 		threadB.start(); // @start-b
@@ -47,13 +47,13 @@ public final class DeadlockScenario extends AbstractScenario {
 		print("both done"); // @both-done
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public DeadlockScenario() {
 		super(lesson("deadlock", PARAMETERS, DeadlockScenario::main)
 			.variant("opposite", Map.of("sameOrder", false))
 			.variant("same", Map.of("sameOrder", true))
-			// main, A and B; they wait
+			//: cost
 			.cost(waiting(3)));
 	}
 

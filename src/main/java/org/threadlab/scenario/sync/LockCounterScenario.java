@@ -15,20 +15,20 @@ import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.AbstractScenario;
 
-/** Tutorial §4.1: the same race with a lock around each update; the total is 0, and locking costs. */
+/**: about */
 public final class LockCounterScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("n", 1_000_000, 1, 5_000_000));
 
 	static final long DRAWN_STEP_BY_STEP = 50;
 
-	// ---- the program ----
+	//: the-program
 
 	static void add(SharedValue total, TracedLock lock, long n) throws InterruptedException {
 		quiet(n > DRAWN_STEP_BY_STEP);
 		for (long i = 0; i < n; i++) {
 			lock.acquire(); // @add-with
-			total.write(total.read() + 1); // nobody else can be between this read and this write // @add
+			total.write(total.read() + 1); //: nobody-between // @add
 			lock.release(); // @add-with
 			backEdge(); // @add-loop
 		}
@@ -60,13 +60,13 @@ public final class LockCounterScenario extends AbstractScenario {
 		print(String.format("last time: %.3f", time() - start)); // @last-time
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public LockCounterScenario() {
 		super(lesson("lock-counter", PARAMETERS, LockCounterScenario::main)
 			.variant("small", Map.of("n", 5))
 			.variant("tutorial", Map.of("n", 1_000_000))
-			// main and the two counters, which compute (or fight over the lock) when the loop is long
+			//: cost
 			.cost(p -> waiting(3).computing(p.integer("n") >= BUSY_STEPS ? 2 : 0)));
 	}
 

@@ -13,20 +13,20 @@ import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.AbstractScenario;
 
-/** Tutorial §4.1: an RLock's owner may take it again; a plain Lock taken twice blocks its own thread. */
+/**: about */
 public final class RLockScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.flag("plainLock", false));
 
-	// ---- the program ----
+	//: the-program
 
 	static void add(LockLike lock) throws InterruptedException {
 		lock.acquire(); // @acquire1
 		print("acquired once"); // @once
-		lock.acquire(); // an RLock counts 2 here; a plain Lock waits here for itself, for ever // @acquire2
+		lock.acquire(); //: counts-or-waits // @acquire2
 		print("acquired twice"); // @twice
 		lock.release(); // @release1
-		lock.release(); // as many releases as acquires // @release2
+		lock.release(); //: as-many // @release2
 		print("released twice"); // @released
 	}
 
@@ -37,13 +37,13 @@ public final class RLockScenario extends AbstractScenario {
 		thread.join(); // @join
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public RLockScenario() {
 		super(lesson("rlock", PARAMETERS, RLockScenario::main)
 			.variant("rlock", Map.of("plainLock", false))
 			.variant("lock", Map.of("plainLock", true))
-			// main and one thread
+			//: cost
 			.cost(waiting(2)));
 	}
 

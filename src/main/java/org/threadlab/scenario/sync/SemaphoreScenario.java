@@ -11,7 +11,7 @@ import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.AbstractScenario;
 
-/** Tutorial §4.3: a semaphore of 3 lets at most three spiders fetch at once. */
+/**: about */
 public final class SemaphoreScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
@@ -19,17 +19,17 @@ public final class SemaphoreScenario extends AbstractScenario {
 			ParameterSpec.integer("permits", 3, 1, 10),
 			ParameterSpec.decimal("seconds", 2, 0.1, 10));
 
-	// ---- the program ----
+	//: the-program
 
 	static void htmlSpider(String url, TracedSemaphore sem, double seconds) throws InterruptedException {
 		sleep(seconds); // @sleep
 		print("got html text success", url); // @print
-		sem.release(); // one place frees up: the producer may start the next spider // @release
+		sem.release(); //: place-frees-java // @release
 	}
 
 	static void urlProducer(TracedSemaphore sem, long urls, double seconds) throws InterruptedException {
 		for (int i = 0; i < urls; i++) {
-			sem.acquire(); // waits while all places are taken // @acquire
+			sem.acquire(); //: waits-full // @acquire
 			String url = "https://example.com/" + i; // @url
 			new TracedThread(() -> htmlSpider(url, sem, seconds), "html_spider", false).start(); // @spider
 		}
@@ -42,11 +42,11 @@ public final class SemaphoreScenario extends AbstractScenario {
 		producer.start(); // @producer
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public SemaphoreScenario() {
 		super(lesson("semaphore", PARAMETERS, SemaphoreScenario::main)
-			// main, the URL producer and one spider per URL, all of which may be alive at once; they sleep
+			//: cost
 			.cost(p -> waiting(2 + (int) p.integer("urls"))));
 	}
 

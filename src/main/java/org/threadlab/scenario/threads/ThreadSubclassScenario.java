@@ -11,21 +11,21 @@ import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.AbstractScenario;
 
-/** Tutorial §2.2: the same two threads, made by subclassing Thread and overriding run(). */
+/**: about */
 public final class ThreadSubclassScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.decimal("htmlSeconds", 2, 0.1, 10),
 			ParameterSpec.decimal("urlSeconds", 4, 0.1, 10));
 
-	// ---- the program ----
+	//: the-program
 
 	static final class GetDetailHtml extends TracedThread {
 
 		private final double seconds;
 
 		GetDetailHtml(String name, double seconds) {
-			super(name, false); // first the parent's initialisation, as super().__init__(name=name) // @html-init
+			super(name, false); //: parent-init-java // @html-init
 			this.seconds = seconds;
 		}
 
@@ -60,18 +60,18 @@ public final class ThreadSubclassScenario extends AbstractScenario {
 		var thread1 = new GetDetailHtml("get_detail_html", p.decimal("htmlSeconds")); // @thread1
 		var thread2 = new GetDetailUrl("get_detail_url", p.decimal("urlSeconds")); // @thread2
 		double startTime = time();
-		thread1.start(); // start() runs run() on the new thread; calling run() directly would not // @start1
+		thread1.start(); //: start-runs-run // @start1
 		thread2.start(); // @start2
 		thread1.join(); // @join1
 		thread2.join(); // @join2
 		print(String.format("last time: %.2f", time() - startTime)); // @last-time
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public ThreadSubclassScenario() {
 		super(lesson("thread-subclass", PARAMETERS, ThreadSubclassScenario::main)
-			// main and two threads that sleep
+			//: cost
 			.cost(waiting(3)));
 	}
 
