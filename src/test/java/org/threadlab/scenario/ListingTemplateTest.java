@@ -93,6 +93,85 @@ class ListingTemplateTest {
 			.hasMessageContaining("kept twice");
 	}
 
+	private static ListingComments comments(String file, String... keysAndWords) {
+		Properties texts = new Properties();
+		for (int i = 0; i < keysAndWords.length; i += 2) {
+			texts.setProperty(ListingComments.PREFIX + keysAndWords[i], keysAndWords[i + 1]);
+		}
+		return ListingComments.of(file, texts);
+	}
+
+	private static final ListingComments ENGLISH = comments("texts_en.properties", "nap", "a nap of {{seconds}} s", "why",
+			"two lines\nof words");
+
+	private static final ListingComments CHINESE = comments("texts_zh.properties", "nap", "睡 {{seconds}} 秒", "why", "一行字");
+
+	@Test
+	void aKeyedCommentIsShownInTheWordsOfTheListingsLanguage() {
+		String template = """
+				import time
+				    #: why
+				    time.sleep({{seconds}})   #: nap  #@sleep
+				x = 1  # a comment of its own stays as written
+				""";
+		ListingTemplate.Rendered english = ListingTemplate.parse("listing.py", template, SPECS, ENGLISH)
+			.render(Params.defaults(SPECS));
+		assertThat(english.text()).isEqualTo("import time\n    # two lines\n    # of words\n    time.sleep(2)   # a nap of 2 s\n"
+				+ "x = 1  # a comment of its own stays as written\n");
+		assertThat(english.anchorLines()).as("the anchor follows the lines the words took").isEqualTo(Map.of("sleep", 4));
+		ListingTemplate.Rendered chinese = ListingTemplate.parse("listing.py", template, SPECS, CHINESE)
+			.render(Params.parse(SPECS, Map.of("seconds", 0.5)));
+		assertThat(chinese.text()).isEqualTo("import time\n    # 一行字\n    time.sleep(0.5)   # 睡 0.5 秒\nx = 1  # a comment of its own stays as written\n");
+		assertThat(chinese.anchorLines()).isEqualTo(Map.of("sleep", 3));
+		assertThat(ListingTemplate.parse("listing.py", template, SPECS, CHINESE).commentKeys()).containsExactlyInAnyOrder("why", "nap");
+	}
+
+	@Test
+	void aCommentKeyWithoutWordsFailsTheParseNamingTheListingLineAndTextsFile() {
+		assertThatThrownBy(() -> ListingTemplate.parse("listing.py", "x = 1\ny = 2  #: missing  #@y\n", SPECS, CHINESE))
+			.hasMessageContaining("listing.py:2").hasMessageContaining("comment.missing").hasMessageContaining("texts_zh.properties");
+		assertThatThrownBy(() -> ListingTemplate.parse("listing.py", "x = 1  #: why\n", SPECS, ENGLISH))
+			.as("words after code have one line").hasMessageContaining("listing.py:1").hasMessageContaining("room for one");
+		assertThatThrownBy(() -> ListingTemplate.parse("listing.py", "x = 1  #:Why\n", SPECS, ENGLISH))
+			.hasMessageContaining("listing.py:1").hasMessageContaining("'#:' starts a comment key");
+		assertThatThrownBy(() -> ListingTemplate.parse("listing.py", "  #: nap  #@sleep\n", SPECS, ENGLISH))
+			.hasMessageContaining("names no code");
+		assertThatThrownBy(() -> ListingTemplate.parse("listing.py", "x = 1  #: nap\n", SPECS,
+				comments("texts_en.properties", "nap", "a {{minutes}} nap"))).hasMessageContaining("'minutes'");
+	}
+
+	@Test
+	void aJavaListingShowsItsKeyedCommentsOnTheirOwnLines() {
+		String source = "/**: about */\nclass X {\n\t/**\n\t *: why\n\t */\n\tvoid f() {\n\t\tsleep(2); //: nap // @sleep\n"
+				+ "\t\tString url = \"https://example.com/\"; // a comment of its own\n\t}\n}\n";
+		ListingComments chinese = comments("texts_zh.properties", "about", "一个类", "why", "为什么", "nap", "睡一会儿");
+		JavaListing java = JavaListing.of("X.java", source, chinese);
+		assertThat(java.text()).isEqualTo("/** 一个类 */\nclass X {\n\t/**\n\t * 为什么\n\t */\n\tvoid f() {\n\t\tsleep(2); // 睡一会儿\n"
+				+ "\t\tString url = \"https://example.com/\"; // a comment of its own\n\t}\n}\n");
+		assertThat(java.text().split("\n", -1)).as("no line moves").hasSameSizeAs(source.split("\n", -1));
+		assertThat(java.anchors()).isEqualTo(Map.of(7, "sleep"));
+		assertThat(java.commentKeys()).containsExactlyInAnyOrder("about", "why", "nap");
+		assertThat(JavaListing.of("X.java", source).text()).as("read for its lines only").contains("//: nap");
+	}
+
+	@Test
+	void aJavaCommentKeyWithoutWordsOrWithMoreThanOneLineFailsTheLoad() {
+		assertThatThrownBy(() -> JavaListing.of("X.java", "class X {\n\tint y; //: gone\n}\n", CHINESE))
+			.hasMessageContaining("X.java:2").hasMessageContaining("comment.gone").hasMessageContaining("texts_zh.properties");
+		assertThatThrownBy(() -> JavaListing.of("X.java", "class X { //: why\n}\n", ENGLISH))
+			.hasMessageContaining("X.java:1").hasMessageContaining("must not move");
+		assertThatThrownBy(() -> JavaListing.of("X.java", "class X { //: nap\n}\n", ENGLISH))
+			.as("a Java listing has no parameters to fill in").hasMessageContaining("'{{'");
+	}
+
+	@Test
+	void aLessonsOwnWordsComeBeforeTheWordsEveryLessonShares() {
+		ListingComments lesson = comments("texts_en.properties", "the-program", "---- this program ----");
+		ListingComments shared = comments("comments_en.properties", "the-program", "---- the program ----", "how", "---- how ----");
+		JavaListing java = JavaListing.of("X.java", "//: the-program\n//: how\n", lesson.or(shared));
+		assertThat(java.text()).isEqualTo("// ---- this program ----\n// ---- how ----\n");
+	}
+
 	/** A scenario made here, not found by the catalog: an anonymous class is no candidate of its scan. */
 	private static final Scenario SCENARIO = new AbstractScenario(Lesson.of("thread-target", SPECS, params -> {
 	})) {
