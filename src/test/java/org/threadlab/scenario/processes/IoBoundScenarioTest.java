@@ -19,6 +19,7 @@ import org.threadlab.run.Outcome;
 import org.threadlab.run.Run;
 import org.threadlab.run.RunClock;
 import org.threadlab.scenario.Params;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Runs;
 import org.threadlab.testing.Trace;
@@ -60,11 +61,8 @@ class IoBoundScenarioTest {
 		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(1), 100_000);
 		run.useGil(0.005, Gil.Mode.BACK_EDGES_AND_CALLS);
 		run.start("main", () -> scenario.run(params));
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (!workerSleeps(run) && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(workerSleeps(run)).as("a worker process got to its sleep").isTrue();
+		Eventually.within(Duration.ofSeconds(60)).every(Duration.ofMillis(20))
+			.until("a worker process to get to its sleep", () -> workerSleeps(run));
 		run.cancel();
 		Outcome outcome = run.outcome().get(30, TimeUnit.SECONDS);
 		assertThat(outcome.status()).isEqualTo(Outcome.Status.CANCELLED);
