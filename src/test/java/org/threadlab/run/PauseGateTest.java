@@ -153,7 +153,8 @@ class PauseGateTest {
 		List<Event> events = Trace.of(run.recorder()).events();
 		long slept = events.stream().filter(e -> e.kind() == EventKind.WAKE).findFirst().orElseThrow().timeNs()
 				- events.stream().filter(e -> e.kind() == EventKind.SLEEP).findFirst().orElseThrow().timeNs();
-		assertThat(slept / 1e9).as("the sleep spans its 1 lesson second, pause or not").isBetween(1.0, 1.05);
+		// Not the 1.2 s paused on top (2.2 s): a thread that wakes late on a loaded machine adds its lateness only
+		assertThat(slept / 1e9).as("the sleep spans its 1 lesson second, pause or not").isBetween(1.0, 1.5);
 	}
 
 	@Test
