@@ -112,6 +112,11 @@ class SocketCaps {
 		return open.get();
 	}
 
+	/** Sockets of {@code client} holding a place now. */
+	int openOf(String client) {
+		return byClient.getOrDefault(client, 0);
+	}
+
 	/** Sockets refused so far, by either cap. */
 	long refusals() {
 		return (long) (refusedForClient.count() + refusedForServer.count());
