@@ -1,7 +1,6 @@
 package org.threadlab.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -39,7 +38,7 @@ final class ServerResidence implements Residence {
 
 	@Override
 	public Path makeFolder(long runId) throws IOException {
-		return Files.createTempDirectory("threadlab-run-" + runId + "-");
+		return RunFolders.make(runId); // in this JVM's folder, which a later server removes if this one dies
 	}
 
 	@Override

@@ -152,7 +152,10 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 	@Override
 	public void handleTransportError(WebSocketSession session, Throwable exception) {
 		SocketSession socket = sessions.get(session.getId());
-		if (socket != null) {
+		if (socket != null && exception instanceof java.io.IOException) {
+			socket.gone("its connection broke: " + exception); // the client went away: no news
+		}
+		else if (socket != null) {
 			socket.abort("transport error: " + exception);
 		}
 		else {

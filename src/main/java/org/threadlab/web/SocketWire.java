@@ -49,19 +49,33 @@ final class SocketWire implements Outbox.Wire {
 
 	@Override
 	public void abort(String why) {
+		close(why, true);
+	}
+
+	@Override
+	public void gone(String why) {
+		close(why, false);
+	}
+
+	private void close(String why, boolean logged) {
 		try {
-			closer.execute(() -> close(why));
+			closer.execute(() -> closeNow(why, logged));
 		}
 		catch (RejectedExecutionException stopping) {
 			LOG.debug("socket {}: not closed on its own ({}): the server is stopping", session.getId(), why);
 		}
 	}
 
-	private void close(String why) {
+	private void closeNow(String why, boolean logged) {
 		if (!session.isOpen()) {
 			return;
 		}
-		LOG.info("closing socket {} from {}: {}", session.getId(), session.getRemoteAddress(), why);
+		if (logged) {
+			LOG.info("closing socket {} from {}: {}", session.getId(), session.getRemoteAddress(), why);
+		}
+		else {
+			LOG.debug("closing socket {} from {}: {}", session.getId(), session.getRemoteAddress(), why);
+		}
 		try {
 			// 1006: no close handshake, so the close waits at most a moment on a client that reads nothing
 			session.close(CloseStatus.NO_CLOSE_FRAME.withReason("too slow"));
