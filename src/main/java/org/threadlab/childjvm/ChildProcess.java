@@ -107,6 +107,7 @@ public final class ChildProcess {
 			run.adopt(jvm.process()); // from now on the run stops it when it ends
 			run.origins().opened(jvm.pid());
 			ChildProcess child = new ChildProcess(run, actor, jvm);
+			actor.hook().remoteStarted(actor); // the watchdog counts the process until its end comes
 			Thread thread = run.newServiceThread("pipe-" + jvm.pid(), child::readPipe);
 			child.reader = thread;
 			run.startThread(thread, null);
@@ -198,6 +199,9 @@ public final class ChildProcess {
 
 		final Set<Actor> ended = new HashSet<>();
 
+		/** Its actors that said they wait for ever (WAITS), until their next event. */
+		final Set<Actor> waiting = new HashSet<>();
+
 		/** Its timers running, by their ids there, with their ids in the run's clock. */
 		final Map<String, Long> timers = new HashMap<>();
 
@@ -213,6 +217,7 @@ public final class ChildProcess {
 		if (actor.markExited()) {
 			// Its main never returned: a signal or a crash ended it. Its exit code says which.
 			exitSeq = run.recordAlways(actor, EventKind.EXIT, "killed (exit code " + exitCodeOnceReaped() + ")", signalSeq);
+			run.hook().remoteEnded(actor);
 		}
 	}
 
@@ -248,10 +253,12 @@ public final class ChildProcess {
 			}
 			if (!writer.ended.contains(thread) && thread.markExited()) {
 				run.recordAlways(thread, EventKind.EXIT, "cut off", Event.NO_CAUSE);
+				run.hook().remoteEnded(thread);
 			}
 		}
 		if (main != actor && main.markExited()) {
 			run.recordAlways(main, EventKind.EXIT, "killed", Event.NO_CAUSE);
+			run.hook().remoteEnded(main);
 		}
 	}
 
@@ -285,10 +292,21 @@ public final class ChildProcess {
 			who = run.registerActor(info.name(), info.type(), info.pid(), parent.id(), info.daemon());
 			writer.actors.put(info.id(), who);
 			value = who.info();
+			run.hook().remoteStarted(who);
 		}
 		if (who == null) {
 			origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
 			return;
+		}
+		if (e.kind() == EventKind.WAITS) {
+			// it waits for ever on a queue of processes, until its next event: the watchdog's to know, not the trace's
+			writer.waiting.add(who);
+			run.hook().remoteWaits(who, e.object());
+			origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
+			return;
+		}
+		if (writer.waiting.remove(who)) {
+			run.hook().remoteRuns(who);
 		}
 		// the child stamps real time; the run's lesson time is kept here
 		long seq = run.recorder().record(run.clock().lessonAt(e.timeNs()), who.id(), e.kind(), e.object(), value,
@@ -299,6 +317,7 @@ public final class ChildProcess {
 			if (who == actor) {
 				exitSeq = seq;
 			}
+			run.hook().remoteEnded(who);
 		}
 		if (e.kind() == EventKind.STARTING && e.value() instanceof Map<?, ?> how && how.get("events") instanceof String events) {
 			hearForked(who, events);
@@ -322,19 +341,25 @@ public final class ChildProcess {
 				// the pipe is gone with the run's folder: nothing more to hear
 			}
 		});
-		run.startThread(thread, new org.threadlab.run.KeepsProcessAlive() {
+		try {
+			run.startThread(thread, new org.threadlab.run.KeepsProcessAlive() {
 
-			@Override
-			public boolean isAlive() {
-				return thread.isAlive();
-			}
+				@Override
+				public boolean isAlive() {
+					return thread.isAlive();
+				}
 
-			@Override
-			public void join() throws InterruptedException {
-				thread.join();
-			}
+				@Override
+				public void join() throws InterruptedException {
+					thread.join();
+				}
 
-		});
+			});
+		}
+		catch (IllegalStateException ending) {
+			// the run was cancelled as the process forked: nobody will read the fork's events, and it ends
+			// with the run's lifeline; this reader goes on draining its own pipe
+		}
 	}
 
 	/** The child's cause in the run's numbering: its own events at once, another process's after a short wait. */

@@ -69,7 +69,7 @@ public final class Run {
 
 	private final Hook hook = new Hook(this);
 
-	private final Watchdog watchdog = new Watchdog();
+	private final Watchdog watchdog = new Watchdog((finder, finding) -> stopFor(finder, finding));
 
 	private final AtomicInteger actorIds = new AtomicInteger();
 
@@ -319,6 +319,11 @@ public final class Run {
 
 	public Hook hook() {
 		return hook;
+	}
+
+	/** Where the run's threads live, and all that differs there. */
+	Residence residence() {
+		return home.residence;
 	}
 
 	/** The run's trace, through which the hook and the GIL record. */

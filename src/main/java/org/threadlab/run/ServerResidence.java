@@ -32,6 +32,33 @@ final class ServerResidence implements Residence {
 	}
 
 	@Override
+	public Blocker acrossProcesses(RunTrace trace, Actor actor, String object, java.util.function.BooleanSupplier ready) {
+		return new Blocker() {
+
+			@Override
+			public String name() {
+				return object;
+			}
+
+			@Override
+			public String kind() {
+				return "queue";
+			}
+
+			@Override
+			public boolean canProceed(Actor waiter) {
+				return ready.getAsBoolean();
+			}
+
+			@Override
+			public boolean heardLate() {
+				return true; // a child may have put an item, or be about to, and not said so yet
+			}
+
+		};
+	}
+
+	@Override
 	public long foreignCause(EventOrigins origins, long pid, long seq) {
 		return origins.find(pid, seq, RunTrace.CROSS_PROCESS_WAIT_NANOS);
 	}
