@@ -3,7 +3,8 @@ package org.threadlab.bench;
 /**
  * Every benchmark, one after another, each printing its figures: {@code ./mvnw -Pbench test}; only one of
  * them with {@code -Dbench.only=recorder}, {@code locking}, {@code child} or {@code pools}. The daemon stress
- * ({@code -Dbench.only=daemons}, some minutes) runs only when asked.
+ * ({@code -Dbench.only=daemons}, some minutes) and the storm of idle sockets against a server of its own
+ * ({@code -Dbench.only=storm}, a minute or two) run only when asked.
  * Benchmarks are programs, not tests: they assert nothing and their figures depend on the machine.
  */
 public final class Benchmarks {
@@ -29,6 +30,9 @@ public final class Benchmarks {
 		}
 		if (only.equals("daemons")) {
 			DaemonStress.main(args);
+		}
+		if (only.equals("storm")) {
+			StormBenchmark.main(args);
 		}
 	}
 

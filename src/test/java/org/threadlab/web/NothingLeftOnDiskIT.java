@@ -49,6 +49,8 @@ class NothingLeftOnDiskIT {
 			assertThat(server.process.waitFor(20, TimeUnit.SECONDS)).as("the server stopped").isTrue();
 			System.out.printf("stopped in %d ms%n", (System.nanoTime() - before) / 1_000_000);
 			assertThat(leftovers(root)).as("what the stopped server left").isEmpty();
+			assertThat(Files.readString(server.log())).as("the stop, with sockets open and runs going, is quiet")
+				.doesNotContain(" ERROR ", "\tat ", "Exception in thread");
 			for (ProcessHandle child : children) {
 				assertThat(OsProcesses.isRunning(child.pid())).as("child " + child.pid()).isFalse();
 			}
@@ -149,7 +151,7 @@ class NothingLeftOnDiskIT {
 	}
 
 	/** The packaged server, started with its run folders under {@code root}. */
-	private record Server(Process process, int port) {
+	private record Server(Process process, int port, Path log) {
 
 		static Server start(Path root) throws Exception {
 			Path jar;
@@ -161,18 +163,19 @@ class NothingLeftOnDiskIT {
 			try (ServerSocket free = new ServerSocket(0)) {
 				port = free.getLocalPort();
 			}
+			Path log = Path.of("target", root.getFileName() + ".log");
 			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 					"-Xmx256m", "-D" + RunFolders.ROOT_PROPERTY + "=" + root.toAbsolutePath(), "-jar", jar.toString(),
 					"--server.port=" + port, "--server.address=127.0.0.1", "--server.forward-headers-strategy=native",
 					"--threadlab.children.spares=0")
 				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", root.getFileName() + ".log").toFile()))
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 			while (System.nanoTime() < deadline) {
 				assertThat(process.isAlive()).as("the server runs (see target/" + root.getFileName() + ".log)").isTrue();
 				try (Socket socket = new Socket("127.0.0.1", port)) {
-					return new Server(process, port);
+					return new Server(process, port, log);
 				}
 				catch (IOException notYet) {
 					Thread.sleep(200);
