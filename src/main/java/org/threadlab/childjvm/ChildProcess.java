@@ -107,7 +107,7 @@ public final class ChildProcess {
 			run.adopt(jvm.process()); // from now on the run stops it when it ends
 			run.origins().opened(jvm.pid());
 			ChildProcess child = new ChildProcess(run, actor, jvm);
-			actor.hook().remoteStarted(actor); // the watchdog counts the process until its end comes
+			run.childActors().started(actor); // the watchdog counts the process until its end comes
 			Thread thread = run.newServiceThread("pipe-" + jvm.pid(), child::readPipe);
 			child.reader = thread;
 			run.startThread(thread, null);
@@ -199,8 +199,7 @@ public final class ChildProcess {
 
 		final Set<Actor> ended = new HashSet<>();
 
-		/** Its actors that said they wait for ever (WAITS), until their next event. */
-		final Set<Actor> waiting = new HashSet<>();
+		final Set<Actor> waiting = new HashSet<>(); // said they wait for ever (WAITS), until their next event
 
 		/** Its timers running, by their ids there, with their ids in the run's clock. */
 		final Map<String, Long> timers = new HashMap<>();
@@ -217,7 +216,7 @@ public final class ChildProcess {
 		if (actor.markExited()) {
 			// Its main never returned: a signal or a crash ended it. Its exit code says which.
 			exitSeq = run.recordAlways(actor, EventKind.EXIT, "killed (exit code " + exitCodeOnceReaped() + ")", signalSeq);
-			run.hook().remoteEnded(actor);
+			run.childActors().ended(actor);
 		}
 	}
 
@@ -253,12 +252,12 @@ public final class ChildProcess {
 			}
 			if (!writer.ended.contains(thread) && thread.markExited()) {
 				run.recordAlways(thread, EventKind.EXIT, "cut off", Event.NO_CAUSE);
-				run.hook().remoteEnded(thread);
+				run.childActors().ended(thread);
 			}
 		}
 		if (main != actor && main.markExited()) {
 			run.recordAlways(main, EventKind.EXIT, "killed", Event.NO_CAUSE);
-			run.hook().remoteEnded(main);
+			run.childActors().ended(main);
 		}
 	}
 
@@ -292,21 +291,20 @@ public final class ChildProcess {
 			who = run.registerActor(info.name(), info.type(), info.pid(), parent.id(), info.daemon());
 			writer.actors.put(info.id(), who);
 			value = who.info();
-			run.hook().remoteStarted(who);
+			run.childActors().started(who);
 		}
 		if (who == null) {
 			origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
 			return;
 		}
-		if (e.kind() == EventKind.WAITS) {
-			// it waits for ever on a queue of processes, until its next event: the watchdog's to know, not the trace's
+		if (e.kind() == EventKind.WAITS) { // for the watchdog, not the trace: it waits until its next event
 			writer.waiting.add(who);
-			run.hook().remoteWaits(who, e.object());
+			run.childActors().waits(who, e.object());
 			origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
 			return;
 		}
 		if (writer.waiting.remove(who)) {
-			run.hook().remoteRuns(who);
+			run.childActors().runs(who);
 		}
 		// the child stamps real time; the run's lesson time is kept here
 		long seq = run.recorder().record(run.clock().lessonAt(e.timeNs()), who.id(), e.kind(), e.object(), value,
@@ -317,7 +315,7 @@ public final class ChildProcess {
 			if (who == actor) {
 				exitSeq = seq;
 			}
-			run.hook().remoteEnded(who);
+			run.childActors().ended(who);
 		}
 		if (e.kind() == EventKind.STARTING && e.value() instanceof Map<?, ?> how && how.get("events") instanceof String events) {
 			hearForked(who, events);
@@ -357,8 +355,7 @@ public final class ChildProcess {
 			});
 		}
 		catch (IllegalStateException ending) {
-			// the run was cancelled as the process forked: nobody will read the fork's events, and it ends
-			// with the run's lifeline; this reader goes on draining its own pipe
+			// cancelled as it forked: the fork ends with the run's lifeline; this reader drains its own pipe
 		}
 	}
 

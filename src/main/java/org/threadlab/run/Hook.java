@@ -116,61 +116,10 @@ public final class Hook {
 	/**
 	 * The step begun must really block, for ever, on {@code object}, which another process of the run may
 	 * end (a process queue's item; {@code ready}: whether it could go on now). In the server the watchdog
-	 * watches the wait; a child tells its parent, whose watchdog sees every process ({@link #remoteWaits}).
+	 * watches the wait; a child tells its parent, whose watchdog sees every process ({@link ChildActors}).
 	 */
 	public void blockAcrossProcesses(Actor actor, String object, java.util.function.BooleanSupplier ready) {
 		block(actor, run.residence().acrossProcesses(run.trace(), actor, object, ready));
-	}
-
-	/** In the server: an actor of a child process began to live (its SPAWN came): the watchdog counts it. */
-	public void remoteStarted(Actor actor) {
-		run.watchdog().started(actor);
-	}
-
-	/**
-	 * In the server: an actor of a child process waits for ever on {@code object} (its WAITS came), until
-	 * its next event; only another process can end the wait, and the news of it comes late.
-	 */
-	public void remoteWaits(Actor actor, String object) {
-		Watchdog.Finding finding = run.watchdog().waiting(actor, new Blocker() {
-
-			@Override
-			public String name() {
-				return object;
-			}
-
-			@Override
-			public String kind() {
-				return "queue";
-			}
-
-			@Override
-			public boolean canProceed(Actor waiter) {
-				return false; // as far as the news has come: a second without news confirms it
-			}
-
-			@Override
-			public boolean heardLate() {
-				return true;
-			}
-
-		});
-		if (finding != null) {
-			run.stopFor(actor, finding);
-		}
-	}
-
-	/** In the server: an actor of a child process that waited goes on (an event of it came). */
-	public void remoteRuns(Actor actor) {
-		run.watchdog().running(actor);
-	}
-
-	/** In the server: an actor of a child process ended (its EXIT came, or its process died under it). */
-	public void remoteEnded(Actor actor) {
-		Watchdog.Finding finding = run.watchdog().exited(actor);
-		if (finding != null) {
-			run.stopFor(actor, finding);
-		}
 	}
 
 	/** The step begun must really block: the GIL is dropped, and with a blocker the watchdog looks. */

@@ -71,6 +71,8 @@ public final class Run {
 
 	private final Watchdog watchdog = new Watchdog((finder, finding) -> stopFor(finder, finding));
 
+	private final ChildActors childActors = new ChildActors(this);
+
 	private final AtomicInteger actorIds = new AtomicInteger();
 
 	private volatile Gil gil = Gil.off();
@@ -319,6 +321,11 @@ public final class Run {
 
 	public Hook hook() {
 		return hook;
+	}
+
+	/** In the server: what the watchdog hears of the actors of the run's child processes. */
+	public ChildActors childActors() {
+		return childActors;
 	}
 
 	/** Where the run's threads live, and all that differs there. */

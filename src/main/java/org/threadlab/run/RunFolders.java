@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * Where this JVM's runs keep their folders (named pipes, sockets): one folder per JVM,
  * {@code <java.io.tmpdir>/threadlab-runs-<user>/<pid>-<n>}, with a run's {@code r<id>} in it and a lock
- * file that the JVM holds for as long as it lives. The operating system lets go of a lock when its process ends, however it ends (SIGKILL
- * and a crash too), so a folder whose lock can be taken belongs to no live server: {@link #sweep()}, at a
+ * file that the JVM holds for as long as it lives. The operating system lets go of a lock when its process
+ * ends, however it ends (SIGKILL and a crash too), so a folder whose lock can be taken belongs to no live server: {@link #sweep()}, at a
  * server's start, removes such folders, with whatever a server killed mid-run left in them, and never a
  * live server's (its lock is held). A run removes its own folder when it ends; the JVM's folder goes when
  * its last run has ended and the server stops ({@link #releaseIfEmpty()}), or at the JVM's exit.
@@ -90,7 +90,8 @@ public final class RunFolders {
 			if (!hookAdded) {
 				hookAdded = true;
 				try {
-					Runtime.getRuntime().addShutdownHook(new Thread(RunFolders::releaseIfEmpty, "threadlab-run-folders"));
+					Runtime.getRuntime()
+						.addShutdownHook(new Thread(RunFolders::releaseIfEmpty, "threadlab-run-folders"));
 				}
 				catch (IllegalStateException shuttingDown) {
 					// the JVM is ending already; the next server's sweep removes the folder
@@ -109,7 +110,8 @@ public final class RunFolders {
 			if (mine == null) {
 				return;
 			}
-			try (DirectoryStream<Path> entries = Files.newDirectoryStream(mine, entry -> !entry.getFileName().toString().equals(LOCK_FILE))) {
+			try (DirectoryStream<Path> entries = Files.newDirectoryStream(mine,
+					entry -> !entry.getFileName().toString().equals(LOCK_FILE))) {
 				if (entries.iterator().hasNext()) {
 					return; // a run is still ending: its folder stays, and the next server's sweep removes the rest
 				}

@@ -33,7 +33,7 @@ import java.util.function.BiConsumer;
  * <p>
  * Across processes: a child's actors count here too (its process and threads, from their SPAWN to their
  * EXIT), and run as far as the watchdog knows, unless the child said that one waits for ever on a process
- * queue ({@link Hook#remoteWaits}). What they say comes late, so a hang that rests on such a wait, or on a
+ * queue ({@link ChildActors}). What they say comes late, so a hang that rests on such a wait, or on a
  * wait for a process queue here ({@link Blocker#heardLate}), is reported only once it has held for
  * {@value #CONFIRM_MILLIS} ms with nothing changed: an imap whose worker was killed, whose results can
  * never come, is a hang.
