@@ -107,6 +107,7 @@ public final class ChildProcess {
 			run.adopt(jvm.process()); // from now on the run stops it when it ends
 			run.origins().opened(jvm.pid());
 			ChildProcess child = new ChildProcess(run, actor, jvm);
+			run.childActors().started(actor); // the watchdog counts the process until its end comes
 			Thread thread = run.newServiceThread("pipe-" + jvm.pid(), child::readPipe);
 			child.reader = thread;
 			run.startThread(thread, null);
@@ -198,6 +199,8 @@ public final class ChildProcess {
 
 		final Set<Actor> ended = new HashSet<>();
 
+		final Set<Actor> waiting = new HashSet<>(); // said they wait for ever (WAITS), until their next event
+
 		/** Its timers running, by their ids there, with their ids in the run's clock. */
 		final Map<String, Long> timers = new HashMap<>();
 
@@ -213,6 +216,7 @@ public final class ChildProcess {
 		if (actor.markExited()) {
 			// Its main never returned: a signal or a crash ended it. Its exit code says which.
 			exitSeq = run.recordAlways(actor, EventKind.EXIT, "killed (exit code " + exitCodeOnceReaped() + ")", signalSeq);
+			run.childActors().ended(actor);
 		}
 	}
 
@@ -248,10 +252,12 @@ public final class ChildProcess {
 			}
 			if (!writer.ended.contains(thread) && thread.markExited()) {
 				run.recordAlways(thread, EventKind.EXIT, "cut off", Event.NO_CAUSE);
+				run.childActors().ended(thread);
 			}
 		}
 		if (main != actor && main.markExited()) {
 			run.recordAlways(main, EventKind.EXIT, "killed", Event.NO_CAUSE);
+			run.childActors().ended(main);
 		}
 	}
 
@@ -285,10 +291,20 @@ public final class ChildProcess {
 			who = run.registerActor(info.name(), info.type(), info.pid(), parent.id(), info.daemon());
 			writer.actors.put(info.id(), who);
 			value = who.info();
+			run.childActors().started(who);
 		}
 		if (who == null) {
 			origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
 			return;
+		}
+		if (e.kind() == EventKind.WAITS) { // for the watchdog, not the trace: it waits until its next event
+			writer.waiting.add(who);
+			run.childActors().waits(who, e.object());
+			origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
+			return;
+		}
+		if (writer.waiting.remove(who)) {
+			run.childActors().runs(who);
 		}
 		// the child stamps real time; the run's lesson time is kept here
 		long seq = run.recorder().record(run.clock().lessonAt(e.timeNs()), who.id(), e.kind(), e.object(), value,
@@ -299,6 +315,7 @@ public final class ChildProcess {
 			if (who == actor) {
 				exitSeq = seq;
 			}
+			run.childActors().ended(who);
 		}
 		if (e.kind() == EventKind.STARTING && e.value() instanceof Map<?, ?> how && how.get("events") instanceof String events) {
 			hearForked(who, events);
@@ -322,19 +339,24 @@ public final class ChildProcess {
 				// the pipe is gone with the run's folder: nothing more to hear
 			}
 		});
-		run.startThread(thread, new org.threadlab.run.KeepsProcessAlive() {
+		try {
+			run.startThread(thread, new org.threadlab.run.KeepsProcessAlive() {
 
-			@Override
-			public boolean isAlive() {
-				return thread.isAlive();
-			}
+				@Override
+				public boolean isAlive() {
+					return thread.isAlive();
+				}
 
-			@Override
-			public void join() throws InterruptedException {
-				thread.join();
-			}
+				@Override
+				public void join() throws InterruptedException {
+					thread.join();
+				}
 
-		});
+			});
+		}
+		catch (IllegalStateException ending) {
+			// cancelled as it forked: the fork ends with the run's lifeline; this reader drains its own pipe
+		}
 	}
 
 	/** The child's cause in the run's numbering: its own events at once, another process's after a short wait. */

@@ -55,7 +55,12 @@ final class ChildSender {
 	void start() {
 		sender.setDaemon(true);
 		sender.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(this::flush, "threadlab-child-last-flush"));
+		try {
+			Runtime.getRuntime().addShutdownHook(new Thread(this::flush, "threadlab-child-last-flush"));
+		}
+		catch (IllegalStateException shuttingDown) {
+			// the process is ending as it starts (its run was cancelled): there is nothing to send
+		}
 	}
 
 	/** Sends what was recorded now rather than at the next period: for what the parent must know at once. */

@@ -59,7 +59,12 @@ final class ParentLink {
 		ParentLink link = new ParentLink(watched);
 		link.reader.setDaemon(true);
 		link.reader.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(link::close, "threadlab-child-unlink"));
+		try {
+			Runtime.getRuntime().addShutdownHook(new Thread(link::close, "threadlab-child-unlink"));
+		}
+		catch (IllegalStateException shuttingDown) {
+			// the process is ending as it starts: nothing to unlink at its exit
+		}
 		return link;
 	}
 

@@ -130,8 +130,13 @@ public final class Fifo implements Serializable {
 
 	/** How many bytes can be read now without blocking. */
 	public int available() {
+		return available(run());
+	}
+
+	/** {@link #available()} from any thread of this process, not only one of the run's actors. */
+	public int available(Run run) {
 		try {
-			return Open.in(run()).stream(path).available();
+			return Open.in(run).stream(path).available();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot look into the pipe " + path, ex);

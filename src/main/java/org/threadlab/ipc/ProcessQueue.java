@@ -160,7 +160,9 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 		else {
 			me.hook().begin(me, EventKind.GET, name, null);
 			if (wait.forever() && items.available() == 0) {
-				me.hook().block(me, null); // empty: a real wait in the kernel, without the GIL
+				// empty: a real wait in the kernel, without the GIL, which any process of the run may end
+				Run run = me.run();
+				me.hook().blockAcrossProcesses(me, name, () -> items.available(run) > 0);
 			}
 		}
 		long nanos = wait.nanos(me.run().clock());

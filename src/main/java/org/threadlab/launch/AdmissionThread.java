@@ -37,7 +37,8 @@ final class AdmissionThread implements AutoCloseable {
 			try {
 				listenerCall.run();
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				// even an Error of one socket's listener (out of memory): the next listener's call must come
 				LOG.warn("a run's listener failed: {}", ex.toString());
 			}
 		});

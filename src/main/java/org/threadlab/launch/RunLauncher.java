@@ -1,5 +1,6 @@
 package org.threadlab.launch;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.threadlab.run.Gil;
 import org.threadlab.run.PauseGate;
 import org.threadlab.run.Run;
 import org.threadlab.run.RunClock;
+import org.threadlab.run.RunFolders;
 import org.threadlab.scenario.BadParameterException;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
@@ -30,7 +32,8 @@ import org.threadlab.scenario.ScenarioCatalog;
  * Checks run requests and starts runs when the {@link Admission} lets them. A request is checked whole
  * before anything is created, so a refused one starts no thread and no process and takes no place in
  * the queue. A run that outlasts the time limit is cancelled, so a forgotten tab cannot hold its room
- * for ever.
+ * for ever. When the server stops, every run going is ended ({@link LiveRuns}); when it starts, what a
+ * server killed mid-run left on disk is removed ({@link RunFolders#sweep()}).
  * <p>
  * Thread-safety: any thread may launch and cancel; runs start on the admission thread.
  */
@@ -48,6 +51,11 @@ public class RunLauncher {
 
 	private final AtomicInteger going = new AtomicInteger();
 
+	private final LiveRuns live = new LiveRuns();
+
+	/** How long a stopping server waits for its runs to end (their processes stopped, their folders removed). */
+	static final Duration STOP_LIMIT = Duration.ofSeconds(10);
+
 	private final ApplicationEventPublisher events;
 
 	/** Cancels runs that outlast {@link RunLimits#maxSeconds()}; one thread for all runs. */
@@ -63,6 +71,7 @@ public class RunLauncher {
 		this.events = events;
 		this.limits = limits;
 		this.admission = new Admission(admissionLimits);
+		RunFolders.sweep();
 		this.settingSpecs = List.of(ParameterSpec.decimal("speed", 1, limits.minSpeed(), limits.maxSpeed()),
 				ParameterSpec.flag("gil", true), ParameterSpec.decimal("switchIntervalMs", 5, 0.1, 100),
 				ParameterSpec.flag("everyBytecode", false), ParameterSpec.flag("paused", false));
@@ -195,6 +204,7 @@ public class RunLauncher {
 			started.useProcessPermits(admitted.permits());
 			run = started;
 			going.incrementAndGet();
+			live.add(started);
 			ScheduledFuture<?> timeLimit = clock.schedule(
 					() -> started.cancel("stopped by the server after " + limits.maxSeconds() + " s, its limit for one run"),
 					limits.maxSeconds(), TimeUnit.SECONDS);
@@ -204,6 +214,7 @@ public class RunLauncher {
 					timeLimit.cancel(false);
 					admitted.release();
 					going.decrementAndGet();
+					live.remove(started);
 				}
 			};
 			started.outcome().whenComplete((outcome, error) -> {
@@ -247,10 +258,13 @@ public class RunLauncher {
 		return admission.occupancy();
 	}
 
+	/** Ends every run going and waits for their ends, then lets go of this JVM's run folder. */
 	@PreDestroy
 	void stop() {
 		clock.shutdownNow();
 		admission.close();
+		live.endAll(STOP_LIMIT);
+		RunFolders.releaseIfEmpty();
 	}
 
 }

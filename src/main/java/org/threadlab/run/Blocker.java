@@ -38,4 +38,13 @@ public interface Blocker {
 		return false;
 	}
 
+	/**
+	 * Whether another process may have ended the wait without this one having heard yet (a child's events
+	 * come some milliseconds after they happen): a hang that rests on such a wait is reported only once it
+	 * has held, with nothing changed, for {@link Watchdog#CONFIRM_MILLIS}.
+	 */
+	default boolean heardLate() {
+		return false;
+	}
+
 }

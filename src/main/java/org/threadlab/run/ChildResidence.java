@@ -34,6 +34,12 @@ final class ChildResidence implements Residence {
 	}
 
 	@Override
+	public Blocker acrossProcesses(RunTrace trace, Actor actor, String object, java.util.function.BooleanSupplier ready) {
+		trace.tellParentOfWait(actor, object); // this process sees none of the others: its parent sees them all
+		return null;
+	}
+
+	@Override
 	public long foreignCause(EventOrigins origins, long pid, long seq) {
 		return EventOrigins.foreign(pid, seq);
 	}

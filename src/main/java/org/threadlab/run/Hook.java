@@ -113,6 +113,15 @@ public final class Hook {
 		return taking.within().take(run.clock().realNanos(timeoutSeconds));
 	}
 
+	/**
+	 * The step begun must really block, for ever, on {@code object}, which another process of the run may
+	 * end (a process queue's item; {@code ready}: whether it could go on now). In the server the watchdog
+	 * watches the wait; a child tells its parent, whose watchdog sees every process ({@link ChildActors}).
+	 */
+	public void blockAcrossProcesses(Actor actor, String object, java.util.function.BooleanSupplier ready) {
+		block(actor, run.residence().acrossProcesses(run.trace(), actor, object, ready));
+	}
+
 	/** The step begun must really block: the GIL is dropped, and with a blocker the watchdog looks. */
 	public void block(Actor actor, Blocker blocker) {
 		run.gil().release(actor);

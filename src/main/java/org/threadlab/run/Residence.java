@@ -32,6 +32,14 @@ sealed interface Residence permits ServerResidence, ChildResidence {
 	 */
 	void timerChanged(RunTrace trace, Actor actor, long now, long timerId, long value);
 
+	/**
+	 * What watches {@code actor}'s wait for ever on {@code object}, which another process of the run may
+	 * end ({@code ready}: whether it could go on now): in the server, a blocker whose stuck look the
+	 * watchdog confirms after a while; in a child, none: it tells its parent, whose watchdog sees every
+	 * process of the run.
+	 */
+	Blocker acrossProcesses(RunTrace trace, Actor actor, String object, java.util.function.BooleanSupplier ready);
+
 	/** A cause naming event {@code seq} of another process {@code pid}, for an event this process records. */
 	long foreignCause(EventOrigins origins, long pid, long seq);
 

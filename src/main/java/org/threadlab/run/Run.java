@@ -69,7 +69,9 @@ public final class Run {
 
 	private final Hook hook = new Hook(this);
 
-	private final Watchdog watchdog = new Watchdog();
+	private final Watchdog watchdog = new Watchdog((finder, finding) -> stopFor(finder, finding));
+
+	private final ChildActors childActors = new ChildActors(this);
 
 	private final AtomicInteger actorIds = new AtomicInteger();
 
@@ -319,6 +321,16 @@ public final class Run {
 
 	public Hook hook() {
 		return hook;
+	}
+
+	/** In the server: what the watchdog hears of the actors of the run's child processes. */
+	public ChildActors childActors() {
+		return childActors;
+	}
+
+	/** Where the run's threads live, and all that differs there. */
+	Residence residence() {
+		return home.residence;
 	}
 
 	/** The run's trace, through which the hook and the GIL record. */

@@ -137,6 +137,12 @@ final class RunTrace {
 		parentTold.run();
 	}
 
+	/** In a child: records the WAITS event of an actor that waits for ever on {@code object}, for the parent's watchdog. */
+	void tellParentOfWait(Actor actor, String object) {
+		recorder.record(stamp(), actor.id(), EventKind.WAITS, object, null, 0, Event.NO_CAUSE);
+		parentTold.run();
+	}
+
 	/** What sends what was recorded to the parent now (a child's event sender); set before the run starts. */
 	void onParentTold(Runnable send) {
 		this.parentTold = send;

@@ -1,7 +1,6 @@
 package org.threadlab.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -33,13 +32,40 @@ final class ServerResidence implements Residence {
 	}
 
 	@Override
+	public Blocker acrossProcesses(RunTrace trace, Actor actor, String object, java.util.function.BooleanSupplier ready) {
+		return new Blocker() {
+
+			@Override
+			public String name() {
+				return object;
+			}
+
+			@Override
+			public String kind() {
+				return "queue";
+			}
+
+			@Override
+			public boolean canProceed(Actor waiter) {
+				return ready.getAsBoolean();
+			}
+
+			@Override
+			public boolean heardLate() {
+				return true; // a child may have put an item, or be about to, and not said so yet
+			}
+
+		};
+	}
+
+	@Override
 	public long foreignCause(EventOrigins origins, long pid, long seq) {
 		return origins.find(pid, seq, RunTrace.CROSS_PROCESS_WAIT_NANOS);
 	}
 
 	@Override
 	public Path makeFolder(long runId) throws IOException {
-		return Files.createTempDirectory("threadlab-run-" + runId + "-");
+		return RunFolders.make(runId); // in this JVM's folder, which a later server removes if this one dies
 	}
 
 	@Override

@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * Finds a deadlock the moment its cycle closes, and a hang the moment the last running thread of the
@@ -27,7 +31,15 @@ import java.util.Set;
  * daemon (daemons alone do not keep a process alive). Either way the finding is returned to the hook,
  * which ends the run.
  * <p>
- * Thread-safety: every method takes the watchdog's one lock; the work under it is small.
+ * Across processes: a child's actors count here too (its process and threads, from their SPAWN to their
+ * EXIT), and run as far as the watchdog knows, unless the child said that one waits for ever on a process
+ * queue ({@link ChildActors}). What they say comes late, so a hang that rests on such a wait, or on a
+ * wait for a process queue here ({@link Blocker#heardLate}), is reported only once it has held for
+ * {@value #CONFIRM_MILLIS} ms with nothing changed: an imap whose worker was killed, whose results can
+ * never come, is a hang.
+ * <p>
+ * Thread-safety: every method takes the watchdog's one lock; the work under it is small. A hang confirmed
+ * later is reported on the {@code threadlab-watchdog} thread.
  */
 public final class Watchdog {
 
@@ -50,17 +62,47 @@ public final class Watchdog {
 
 	}
 
+	/** How long a hang that rests on news from other processes must hold before it is reported. */
+	public static final long CONFIRM_MILLIS = 1000;
+
+	/** Looks again at hangs that wait for confirmation, for every run; only schedules, never blocks. */
+	private static final ScheduledExecutorService CONFIRMER = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "threadlab-watchdog");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final Object lock = new Object();
 
 	private final Set<Actor> live = new HashSet<>();
 
 	private final Map<Actor, Blocker> waits = new LinkedHashMap<>();
 
+	private final BiConsumer<Actor, Finding> confirmed;
+
 	private boolean found;
+
+	/** Bumped by every change the watchdog hears of: a confirmation holds only if none came meanwhile. */
+	private long changes;
+
+	/** The value of {@link #changes} a confirmation is pending for, or -1. */
+	private long confirming = -1;
+
+	/** A watchdog whose confirmed hangs are lost: for a run's parts tested alone. */
+	public Watchdog() {
+		this((finder, finding) -> {
+		});
+	}
+
+	/** @param confirmed told of a hang confirmed later, with the actor whose wait found it; outside the lock */
+	public Watchdog(BiConsumer<Actor, Finding> confirmed) {
+		this.confirmed = confirmed;
+	}
 
 	/** An actor begins to run (its thread started). */
 	public void started(Actor actor) {
 		synchronized (lock) {
+			changes++;
 			live.add(actor);
 		}
 	}
@@ -68,24 +110,27 @@ public final class Watchdog {
 	/** An actor ended: the others may now be stuck for good. */
 	public Finding exited(Actor actor) {
 		synchronized (lock) {
+			changes++;
 			live.remove(actor);
 			waits.remove(actor);
-			return hang();
+			return hang(actor, false);
 		}
 	}
 
 	/** The actor is about to block on {@code blocker} without a timeout. */
 	public Finding waiting(Actor actor, Blocker blocker) {
 		synchronized (lock) {
+			changes++;
 			waits.put(actor, blocker);
 			Finding cycle = cycleFrom(actor);
-			return cycle != null ? cycle : hang();
+			return cycle != null ? cycle : hang(actor, false);
 		}
 	}
 
 	/** The actor goes on (its wait returned, or it never blocked). */
 	public void running(Actor actor) {
 		synchronized (lock) {
+			changes++;
 			waits.remove(actor);
 		}
 	}
@@ -96,6 +141,7 @@ public final class Watchdog {
 	 */
 	public void acquired(Actor actor, Runnable change) {
 		synchronized (lock) {
+			changes++;
 			waits.remove(actor);
 			change.run();
 		}
@@ -104,6 +150,7 @@ public final class Watchdog {
 	/** Changes a primitive's state as the watchdog sees it, atomically with its checks. */
 	public void change(Runnable change) {
 		synchronized (lock) {
+			changes++;
 			change.run();
 		}
 	}
@@ -146,15 +193,21 @@ public final class Watchdog {
 		return true;
 	}
 
-	private Finding hang() {
+	/**
+	 * The hang, if every live actor is stuck now; one that rests on news from other processes is only
+	 * scheduled for confirmation, unless this is it ({@code confirming}).
+	 */
+	private Finding hang(Actor finder, boolean confirmation) {
 		if (found || live.stream().allMatch(a -> a.info().daemon())) {
 			return null; // with only daemons left the process simply ends: that is no hang
 		}
+		boolean late = false;
 		for (Actor actor : live) {
 			Blocker blocker = waits.get(actor);
 			if (blocker == null || blocker.canProceed(actor)) {
 				return null;
 			}
+			late |= blocker.heardLate();
 		}
 		// Everyone is stuck: if some of them wait in a cycle, that is the deadlock to report.
 		for (Actor actor : live) {
@@ -162,6 +215,14 @@ public final class Watchdog {
 			if (cycle != null) {
 				return cycle;
 			}
+		}
+		if (late && !confirmation) {
+			if (confirming != changes) {
+				long version = changes;
+				confirming = version;
+				CONFIRMER.schedule(() -> confirm(version, finder), CONFIRM_MILLIS, TimeUnit.MILLISECONDS);
+			}
+			return null;
 		}
 		List<Actor> actors = new ArrayList<>(live);
 		List<String> objects = actors.stream().map(a -> waits.get(a).name()).toList();
@@ -171,6 +232,23 @@ public final class Watchdog {
 			description.append(i == 0 ? "" : "; ").append(actors.get(i).name()).append(" waits on ").append(objects.get(i));
 		}
 		return report(false, actors, objects, kinds, description.toString());
+	}
+
+	/** The hang found {@link #CONFIRM_MILLIS} ago, if nothing has changed since: reported now. */
+	private void confirm(long version, Actor finder) {
+		Finding finding;
+		synchronized (lock) {
+			if (confirming == version) {
+				confirming = -1;
+			}
+			if (found || changes != version) {
+				return;
+			}
+			finding = hang(finder, true);
+		}
+		if (finding != null) {
+			confirmed.accept(finder, finding);
+		}
 	}
 
 	private static String describeCycle(List<Actor> path, List<String> objects, List<String> kinds) {

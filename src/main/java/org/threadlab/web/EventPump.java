@@ -29,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * client gets coalesced updates and holds up no one: nothing here ever waits for a socket (the outbox
  * sends asynchronously), and workers only record.
  * <p>
+ * Nothing one stream does can stop the pump: whatever a stream throws (even an Error, such as running
+ * out of memory) stops that stream's run, is logged, and the pump goes on with the others; the ticker
+ * lets nothing out, since a periodic task that throws is never run again.
+ * <p>
  * Thread-safety: follow/unfollow from any thread; the set of streams is concurrent.
  */
 @Component
@@ -65,23 +69,38 @@ class EventPump implements DisposableBean {
 		return streams.size();
 	}
 
+	/** One frame's look at every stream; lets nothing out, or the ticker would never run again. */
 	private void tick() {
-		for (RunStream stream : streams) {
-			Outbox outbox = stream.outbox();
-			if (outbox.isClosed()) {
-				streams.remove(stream); // its socket is gone; closing the socket cancelled the run
-			}
-			else if (stream.hasNews()) {
-				if (!outbox.isIdle()) {
-					stream.skip();
+		try {
+			for (RunStream stream : streams) {
+				try {
+					look(stream);
 				}
-				else if (stream.tryClaim()) {
-					try {
-						senders.execute(() -> flush(stream));
-					}
-					catch (RejectedExecutionException shuttingDown) {
-						stream.release();
-					}
+				catch (Throwable ex) {
+					stop(stream, ex);
+				}
+			}
+		}
+		catch (Throwable ex) {
+			complain("the pump skipped a frame: {}", ex); // and looks again at the next
+		}
+	}
+
+	private void look(RunStream stream) {
+		Outbox outbox = stream.outbox();
+		if (outbox.isClosed()) {
+			streams.remove(stream); // its socket is gone; closing the socket cancelled the run
+		}
+		else if (stream.hasNews()) {
+			if (!outbox.isIdle()) {
+				stream.skip();
+			}
+			else if (stream.tryClaim()) {
+				try {
+					senders.execute(() -> flush(stream));
+				}
+				catch (RejectedExecutionException shuttingDown) {
+					stream.release();
 				}
 			}
 		}
@@ -104,13 +123,33 @@ class EventPump implements DisposableBean {
 				stream.delivered();
 			}
 		}
-		catch (RuntimeException ex) {
-			LOG.warn("stopping run {}: its events could not be sent: {}", stream.run().id(), ex.toString());
-			streams.remove(stream);
-			stream.run().cancel();
+		catch (Throwable ex) {
+			stop(stream, ex);
 		}
 		finally {
 			stream.release();
+		}
+	}
+
+	/** The stream failed: it is dropped and its run stopped, so that the others go on. */
+	private void stop(RunStream stream, Throwable ex) {
+		streams.remove(stream);
+		try {
+			stream.run().cancel();
+			complain("stopping run " + stream.run().id() + ": its events could not be sent: {}", ex);
+		}
+		catch (Throwable again) {
+			complain("a stream failed and could not be stopped: {}", again);
+		}
+	}
+
+	/** Logs, unless even that fails (no memory left): the pump must go on either way. */
+	private static void complain(String message, Throwable ex) {
+		try {
+			LOG.warn(message, ex.toString());
+		}
+		catch (Throwable cannot) {
+			// nothing more can be done for it; the next frame comes
 		}
 	}
 

@@ -27,8 +27,8 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
  * address or {@code localhost}, names no rebinding can take over; a server reached by a name lists it.</li>
  * </ul>
  * A request without Origin is not from a browser's page (a browser always sends one here) and is let
- * in on the Host check alone. A malformed Origin is answered 400, a foreign one 403, each with one log
- * line. Stateless and thread-safe.
+ * in on the Host check alone. A malformed Origin (an empty one too) is answered 400, a foreign one 403,
+ * each with one log line. Stateless and thread-safe.
  */
 final class HandshakeGuard implements HandshakeInterceptor {
 
@@ -103,6 +103,9 @@ final class HandshakeGuard implements HandshakeInterceptor {
 		Origin own = new Origin(selfScheme, String.valueOf(self.getHost()).toLowerCase(Locale.ROOT),
 				Origin.portOf(selfScheme, self.getPort()));
 		Origin origin = null;
+		if (origins.isEmpty() && !request.getHeaders().getOrEmpty("Origin").isEmpty()) {
+			return refuse(request, response, HttpStatus.BAD_REQUEST, "an empty Origin"); // sent, but naming nothing
+		}
 		if (!origins.isEmpty()) {
 			origin = origins.size() == 1 ? Origin.parse(origins.get(0)) : null;
 			if (origin == null && !(origins.size() == 1 && "null".equals(origins.get(0)))) {

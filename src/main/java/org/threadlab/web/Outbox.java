@@ -32,6 +32,11 @@ final class Outbox {
 		/** Closes the socket without waiting for it: the client is gone or too slow. Must not block. */
 		void abort(String why);
 
+		/** As {@link #abort}, for a client whose connection broke (it went away): nothing worth a log line. */
+		default void gone(String why) {
+			abort(why);
+		}
+
 	}
 
 	private record Item(String text, String key) {

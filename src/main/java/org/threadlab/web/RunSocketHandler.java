@@ -24,6 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link SocketSession}, which does what it asks; a message the protocol refuses is answered with its
  * error.
  * <p>
+ * A socket opens only if its client and the server are under their caps ({@link SocketCaps}); else it
+ * is closed at once with 1013. Messages come in parts ({@link WholeMessages}), so that an idle socket
+ * keeps no buffer the size of the longest message; a frame announced longer than any message closes its
+ * socket ({@link FrameWatch}).
+ * <p>
  * Thread-safety: Spring calls it for one session at a time, sessions in parallel.
  */
 @Component
@@ -39,6 +44,12 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 
 	private final PythonRuns pythons;
 
+	private final SocketCaps caps;
+
+	private final FrameWatch frames;
+
+	private final WholeMessages wholes = new WholeMessages();
+
 	private final Map<String, SocketSession> sessions = new ConcurrentHashMap<>();
 
 	/** Closes sockets that are too slow or broken, so that no other thread waits on them. */
@@ -48,8 +59,11 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 		return thread;
 	});
 
-	RunSocketHandler(RunLauncher launcher, EventPump pump, JsonMapper json, WebLimits limits, PythonRuns pythons) {
+	RunSocketHandler(RunLauncher launcher, EventPump pump, JsonMapper json, WebLimits limits, PythonRuns pythons,
+			SocketCaps caps, FrameWatch frames) {
 		this.launcher = launcher;
+		this.caps = caps;
+		this.frames = frames;
 		this.pump = pump;
 		this.json = json;
 		this.limits = limits;
@@ -58,20 +72,44 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
+		String client = ClientAddress.of(session.getRemoteAddress());
+		SocketCaps.Cap refused = caps.take(client);
+		if (refused != null) {
+			caps.refused(refused, client); // it raced past the handshake's look: it is closed, and never served
+			CloseAtOnce.close(session, CloseStatus.SERVICE_OVERLOAD.withReason(SocketCaps.reason(refused)));
+			return;
+		}
 		SocketWire wire = new SocketWire(session, limits.stallSeconds() * 1000, closer);
-		sessions.put(session.getId(), new SocketSession(session.getId(), ClientAddress.of(session.getRemoteAddress()), wire,
-				launcher, pump, json, pythons));
+		sessions.put(session.getId(), new SocketSession(session.getId(), client, wire, launcher, pump, json, pythons));
+		frames.watch(session);
+	}
+
+	/** Messages come in parts as the container's small buffer fills; they are joined here. */
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
 	}
 
 	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 		SocketSession socket = sessions.get(session.getId());
 		if (socket == null) {
-			return; // closed meanwhile
+			return; // closed meanwhile, or refused
+		}
+		String text;
+		try {
+			text = wholes.add(session.getId(), message.getPayload(), message.isLast());
+		}
+		catch (WholeMessages.TooBig tooBig) {
+			CloseAtOnce.close(session, CloseStatus.TOO_BIG_TO_PROCESS.withReason("message too big"));
+			return;
+		}
+		if (text == null) {
+			return; // more parts to come
 		}
 		Incoming request;
 		try {
-			request = Incoming.read(json, message.getPayload());
+			request = Incoming.read(json, text);
 		}
 		catch (Incoming.Refused refused) {
 			socket.refuse(refused.error());
@@ -103,7 +141,10 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		SocketSession socket = sessions.remove(session.getId());
+		wholes.forget(session.getId());
+		frames.forget(session.getId());
 		if (socket != null) {
+			caps.giveBack(ClientAddress.of(session.getRemoteAddress()));
 			socket.close(); // a client that left leaves nothing running, nor waiting
 		}
 	}
@@ -111,7 +152,10 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 	@Override
 	public void handleTransportError(WebSocketSession session, Throwable exception) {
 		SocketSession socket = sessions.get(session.getId());
-		if (socket != null) {
+		if (socket != null && exception instanceof java.io.IOException) {
+			socket.gone("its connection broke: " + exception); // the client went away: no news
+		}
+		else if (socket != null) {
 			socket.abort("transport error: " + exception);
 		}
 		else {
@@ -146,5 +190,6 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 	public void destroy() {
 		closer.shutdownNow();
 	}
+
 
 }

@@ -160,6 +160,13 @@ final class SocketSession {
 		python.cancel();
 	}
 
+	/** The client's connection broke (it went away): closed as by {@link #abort}, without a log line. */
+	void gone(String why) {
+		outbox.close();
+		wire.gone(why);
+		python.cancel();
+	}
+
 	/** How long the message on the wire has been going, in nanoseconds; 0 when none is. */
 	long busyNanos() {
 		return outbox.busyNanos();

@@ -2,6 +2,7 @@ package org.threadlab.web;
 
 import java.io.IOException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 import jakarta.websocket.RemoteEndpoint;
@@ -16,7 +17,8 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 /**
  * One socket's wire: the container's asynchronous send (Tomcat's), which returns at once and reports
  * later; a send that has not gone out within the stall limit fails and closes the connection. An abort
- * closes the socket on the closer thread, without a close handshake that could wait on the client.
+ * closes the socket on the closer thread, without a close handshake that could wait on the client; once
+ * the server is stopping (the closer is shut down) it does nothing: the container closes every socket.
  * Thread-safety: as {@link Outbox.Wire}: the outbox never has two sends going at once.
  */
 final class SocketWire implements Outbox.Wire {
@@ -47,19 +49,40 @@ final class SocketWire implements Outbox.Wire {
 
 	@Override
 	public void abort(String why) {
-		closer.execute(() -> {
-			if (!session.isOpen()) {
-				return;
-			}
+		close(why, true);
+	}
+
+	@Override
+	public void gone(String why) {
+		close(why, false);
+	}
+
+	private void close(String why, boolean logged) {
+		try {
+			closer.execute(() -> closeNow(why, logged));
+		}
+		catch (RejectedExecutionException stopping) {
+			LOG.debug("socket {}: not closed on its own ({}): the server is stopping", session.getId(), why);
+		}
+	}
+
+	private void closeNow(String why, boolean logged) {
+		if (!session.isOpen()) {
+			return;
+		}
+		if (logged) {
 			LOG.info("closing socket {} from {}: {}", session.getId(), session.getRemoteAddress(), why);
-			try {
-				// 1006: no close handshake, so the close waits at most a moment on a client that reads nothing
-				session.close(CloseStatus.NO_CLOSE_FRAME.withReason("too slow"));
-			}
-			catch (IOException | RuntimeException alreadyGone) {
-				LOG.debug("socket {} was gone already: {}", session.getId(), alreadyGone.toString());
-			}
-		});
+		}
+		else {
+			LOG.debug("closing socket {} from {}: {}", session.getId(), session.getRemoteAddress(), why);
+		}
+		try {
+			// 1006: no close handshake, so the close waits at most a moment on a client that reads nothing
+			session.close(CloseStatus.NO_CLOSE_FRAME.withReason("too slow"));
+		}
+		catch (IOException | RuntimeException alreadyGone) {
+			LOG.debug("socket {} was gone already: {}", session.getId(), alreadyGone.toString());
+		}
 	}
 
 }

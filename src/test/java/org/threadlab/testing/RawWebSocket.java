@@ -24,9 +24,12 @@ public final class RawWebSocket implements AutoCloseable {
 
 	private final int status;
 
-	private RawWebSocket(Socket socket, int status) {
+	private final String head;
+
+	private RawWebSocket(Socket socket, String head) {
 		this.socket = socket;
-		this.status = status;
+		this.head = head;
+		this.status = head.length() >= 12 ? Integer.parseInt(head.substring(9, 12)) : 0; // 0: no answer, closed
 	}
 
 	/**
@@ -58,12 +61,10 @@ public final class RawWebSocket implements AutoCloseable {
 		OutputStream out = socket.getOutputStream();
 		out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
 		out.flush();
-		String head = readHead(socket.getInputStream());
-		int status = Integer.parseInt(head.substring(9, 12));
-		return new RawWebSocket(socket, status);
+		return new RawWebSocket(socket, readHead(socket.getInputStream()));
 	}
 
-	/** The handshake's HTTP status: 101 when the socket is open. */
+	/** The handshake's HTTP status: 101 when the socket is open; 0 when the server closed without an answer. */
 	public int status() {
 		return status;
 	}
@@ -111,6 +112,61 @@ public final class RawWebSocket implements AutoCloseable {
 		catch (IOException reset) {
 			return true;
 		}
+	}
+
+	/** Sends raw bytes as they are: a frame's header alone, a frame cut short. */
+	public void sendRaw(byte[] bytes) throws IOException {
+		socket.getOutputStream().write(bytes);
+		socket.getOutputStream().flush();
+	}
+
+	/**
+	 * Reads the server's frames until its close frame: its code; {@link #GONE} when the connection ended
+	 * without one, {@link #STILL_OPEN} when none came within the time.
+	 */
+	public int closeCode(int withinMillis) throws IOException {
+		socket.setSoTimeout(withinMillis);
+		java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+		try {
+			while (true) {
+				int first = in.readUnsignedByte();
+				long length = in.readUnsignedByte() & 0x7f;
+				if (length == 126) {
+					length = in.readUnsignedShort();
+				}
+				else if (length == 127) {
+					length = in.readLong();
+				}
+				byte[] payload = new byte[(int) length];
+				in.readFully(payload);
+				if ((first & 0x0f) == 0x8) {
+					return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : GONE;
+				}
+			}
+		}
+		catch (java.net.SocketTimeoutException stillOpen) {
+			return STILL_OPEN;
+		}
+		catch (IOException ended) {
+			return GONE;
+		}
+	}
+
+	/** {@link #closeCode}: the connection ended without a close frame. */
+	public static final int GONE = -1;
+
+	/** {@link #closeCode}: no close frame came within the time. */
+	public static final int STILL_OPEN = 0;
+
+	/** The value of a header of the handshake's answer, or null. */
+	public String header(String name) {
+		for (String line : head.split("\r\n")) {
+			int colon = line.indexOf(':');
+			if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+				return line.substring(colon + 1).trim();
+			}
+		}
+		return null;
 	}
 
 	@Override

@@ -65,7 +65,7 @@ class HandshakeIT {
 		@Test
 		void aMalformedOriginGetsA400AndOneLogLine(CapturedOutput output) throws Exception {
 			int before = output.getOut().length() + output.getErr().length();
-			String[] malformed = { "http://[bad", "::::", "http://exa mple.com", "http://localhost:" + port + "/path",
+			String[] malformed = { "", "http://[bad", "::::", "http://exa mple.com", "http://localhost:" + port + "/path",
 					"ftp://localhost", "localhost", "http://" + "a".repeat(400) };
 			for (String origin : malformed) {
 				assertThat(status(port, "localhost:" + port, origin)).as(origin).isEqualTo(400);

@@ -48,6 +48,39 @@ class SecurityHeadersIT {
 	}
 
 	@Test
+	void tomcatsOwnErrorAnswersCarryTheHeadersToo() throws Exception {
+		for (String request : List.of("TRACE / HTTP/1.1", "GET /%zz HTTP/1.1", "GET /a%00b HTTP/1.1")) {
+			String answer = raw(request, "localhost:" + port);
+			assertThat(answer).as(request).startsWith("HTTP/1.1 4");
+			assertThat(answer).as(request).contains("Content-Security-Policy: " + SecurityHeaders.CONTENT_SECURITY_POLICY,
+					"X-Content-Type-Options: nosniff", "X-Frame-Options: DENY", "Referrer-Policy: same-origin");
+		}
+	}
+
+	@Test
+	void crossOriginOpenerPolicyGoesOnlyWhereABrowserHeedsIt() throws Exception {
+		for (String host : List.of("localhost", "127.0.0.1", "[::1]")) {
+			assertThat(raw("GET / HTTP/1.1", host + ":" + port)).as(host).contains("Cross-Origin-Opener-Policy: same-origin");
+		}
+		for (String host : List.of("192.0.2.10", "lab.example.org")) {
+			assertThat(raw("GET / HTTP/1.1", host + ":" + port)).as("plain http to %s: the browser would only complain", host)
+				.startsWith("HTTP/1.1 200").doesNotContain("Cross-Origin-Opener-Policy");
+		}
+	}
+
+	/** The head of the answer to a request written by hand, with the given Host. */
+	private String raw(String requestLine, String host) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write((requestLine + "\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+			int end = answer.indexOf("\r\n\r\n");
+			return end < 0 ? answer : answer.substring(0, end);
+		}
+	}
+
+	@Test
 	void thePagesHaveNoInlineScriptStyleOrHandlerForThePolicyToBlock() throws Exception {
 		for (String path : List.of("/", "/scenarios/thread-target", "/scenarios/gil-race?lang=zh", "/no-such-page")) {
 			String page = get(path).body();

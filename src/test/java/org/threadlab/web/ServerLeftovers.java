@@ -32,11 +32,15 @@ final class ServerLeftovers {
 		Eventually.within(Duration.ofSeconds(20)).until("no " + what, count::getAsInt, n -> n == 0);
 	}
 
-	/** Live threads, less the ones that come and go with connections (the web server's and HTTP client's pools, Tomcat's timeout checker). */
+	/**
+	 * Live threads, less the ones that come and go with connections (the web server's and HTTP client's
+	 * pools, Tomcat's timeout checker) and the watchdogs' one thread, started the first time a hang across
+	 * processes waits to be confirmed.
+	 */
 	static Set<String> liveThreads() {
 		// the JDK's process reapers are pooled too, and named after the pid each waits for
 		List<String> pooled = List.of("http-nio-", "HttpClient-", "threadlab-send-", "process reaper",
-				"WebSocket background processing");
+				"WebSocket background processing", "threadlab-watchdog");
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
