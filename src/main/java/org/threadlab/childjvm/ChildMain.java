@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.threadlab.ipc.Pickle;
+import org.threadlab.run.ChildGate;
 import org.threadlab.run.Gil;
 import org.threadlab.run.Outcome;
 import org.threadlab.run.Run;
@@ -41,6 +42,12 @@ public final class ChildMain {
 	/** The property that tells a forked child the named pipe its events go on. */
 	public static final String FORK_EVENTS_PROPERTY = "threadlab.fork.events";
 
+	/** The property that tells a forked child the named pipe the server's commands come on. */
+	public static final String FORK_COMMANDS_PROPERTY = "threadlab.fork.commands";
+
+	/** How long a child waits for its parent's first command (lesson time and the pause) before it starts. */
+	private static final long SYNC_WAIT_MS = 10_000;
+
 	private ChildMain() {
 	}
 
@@ -57,16 +64,14 @@ public final class ChildMain {
 			java.nio.file.Path file = java.nio.file.Path.of(args[1]);
 			Assignment assignment = Assignment.decode(java.nio.file.Files.readString(file));
 			java.nio.file.Files.deleteIfExists(file);
-			ParentLink.openOn(java.nio.file.Path.of(assignment.properties().get(Lifeline.PROPERTY)));
-			OutputStream own = new java.io.FileOutputStream(assignment.properties().get(FORK_EVENTS_PROPERTY));
-			System.exit(serve(assignment, own));
+			System.exit(serveForked(assignment, null));
 		}
 		ParentLink link = ParentLink.open();
 		if (mode.equals(TRAIN)) {
 			Warmup.run();
 			serve(Assignment.decode(new Assignment(org.threadlab.run.RunClock.startingNow(1), "off", "training", Map.of(),
 					Pickle.dumps((ChildTask) () -> org.threadlab.probe.Py.print("trained"))).encode()),
-					OutputStream.nullOutputStream());
+					OutputStream.nullOutputStream(), null);
 			System.exit(0);
 		}
 		if (mode.equals(SPARE)) {
@@ -79,7 +84,23 @@ public final class ChildMain {
 			System.exit(2);
 		}
 		Assignment assignment = Assignment.decode(link.awaitAssignment());
-		System.exit(serve(assignment, events));
+		System.exit(serve(assignment, events, link));
+	}
+
+	/**
+	 * A process forked by another of the run (which it outlives, as a forked process may): it watches the
+	 * server through the run's lifeline, hears the server's commands on a named pipe of its own, and sends
+	 * its events on another, which the server opens when its parent says it forked. {@code parent}, if
+	 * not null, is the link to the process that forked it, which it now outlives.
+	 */
+	static int serveForked(Assignment assignment, ParentLink parent) throws Exception {
+		if (parent != null) {
+			parent.outliveParent();
+		}
+		ParentLink.openOn(java.nio.file.Path.of(assignment.properties().get(Lifeline.PROPERTY)));
+		ParentLink commands = ParentLink.commandsOn(java.nio.file.Path.of(assignment.properties().get(FORK_COMMANDS_PROPERTY)));
+		OutputStream own = new java.io.FileOutputStream(assignment.properties().get(FORK_EVENTS_PROPERTY));
+		return serve(assignment, own, commands);
 	}
 
 	/**
@@ -87,12 +108,22 @@ public final class ChildMain {
 	 * once the task and the non-daemon threads have ended, with the exit status. Daemon threads still
 	 * running die with the process, as in Python, when the caller exits.
 	 */
-	private static int serve(Assignment assignment, OutputStream pipe) {
+	private static int serve(Assignment assignment, OutputStream pipe, ParentLink parent) throws InterruptedException {
 		assignment.properties().forEach(System::setProperty);
 		Run run = new Run(Run.Home.CHILD, assignment.clock(), TRACE_CAPACITY);
 		Gil.useDescribed(run, assignment.gil());
 		ChildSender sender = new ChildSender(run.recorder(), pipe);
-		run.onClockEvent(sender::wake); // the parent keeps the run's lesson time: it must hear of timers at once
+		// the parent keeps the run's lesson time and its pause: it must hear of timers and holds at once
+		run.followParent(sender::wake);
+		ChildGate gate = new ChildGate(run);
+		run.useGate(gate);
+		if (parent != null) {
+			ParentCommands commands = new ParentCommands(run.clock(), gate);
+			parent.onCommands(commands::accept);
+			if (!commands.awaitSync(SYNC_WAIT_MS)) {
+				System.err.println("threadlab child: no word from the parent in " + SYNC_WAIT_MS + " ms; going on");
+			}
+		}
 		sender.start();
 		Outcome outcome = run.runHere(assignment.name(), () -> assignment.unpickleTask().run());
 		run.closeResources(); // daemon threads may be blocked reading the run's pipes: they end with the process

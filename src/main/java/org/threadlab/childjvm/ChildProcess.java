@@ -18,6 +18,8 @@ import org.threadlab.run.Actor;
 import org.threadlab.run.EventOrigins;
 import org.threadlab.run.ProcessPermits;
 import org.threadlab.run.Run;
+import org.threadlab.run.RunClock;
+import org.threadlab.run.RunRemotes;
 
 /**
  * The parent's side of one child process of a run: starts it, reads its events into the run's trace,
@@ -58,6 +60,8 @@ public final class ChildProcess {
 	private final ChildJvm jvm;
 
 	private volatile Thread reader;
+
+	private volatile Writer writer;
 
 	private volatile long exitSeq = Event.NO_CAUSE;
 
@@ -107,6 +111,8 @@ public final class ChildProcess {
 			run.adopt(jvm.process()); // from now on the run stops it when it ends
 			run.origins().opened(jvm.pid());
 			ChildProcess child = new ChildProcess(run, actor, jvm);
+			child.writer = new Writer(run, jvm.pid(), actor,
+					run.remotes().remote(new ChildCommands(jvm.process().getOutputStream(), null)));
 			Thread thread = run.newServiceThread("pipe-" + jvm.pid(), child::readPipe);
 			child.reader = thread;
 			run.startThread(thread, null);
@@ -114,6 +120,7 @@ public final class ChildProcess {
 			Map<String, String> properties = new java.util.HashMap<>(Map.of(Run.FOLDER_PROPERTY, run.folder().toString()));
 			run.resourceIfMade(Lifeline.class).ifPresent(line -> properties.put(Lifeline.PROPERTY, line.path().toString()));
 			jvm.assign(new Assignment(run.clock(), run.gil().describe(), actor.name(), properties, pickledTask));
+			child.writer.attached.attach(); // its first command: lesson time and the pause, before it may start
 			return child;
 		}
 		finally {
@@ -201,15 +208,81 @@ public final class ChildProcess {
 		/** Its timers running, by their ids there, with their ids in the run's clock. */
 		final Map<String, Long> timers = new HashMap<>();
 
-		Writer(long pid, Actor main) {
+		/** Whether the run's clock counts the process busy: from its start, until it says it is idle. */
+		boolean busy = true;
+
+		/** How the run reaches the process: its commands, and the pause gate its reports go to. */
+		final RunRemotes.Attached attached;
+
+		/** Starts a writer of a process that the run's clock counts busy from now on: it is starting. */
+		Writer(Run run, long pid, Actor main, RunRemotes.Attached attached) {
 			this.pid = pid;
+			this.attached = attached;
 			actors.put(0, main);
+			RunClock clock = run.clock();
+			clock.busy(clock.realNow(), 1, -1, -1);
+		}
+
+		/** What the process's pause gate reports: a thread held at a step, a hold let go, a step at rest. */
+		void gate(Event e) {
+			Actor who = actors.get(e.actor());
+			String[] report = String.valueOf(e.value()).split(" ");
+			if (who == null) {
+				return;
+			}
+			switch (report[0]) {
+				case "held" -> attached.held(Long.parseLong(report[1]), who, EventKind.valueOf(report[2]), e.object(), e.line());
+				case "gone" -> attached.gone(Long.parseLong(report[1]));
+				case "settled" -> attached.settled(who);
+				default -> {
+					// not a report of this version
+				}
+			}
+		}
+
+		/** What the process told the run's clock: a timer started or ended, or it became busy or idle. */
+		void clock(RunClock clock, Event e) {
+			long told = ((Number) e.value()).longValue();
+			if (e.object().equals("busy")) {
+				if (busy != (told != 0)) {
+					busy = told != 0;
+					clock.busy(e.timeNs(), busy ? 1 : -1, -1, -1);
+				}
+				return;
+			}
+			if (told > 0) {
+				Actor owner = actors.get(e.actor());
+				timers.put(e.object(), clock.timerDue(e.timeNs(), told, owner == null ? -1 : owner.id()));
+			}
+			else {
+				Long id = timers.remove(e.object());
+				if (id != null) {
+					clock.timerEnded(e.timeNs(), id);
+				}
+			}
+		}
+
+		/** The process has ended: its timers end with it, it is busy no longer, and its gate is gone. */
+		void ended(RunClock clock) {
+			actors.values().forEach(attached::settled);
+			attached.detach();
+			long now = clock.realNow();
+			timers.values().forEach(id -> clock.timerEnded(now, id));
+			timers.clear();
+			if (busy) {
+				busy = false;
+				clock.busy(now, -1, -1, -1);
+			}
 		}
 
 	}
 
 	private void readPipe() {
-		read(jvm.process().getInputStream(), new Writer(jvm.pid(), actor));
+		read(jvm.process().getInputStream(), writer);
+		// the process is gone once it is reaped: until then its end is machinery, busy on the run's clock
+		// (an orphan it forked is adopted only then, and must not see its old parent)
+		exitCodeOnceReaped();
+		writer.ended(run.clock());
 		if (actor.markExited()) {
 			// Its main never returned: a signal or a crash ended it. Its exit code says which.
 			exitSeq = run.recordAlways(actor, EventKind.EXIT, "killed (exit code " + exitCodeOnceReaped() + ")", signalSeq);
@@ -241,9 +314,9 @@ public final class ChildProcess {
 		finally {
 			run.origins().closed(writer.pid);
 		}
-		Actor main = writer.actors.remove(0);
+		Actor main = writer.actors.get(0);
 		for (Actor thread : writer.actors.values()) {
-			if (thread.info().type() == ActorInfo.Type.PROCESS) {
+			if (thread == main || thread.info().type() == ActorInfo.Type.PROCESS) {
 				continue; // a process it forked: not one of its threads, and its own reader tells its end
 			}
 			if (!writer.ended.contains(thread) && thread.markExited()) {
@@ -258,18 +331,12 @@ public final class ChildProcess {
 	/** Records one event of {@code writer} in the run's trace, mapping its actors and its numbers. */
 	private void land(Writer writer, Event e) {
 		EventOrigins origins = run.origins();
-		if (e.kind() == EventKind.CLOCK) {
-			// a timer of the child (object: its id there; value: its length, or -1 for its early end):
-			// the run's lesson time runs at its speed until it is due
-			long length = ((Number) e.value()).longValue();
-			if (length > 0) {
-				writer.timers.put(e.object(), run.clock().timerStarted(e.timeNs(), length));
+		if (e.kind() == EventKind.CLOCK || e.kind() == EventKind.GATE) {
+			if (e.kind() == EventKind.CLOCK) {
+				writer.clock(run.clock(), e); // the run's lesson time is kept here
 			}
 			else {
-				Long id = writer.timers.remove(e.object());
-				if (id != null) {
-					run.clock().timerEnded(e.timeNs(), id);
-				}
+				writer.gate(e); // and its pause
 			}
 			origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
 			return;
@@ -301,7 +368,7 @@ public final class ChildProcess {
 			}
 		}
 		if (e.kind() == EventKind.STARTING && e.value() instanceof Map<?, ?> how && how.get("events") instanceof String events) {
-			hearForked(who, events);
+			hearForked(who, events, String.valueOf(how.get("commands")));
 		}
 	}
 
@@ -310,16 +377,20 @@ public final class ChildProcess {
 	 * named pipe of its own: a reader of the run reads them, and the run waits for that child to end, as
 	 * the timeline must show it to its end even when it outlives its parent.
 	 */
-	private void hearForked(Actor forked, String events) {
+	private void hearForked(Actor forked, String events, String commands) {
 		long pid = forked.info().pid();
 		run.origins().opened(pid);
-		Writer writer = new Writer(pid, forked);
+		Writer writer = new Writer(run, pid, forked, run.remotes().remote(ChildCommands.onFifo(commands)));
+		writer.attached.attach(); // it waits for this before it goes on from the fork point
 		Thread thread = run.newServiceThread("pipe-" + pid, () -> {
 			try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(events))) {
 				read(in, writer); // opened for reading only: it ends when the child closes its end
 			}
 			catch (IOException ex) {
 				// the pipe is gone with the run's folder: nothing more to hear
+			}
+			finally {
+				writer.ended(run.clock());
 			}
 		});
 		run.startThread(thread, new org.threadlab.run.KeepsProcessAlive() {

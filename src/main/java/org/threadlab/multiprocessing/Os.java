@@ -90,12 +90,13 @@ public final class Os {
 		}
 		TokenPipe running = TokenPipe.make(run, "fork");
 		Fifo events = Fifo.make(run, Fifo.uniqueName(run, "fork-events")).get(0);
+		Fifo commands = Fifo.make(run, Fifo.uniqueName(run, "fork-commands")).get(0);
 		byte[] task = Pickle.dumpsForSpawning((ChildTask) () -> {
 			running.give(); // the child exists and stands at the fork point: its parent goes on
 			afterFork.run(0);
 		});
 		Map<String, String> properties = Map.of(Run.FOLDER_PROPERTY, run.folder().toString(), Lifeline.PROPERTY, lifeline,
-				ChildMain.FORK_EVENTS_PROPERTY, events.path());
+				ChildMain.FORK_EVENTS_PROPERTY, events.path(), ChildMain.FORK_COMMANDS_PROPERTY, commands.path());
 		Path file = run.folder().resolve("fork-" + getpid() + "-" + System.nanoTime() + ".assignment");
 		Process child;
 		me.hook().release(me); // starting a process takes a while: never while holding the GIL
@@ -113,8 +114,9 @@ public final class Os {
 		try {
 			Actor forked = run.newActor("child " + child.pid(), ActorInfo.Type.PROCESS, child.pid(), me, false);
 			// what the server needs to hear the child: where its events come
-			forked.hook().instant(forked, EventKind.STARTING, null, Map.of("spare", false, "events", events.path()),
-					Event.NO_CAUSE);
+			forked.hook().instant(forked, EventKind.STARTING, null,
+					Map.of("spare", false, "events", events.path(), "commands", commands.path()), Event.NO_CAUSE);
+			run.sendSoon(); // the server must open its pipes at once: the child waits for its word
 			// fork() returns once the child exists at the fork point: here, once its JVM has started
 			if (!running.take(FORK_WAIT_NANOS)) {
 				child.destroyForcibly();

@@ -29,11 +29,6 @@ final class ChildResidence implements Residence {
 	}
 
 	@Override
-	public void timerChanged(RunTrace trace, Actor actor, long now, long timerId, long value) {
-		trace.tellParentOfTimer(actor, now, timerId, value);
-	}
-
-	@Override
 	public long foreignCause(EventOrigins origins, long pid, long seq) {
 		return EventOrigins.foreign(pid, seq);
 	}

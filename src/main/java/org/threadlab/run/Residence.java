@@ -26,12 +26,6 @@ sealed interface Residence permits ServerResidence, ChildResidence {
 	/** The time an event of this process is stamped with: lesson time; in a child, real time (see RunTrace). */
 	long stamp(RunClock clock);
 
-	/**
-	 * A timer of {@code actor} started ({@code value}: its lesson length) or ended early ({@code value}: -1)
-	 * at real time {@code now}. A child tells its parent, which keeps the run's lesson time.
-	 */
-	void timerChanged(RunTrace trace, Actor actor, long now, long timerId, long value);
-
 	/** A cause naming event {@code seq} of another process {@code pid}, for an event this process records. */
 	long foreignCause(EventOrigins origins, long pid, long seq);
 

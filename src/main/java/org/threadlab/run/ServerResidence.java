@@ -28,11 +28,6 @@ final class ServerResidence implements Residence {
 	}
 
 	@Override
-	public void timerChanged(RunTrace trace, Actor actor, long now, long timerId, long value) {
-		// the server keeps the lesson time itself
-	}
-
-	@Override
 	public long foreignCause(EventOrigins origins, long pid, long seq) {
 		return origins.find(pid, seq, RunTrace.CROSS_PROCESS_WAIT_NANOS);
 	}
