@@ -51,7 +51,22 @@ class ForkScenarioTest {
 	@Test
 	void aChildWhoseParentExitedIsAdoptedAndGoesOn() throws Exception {
 		// at the tutorial's speed: the child's second of sleep is far longer than its parent takes to exit
-		Runs runs = Runs.of(new ForkScenario()).speed(1);
+		adoptedOnceItsParentExited(1);
+	}
+
+	@Test
+	void atEverySpeedUpToAHundredTheOrphanIsAdoptedByItsNewParent() throws Exception {
+		// The parent's exit is machinery (its JVM ending), shown at real time: the orphan's second of
+		// sleep cannot end before its parent is gone, however fast the lesson's time runs otherwise.
+		for (double speed : new double[] { 10, 50, 100 }) {
+			for (int i = 0; i < 3; i++) {
+				adoptedOnceItsParentExited(speed);
+			}
+		}
+	}
+
+	private static void adoptedOnceItsParentExited(double speed) throws Exception {
+		Runs runs = Runs.of(new ForkScenario()).speed(speed);
 		Trace trace = runs.run(Map.of("parentExitsFirst", true, "sleepSeconds", 1));
 		assertThat(runs.outcome().status()).as("%s", runs.outcome()).isEqualTo(Outcome.Status.COMPLETED);
 		ActorInfo script = trace.actor("main");
@@ -62,7 +77,8 @@ class ForkScenarioTest {
 		String adopted = forked.get(2);
 		assertThat(adopted).startsWith("child " + child.pid() + ", adopted by ");
 		long newParent = Long.parseLong(adopted.substring(adopted.lastIndexOf(' ') + 1));
-		assertThat(newParent).as("init or a subreaper, not the parent that exited").isNotEqualTo(trace.pidOf("main"));
+		assertThat(newParent).as("init or a subreaper, not the parent that exited, at speed %s", speed)
+			.isNotEqualTo(trace.pidOf("main"));
 		assertThat(trace.first("main", EXIT).seq()).as("the parent exited first")
 			.isLessThan(trace.first(child.name(), EXIT).seq());
 		assertThat(trace.first(child.name(), EXIT).value()).as("and the child exited normally").isNull();
