@@ -22,8 +22,14 @@ import org.threadlab.run.Run;
  * standard error instead).
  * <p>
  * Modes, the only argument: {@code cold} (the default) waits for its assignment at once;
- * {@code spare} first does a {@link Warmup} while it waits; {@code train} does the warm-up and a dry
- * assignment, then exits, so that a class-data-sharing archive can be dumped from what it loaded.
+ * {@code spare} first does a {@link Warmup} while it waits; {@code forking-spare} also readies a spare of
+ * its own for a fork ({@link ForkedProcess}), which runs as {@code fork-spare} and is given the
+ * assignment of a forked child; {@code forked} (with a file) is a forked child launched at the fork;
+ * {@code train} does the warm-up and a dry assignment, then exits, so that a class-data-sharing archive
+ * can be dumped from what it loaded.
+ * <p>
+ * A child's parent speaks after the assignment too ({@link ParentCommands}): the child waits for its first
+ * word, the run's lesson time and pause, before it starts.
  */
 public final class ChildMain {
 
@@ -38,6 +44,12 @@ public final class ChildMain {
 
 	/** A child of a child: see {@link org.threadlab.multiprocessing.Os#fork}. */
 	public static final String FORKED = "forked";
+
+	/** A spare that keeps a spare of its own, for a fork ({@link ForkedProcess}). */
+	static final String FORKING_SPARE = "forking-spare";
+
+	/** The spare a forking spare keeps: it becomes the child of a fork. */
+	static final String FORK_SPARE = "fork-spare";
 
 	/** The property that tells a forked child the named pipe its events go on. */
 	public static final String FORK_EVENTS_PROPERTY = "threadlab.fork.events";
@@ -74,13 +86,19 @@ public final class ChildMain {
 					OutputStream.nullOutputStream(), null);
 			System.exit(0);
 		}
-		if (mode.equals(SPARE)) {
+		if (mode.equals(SPARE) || mode.equals(FORKING_SPARE) || mode.equals(FORK_SPARE)) {
 			Warmup.run();
+			if (mode.equals(FORKING_SPARE)) {
+				ForkedProcess.prepare();
+			}
 			pipe.print(Spares.READY + "\n");
 			pipe.flush();
+			if (mode.equals(FORK_SPARE)) {
+				System.exit(serveForked(Assignment.decode(link.awaitAssignment()), link));
+			}
 		}
 		else if (!mode.equals(COLD)) {
-			System.err.println("usage: ChildMain [cold | spare | train], then an assignment on standard input");
+			System.err.println("usage: ChildMain [cold | spare | forking-spare | train], then an assignment on standard input");
 			System.exit(2);
 		}
 		Assignment assignment = Assignment.decode(link.awaitAssignment());

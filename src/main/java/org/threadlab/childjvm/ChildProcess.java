@@ -84,7 +84,8 @@ public final class ChildProcess {
 	 */
 	public static ChildProcess start(Actor actor, byte[] pickledTask) throws IOException, InterruptedException {
 		Run run = actor.run();
-		ChildJvm spare = ChildLauncher.takeSpare();
+		// a process of a lesson that forks takes a spare that keeps a spare of its own, for the fork
+		ChildJvm spare = ChildLauncher.takeSpare(run.resourceIfMade(Lifeline.class).isPresent());
 		Map<String, Object> how = new LinkedHashMap<>();
 		how.put("spare", spare != null);
 		if (spare != null) {

@@ -402,10 +402,28 @@ public final class RunClock {
 			long base = seg.lessonAt(at, speed);
 			long[] changedTimers = timers.apply(s, base);
 			State next = new State(seg, changedTimers, s.busy() + busyDelta, ending != null ? ending : s.ending());
-			return follows ? next : new State(next(seg, seg.frozen(), at, base, next), changedTimers, next.busy(), next.ending());
+			if (follows) {
+				return next;
+			}
+			ClockSegment made = next(seg, seg.frozen(), at, base, next);
+			// the same lesson time from here on: the segment stays, and nobody need hear of it
+			return sameFrom(seg, made) ? next : new State(made, changedTimers, next.busy(), next.ending());
 		});
 		changed();
 		return after;
+	}
+
+	/** Whether {@code made}, which starts on {@code old}, gives the same lesson time as {@code old} from its start on. */
+	private static boolean sameFrom(ClockSegment old, ClockSegment made) {
+		if (old.frozen() != made.frozen()) {
+			return false;
+		}
+		if (made.frozen()) {
+			return old.base() == made.base();
+		}
+		boolean fastMade = made.fastUntil() > made.base();
+		boolean fastOld = old.fastUntil() > made.base(); // made.base() is old's lesson time at made's start
+		return fastMade ? fastOld && old.fastUntil() == made.fastUntil() : !fastOld;
 	}
 
 	/** The segment from {@code at} (lesson time {@code base}) on, given the timers and who is busy in {@code s}. */

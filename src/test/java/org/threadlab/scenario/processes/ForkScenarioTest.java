@@ -9,7 +9,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.threadlab.childjvm.ChildLauncher;
 import org.threadlab.event.ActorInfo;
+import org.threadlab.event.EventKind;
 import org.threadlab.run.Outcome;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Runs;
@@ -46,6 +48,23 @@ class ForkScenarioTest {
 		List<String> forked = trace.printsOf(child.name());
 		assertThat(parent).containsExactly("bobby", "parent of " + child.pid());
 		assertThat(forked).containsExactly("bobby", "child " + child.pid() + ", its parent is " + trace.pidOf("main"));
+	}
+
+	@Test
+	void aForkHandsTheChildToAWarmSpareOnceTheServerKeepsOne() throws Exception {
+		// the first fork lesson asks for a forking spare; from then on one is kept ready
+		Runs.of(new ForkScenario()).speed(10).run(Map.of("sleepSeconds", 0));
+		assertThat(ChildLauncher.awaitSpare(Duration.ofSeconds(60), true)).as("a forking spare got ready").isTrue();
+		Runs runs = Runs.of(new ForkScenario()).speed(10);
+		Trace trace = runs.run(Map.of("sleepSeconds", 0));
+		assertThat(runs.outcome().status()).as("%s", runs.outcome()).isEqualTo(Outcome.Status.COMPLETED);
+		ActorInfo child = child(trace);
+		Map<?, ?> how = (Map<?, ?>) trace.first(child.name(), EventKind.STARTING).value();
+		assertThat(how.get("spare")).as("the forked child was a spare of the script's process").isEqualTo(true);
+		assertThat(trace.actor("main").type()).isEqualTo(ActorInfo.Type.PROCESS);
+		assertThat(child.parent()).isEqualTo(trace.actor("main").id());
+		assertThat(trace.printsOf(child.name())).containsExactly("bobby",
+				"child " + child.pid() + ", its parent is " + trace.pidOf("main"));
 	}
 
 	@Test
