@@ -4,11 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.threadlab.event.ActorInfo;
@@ -18,7 +15,6 @@ import org.threadlab.run.Actor;
 import org.threadlab.run.EventOrigins;
 import org.threadlab.run.ProcessPermits;
 import org.threadlab.run.Run;
-import org.threadlab.run.RunClock;
 import org.threadlab.run.RunRemotes;
 
 /**
@@ -61,7 +57,7 @@ public final class ChildProcess {
 
 	private volatile Thread reader;
 
-	private volatile Writer writer;
+	private volatile PipeWriter writer;
 
 	private volatile long exitSeq = Event.NO_CAUSE;
 
@@ -112,7 +108,7 @@ public final class ChildProcess {
 			run.adopt(jvm.process()); // from now on the run stops it when it ends
 			run.origins().opened(jvm.pid());
 			ChildProcess child = new ChildProcess(run, actor, jvm);
-			child.writer = new Writer(run, jvm.pid(), actor,
+			child.writer = new PipeWriter(run, jvm.pid(), actor,
 					run.remotes().remote(new ChildCommands(jvm.process().getOutputStream(), null)));
 			Thread thread = run.newServiceThread("pipe-" + jvm.pid(), child::readPipe);
 			child.reader = thread;
@@ -197,87 +193,6 @@ public final class ChildProcess {
 		}
 	}
 
-	/** What a reader knows of the process whose events it reads: its actors, by its own ids. */
-	private static final class Writer {
-
-		final long pid;
-
-		final Map<Integer, Actor> actors = new LinkedHashMap<>();
-
-		final Set<Actor> ended = new HashSet<>();
-
-		/** Its timers running, by their ids there, with their ids in the run's clock. */
-		final Map<String, Long> timers = new HashMap<>();
-
-		/** Whether the run's clock counts the process busy: from its start, until it says it is idle. */
-		boolean busy = true;
-
-		/** How the run reaches the process: its commands, and the pause gate its reports go to. */
-		final RunRemotes.Attached attached;
-
-		/** Starts a writer of a process that the run's clock counts busy from now on: it is starting. */
-		Writer(Run run, long pid, Actor main, RunRemotes.Attached attached) {
-			this.pid = pid;
-			this.attached = attached;
-			actors.put(0, main);
-			RunClock clock = run.clock();
-			clock.busy(clock.realNow(), 1, -1, -1);
-		}
-
-		/** What the process's pause gate reports: a thread held at a step, a hold let go, a step at rest. */
-		void gate(Event e) {
-			Actor who = actors.get(e.actor());
-			String[] report = String.valueOf(e.value()).split(" ");
-			if (who == null) {
-				return;
-			}
-			switch (report[0]) {
-				case "held" -> attached.held(Long.parseLong(report[1]), who, EventKind.valueOf(report[2]), e.object(), e.line());
-				case "gone" -> attached.gone(Long.parseLong(report[1]));
-				case "settled" -> attached.settled(who);
-				default -> {
-					// not a report of this version
-				}
-			}
-		}
-
-		/** What the process told the run's clock: a timer started or ended, or it became busy or idle. */
-		void clock(RunClock clock, Event e) {
-			long told = ((Number) e.value()).longValue();
-			if (e.object().equals("busy")) {
-				if (busy != (told != 0)) {
-					busy = told != 0;
-					clock.busy(e.timeNs(), busy ? 1 : -1, -1, -1);
-				}
-				return;
-			}
-			if (told > 0) {
-				Actor owner = actors.get(e.actor());
-				timers.put(e.object(), clock.timerDue(e.timeNs(), told, owner == null ? -1 : owner.id()));
-			}
-			else {
-				Long id = timers.remove(e.object());
-				if (id != null) {
-					clock.timerEnded(e.timeNs(), id);
-				}
-			}
-		}
-
-		/** The process has ended: its timers end with it, it is busy no longer, and its gate is gone. */
-		void ended(RunClock clock) {
-			actors.values().forEach(attached::settled);
-			attached.detach();
-			long now = clock.realNow();
-			timers.values().forEach(id -> clock.timerEnded(now, id));
-			timers.clear();
-			if (busy) {
-				busy = false;
-				clock.busy(now, -1, -1, -1);
-			}
-		}
-
-	}
-
 	private void readPipe() {
 		read(jvm.process().getInputStream(), writer);
 		// the process is gone once it is reaped: until then its end is machinery, busy on the run's clock
@@ -294,7 +209,7 @@ public final class ChildProcess {
 	 * Reads one process's events into the run's trace until its stream ends, which is that process's end:
 	 * its threads that recorded no EXIT died with it, and are recorded so.
 	 */
-	private void read(java.io.InputStream stream, Writer writer) {
+	private void read(java.io.InputStream stream, PipeWriter writer) {
 		try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
 			for (String line; (line = in.readLine()) != null;) {
 				Event e;
@@ -330,7 +245,7 @@ public final class ChildProcess {
 	}
 
 	/** Records one event of {@code writer} in the run's trace, mapping its actors and its numbers. */
-	private void land(Writer writer, Event e) {
+	private void land(PipeWriter writer, Event e) {
 		EventOrigins origins = run.origins();
 		if (e.kind() == EventKind.CLOCK || e.kind() == EventKind.GATE) {
 			if (e.kind() == EventKind.CLOCK) {
@@ -381,7 +296,7 @@ public final class ChildProcess {
 	private void hearForked(Actor forked, String events, String commands) {
 		long pid = forked.info().pid();
 		run.origins().opened(pid);
-		Writer writer = new Writer(run, pid, forked, run.remotes().remote(ChildCommands.onFifo(commands)));
+		PipeWriter writer = new PipeWriter(run, pid, forked, run.remotes().remote(ChildCommands.onFifo(commands)));
 		writer.attached.attach(); // it waits for this before it goes on from the fork point
 		Thread thread = run.newServiceThread("pipe-" + pid, () -> {
 			try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(events))) {

@@ -1,11 +1,7 @@
 package org.threadlab.run;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,28 +67,6 @@ public final class PauseGate implements Gate {
 
 	private static final int NONE = -1;
 
-	/** A hold: of a thread of this process ({@code local}), or one a child process reported. */
-	private static final class Entry {
-
-		final Held held;
-
-		final Actor local;
-
-		final RunRemotes.Attached remote;
-
-		final long remoteHold;
-
-		boolean released;
-
-		Entry(Held held, Actor local, RunRemotes.Attached remote, long remoteHold) {
-			this.held = held;
-			this.local = local;
-			this.remote = remote;
-			this.remoteHold = remoteHold;
-		}
-
-	}
-
 	private final RunClock clock;
 
 	private final ReentrantLock lock = new ReentrantLock();
@@ -106,15 +80,13 @@ public final class PauseGate implements Gate {
 	private volatile RunRemotes remotes;
 
 	// guarded by lock
-	private final Map<Long, Entry> held = new LinkedHashMap<>();
+	private final HeldSteps held = new HeldSteps();
 
 	/** The actor whose step is under way (time runs meanwhile), or NONE. */
 	private int stepping = NONE;
 
 	/** The actors a jump woke, until each arrives at its next step or comes to rest. */
 	private final Set<Integer> waking = new HashSet<>();
-
-	private long holds;
 
 	private long jumps;
 
@@ -156,8 +128,7 @@ public final class PauseGate implements Gate {
 			if (!paused) {
 				return;
 			}
-			Entry entry = new Entry(new Held(++holds, actor.id(), actor.name(), kind, object, line), actor, null, 0);
-			held.put(entry.held.hold(), entry);
+			HeldSteps.Entry entry = held.local(actor, kind, object, line);
 			changedNow();
 			try {
 				while (paused && !entry.released) {
@@ -165,7 +136,7 @@ public final class PauseGate implements Gate {
 				}
 			}
 			finally {
-				held.remove(entry.held.hold());
+				held.remove(entry);
 				changedNow();
 			}
 			if (entry.released && paused) {
@@ -204,9 +175,7 @@ public final class PauseGate implements Gate {
 		try {
 			arrived(actor.id());
 			if (paused) { // else the child was resumed meanwhile, and lets it go itself
-				Entry entry = new Entry(new Held(++holds, actor.id(), actor.name(), kind, object, line), null, from,
-						remoteHold);
-				held.put(entry.held.hold(), entry);
+				held.remote(from, remoteHold, actor, kind, object, line);
 			}
 			changedNow();
 		}
@@ -219,13 +188,9 @@ public final class PauseGate implements Gate {
 	void remoteGone(RunRemotes.Attached from, long remoteHold) {
 		lock.lock();
 		try {
-			for (Iterator<Entry> it = held.values().iterator(); it.hasNext();) {
-				Entry entry = it.next();
-				if (entry.remote == from && (remoteHold < 0 || entry.remoteHold == remoteHold)) {
-					it.remove();
-					if (remoteHold < 0) {
-						arrived(entry.held.actor());
-					}
+			for (int actor : held.removeRemote(from, remoteHold)) {
+				if (remoteHold < 0) {
+					arrived(actor);
 				}
 			}
 			changedNow();
@@ -275,18 +240,12 @@ public final class PauseGate implements Gate {
 			if (!paused) {
 				return false;
 			}
-			boolean any = false;
-			for (Entry entry : held.values()) {
-				if (entry.released) {
-					continue;
-				}
-				any = true;
-				if (actorId < 0 || entry.held.actor() == actorId) {
-					release(entry);
-					return true;
-				}
+			HeldSteps.Entry entry = held.first(actorId);
+			if (entry != null) {
+				release(entry);
+				return true;
 			}
-			return !any && stepping == NONE && waking.isEmpty() && jump();
+			return held.first(-1) == null && stepping == NONE && waking.isEmpty() && jump();
 		}
 		finally {
 			lock.unlock();
@@ -320,7 +279,7 @@ public final class PauseGate implements Gate {
 	}
 
 	// under lock
-	private void release(Entry entry) {
+	private void release(HeldSteps.Entry entry) {
 		entry.released = true;
 		lastJump = null;
 		if (entry.remote != null) {
@@ -379,13 +338,7 @@ public final class PauseGate implements Gate {
 	public Snapshot snapshot() {
 		lock.lock();
 		try {
-			List<Held> now = new ArrayList<>();
-			for (Entry entry : held.values()) {
-				if (!entry.released) {
-					now.add(entry.held);
-				}
-			}
-			return new Snapshot(paused, List.copyOf(now), lastJump);
+			return new Snapshot(paused, held.shown(), lastJump);
 		}
 		finally {
 			lock.unlock();
@@ -412,13 +365,7 @@ public final class PauseGate implements Gate {
 
 	// under lock
 	private int heldNow() {
-		int n = 0;
-		for (Entry entry : held.values()) {
-			if (!entry.released) {
-				n++;
-			}
-		}
-		return n;
+		return held.shown().size();
 	}
 
 }

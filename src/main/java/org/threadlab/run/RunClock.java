@@ -1,7 +1,5 @@
 package org.threadlab.run;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,37 +39,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RunClock {
 
-	/** What a following clock tells the clock it follows (the parent's), in the order it happens. */
-	public interface Reports {
-
-		/** A timer of actor {@code owner} started, due at lesson time {@code due}, at real time {@code realNs}. */
-		void timerStarted(long realNs, int owner, long id, long due);
-
-		/** A timer ended (it was due, or what it waited for came first). */
-		void timerEnded(long realNs, int owner, long id);
-
-		/** This process became busy (something runs) or idle (nothing but timers and waits). */
-		void busy(long realNs, boolean busy);
-
-	}
-
 	/** A jump of lesson time while frozen ({@link #jump}): from where, to where, whose timers are due there. */
 	public record Jump(long fromNs, long toNs, List<Integer> woke) {
 	}
-
-	/**
-	 * Everything lesson time depends on: the segment, the timers ({@code id, due, owner} triples), how
-	 * many are busy, and whether the process is ending (its machinery runs to its end: busy).
-	 */
-	private record State(ClockSegment segment, long[] timers, int busy, boolean ending) {
-
-		boolean idle() {
-			return busy <= 0 && !ending;
-		}
-
-	}
-
-	private static final long[] NONE = {};
 
 	/** How long a timed wait waits at most before it looks at the clock again, while time could speed up. */
 	private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -80,7 +50,7 @@ public final class RunClock {
 
 	private final double speed;
 
-	private final AtomicReference<State> state = new AtomicReference<>(new State(ClockSegment.START, NONE, 0, false));
+	private final AtomicReference<ClockState> state = new AtomicReference<>(ClockState.START);
 
 	private final AtomicLong timerIds = new AtomicLong();
 
@@ -94,7 +64,7 @@ public final class RunClock {
 	};
 
 	/** Null while this clock leads; a following clock's reports to its leader. */
-	private volatile Reports following;
+	private volatile ClockReports following;
 
 	public RunClock(long startNanos, double speed) {
 		if (!(speed > 0) || Double.isInfinite(speed)) {
@@ -161,9 +131,9 @@ public final class RunClock {
 		long[] due = new long[1];
 		change(realNs, (s, at) -> {
 			due[0] = at + Math.max(1, lessonNanos);
-			return withTimer(s.timers(), id, due[0], owner);
+			return s.withTimer(id, due[0], owner);
 		}, 0, null);
-		Reports reports = following;
+		ClockReports reports = following;
 		if (reports != null) {
 			reports.timerStarted(realNs, owner, id, due[0]);
 		}
@@ -178,7 +148,7 @@ public final class RunClock {
 	/** In the server: a timer of a child process, due at lesson time {@code due}, which the child reported. */
 	public long timerDue(long realNs, long due, int owner) {
 		long id = timerIds.incrementAndGet();
-		change(realNs, (s, at) -> withTimer(s.timers(), id, due, owner), 0, null);
+		change(realNs, (s, at) -> s.withTimer(id, due, owner), 0, null);
 		return id;
 	}
 
@@ -193,11 +163,11 @@ public final class RunClock {
 	 * as it becomes busy, with no moment between in which lesson time would run fast.
 	 */
 	public void busy(long realNs, int delta, long endedTimer, int owner) {
-		State before = state.get();
-		change(realNs, (s, at) -> endedTimer < 0 ? s.timers() : withoutTimer(s.timers(), endedTimer), delta, null);
-		Reports reports = following;
+		ClockState before = state.get();
+		change(realNs, (s, at) -> endedTimer < 0 ? s : s.withoutTimer(endedTimer), delta, null);
+		ClockReports reports = following;
 		if (reports != null) {
-			if (endedTimer >= 0 && hasTimer(before.timers(), endedTimer)) {
+			if (endedTimer >= 0 && before.due(endedTimer) != Long.MIN_VALUE) {
 				reports.timerEnded(realNs, owner, endedTimer);
 			}
 			if (delta != 0) {
@@ -208,8 +178,8 @@ public final class RunClock {
 
 	/** The process is ending: its machinery runs to its end, so it counts as busy from now on. */
 	public void ending() {
-		change(realNow(), (s, at) -> s.timers(), 0, Boolean.TRUE);
-		Reports reports = following;
+		change(realNow(), (s, at) -> s, 0, Boolean.TRUE);
+		ClockReports reports = following;
 		if (reports != null) {
 			reportBusy(realNow(), reports);
 		}
@@ -220,7 +190,7 @@ public final class RunClock {
 	/** What the leader last heard of this process (it takes a starting process for busy); under reportLock. */
 	private boolean reportedBusy = true;
 
-	private void reportBusy(long realNs, Reports reports) {
+	private void reportBusy(long realNs, ClockReports reports) {
 		synchronized (reportLock) {
 			boolean busyNow = !state.get().idle();
 			if (busyNow != reportedBusy) {
@@ -244,15 +214,15 @@ public final class RunClock {
 
 	private void setFrozen(boolean frozen) {
 		long now = realNow();
-		State before = state.get();
-		State after = state.updateAndGet(s -> {
+		ClockState before = state.get();
+		ClockState after = state.updateAndGet(s -> {
 			ClockSegment seg = s.segment();
 			if (seg.frozen() == frozen) {
 				return s;
 			}
 			long at = Math.max(now, seg.since());
 			long base = seg.lessonAt(at, speed);
-			return new State(next(seg, frozen, at, base, s), s.timers(), s.busy(), s.ending());
+			return s.with(s.segmentFrom(frozen, at, base));
 		});
 		if (after != before) {
 			changed();
@@ -271,24 +241,13 @@ public final class RunClock {
 		state.updateAndGet(s -> {
 			made[0] = null;
 			ClockSegment seg = s.segment();
-			long[] timers = s.timers();
-			if (!seg.frozen() || timers.length == 0) {
+			if (!seg.frozen() || s.timers().length == 0) {
 				return s;
 			}
-			long to = Long.MAX_VALUE;
-			for (int i = 1; i < timers.length; i += 3) {
-				to = Math.min(to, timers[i]);
-			}
-			to = Math.max(to, seg.base());
-			List<Integer> woke = new ArrayList<>();
-			for (int i = 1; i < timers.length; i += 3) {
-				if (timers[i] <= to) {
-					woke.add((int) timers[i + 1]);
-				}
-			}
-			made[0] = new Jump(seg.base(), to, List.copyOf(woke));
+			long to = Math.max(s.earliestDue(), seg.base());
+			made[0] = new Jump(seg.base(), to, s.ownersDueBy(to));
 			long at = Math.max(now, seg.since());
-			return new State(new ClockSegment(seg.version() + 1, true, at, to, to), timers, s.busy(), s.ending());
+			return s.with(new ClockSegment(seg.version() + 1, true, at, to, to));
 		});
 		if (made[0] != null) {
 			changed();
@@ -299,14 +258,13 @@ public final class RunClock {
 	// ---- a following clock (in a child process) ----
 
 	/** Makes this clock follow its parent's: it takes the segments it is sent and reports to {@code reports}. */
-	public void followParent(Reports reports) {
+	public void followParent(ClockReports reports) {
 		this.following = reports;
 	}
 
 	/** Lesson time from now on, as the parent's clock sends it; an older segment than the one held is ignored. */
 	public void follow(ClockSegment segment) {
-		State now = state.updateAndGet(s -> segment.version() > s.segment().version()
-				? new State(segment, s.timers(), s.busy(), s.ending()) : s);
+		ClockState now = state.updateAndGet(s -> segment.version() > s.segment().version() ? s.with(segment) : s);
 		if (now.segment() == segment) {
 			changed();
 		}
@@ -323,8 +281,8 @@ public final class RunClock {
 		sleepers.incrementAndGet();
 		try {
 			while (true) {
-				State s = state.get();
-				long due = dueOf(s.timers(), id);
+				ClockState s = state.get();
+				long due = s.due(id);
 				if (due == Long.MIN_VALUE) {
 					return;
 				}
@@ -354,8 +312,8 @@ public final class RunClock {
 	 * real time, or stands still), a slice of that, so that a change makes it look again soon enough.
 	 */
 	public long realSliceUntilDue(long id) {
-		State s = state.get();
-		long due = dueOf(s.timers(), id);
+		ClockState s = state.get();
+		long due = s.due(id);
 		if (due == Long.MIN_VALUE) {
 			return 0;
 		}
@@ -384,62 +342,31 @@ public final class RunClock {
 
 	private interface TimersChange {
 
-		/** The timers after the change, given the state before it and the lesson time {@code at} it happens. */
-		long[] apply(State before, long at);
+		/** The state with the timers after the change, given the state before it and the lesson time {@code at}. */
+		ClockState apply(ClockState before, long at);
 
 	}
 
 	/**
 	 * Applies a change at {@code realNs}: the lesson time reached there becomes the new base, with the
 	 * timers {@code timers} gives, {@code busyDelta} more busy, and ending if {@code ending} says so. A
-	 * following clock keeps its segment (the parent's). Returns the new state.
+	 * following clock keeps its segment (the parent's); a leading one keeps it too when lesson time stays
+	 * the same from there on, so that nobody need hear of it.
 	 */
-	private State change(long realNs, TimersChange timers, int busyDelta, Boolean ending) {
+	private void change(long realNs, TimersChange timers, int busyDelta, Boolean ending) {
 		boolean follows = following != null;
-		State after = state.updateAndGet(s -> {
+		state.updateAndGet(s -> {
 			ClockSegment seg = s.segment();
 			long at = Math.max(realNs, seg.since());
 			long base = seg.lessonAt(at, speed);
-			long[] changedTimers = timers.apply(s, base);
-			State next = new State(seg, changedTimers, s.busy() + busyDelta, ending != null ? ending : s.ending());
+			ClockState next = timers.apply(s, base).busier(busyDelta, ending);
 			if (follows) {
 				return next;
 			}
-			ClockSegment made = next(seg, seg.frozen(), at, base, next);
-			// the same lesson time from here on: the segment stays, and nobody need hear of it
-			return sameFrom(seg, made) ? next : new State(made, changedTimers, next.busy(), next.ending());
+			ClockSegment made = next.segmentFrom(seg.frozen(), at, base);
+			return ClockState.sameFrom(seg, made) ? next : next.with(made);
 		});
 		changed();
-		return after;
-	}
-
-	/** Whether {@code made}, which starts on {@code old}, gives the same lesson time as {@code old} from its start on. */
-	private static boolean sameFrom(ClockSegment old, ClockSegment made) {
-		if (old.frozen() != made.frozen()) {
-			return false;
-		}
-		if (made.frozen()) {
-			return old.base() == made.base();
-		}
-		boolean fastMade = made.fastUntil() > made.base();
-		boolean fastOld = old.fastUntil() > made.base(); // made.base() is old's lesson time at made's start
-		return fastMade ? fastOld && old.fastUntil() == made.fastUntil() : !fastOld;
-	}
-
-	/** The segment from {@code at} (lesson time {@code base}) on, given the timers and who is busy in {@code s}. */
-	private ClockSegment next(ClockSegment seg, boolean frozen, long at, long base, State s) {
-		long fastUntil = base;
-		if (s.idle()) {
-			long[] timers = s.timers();
-			long earliest = Long.MAX_VALUE;
-			for (int i = 1; i < timers.length; i += 3) {
-				earliest = Math.min(earliest, timers[i]);
-			}
-			if (earliest != Long.MAX_VALUE && earliest > base) {
-				fastUntil = earliest; // then it is due, and its thread waking up is busy
-			}
-		}
-		return new ClockSegment(seg.version() + 1, frozen, at, base, fastUntil);
 	}
 
 	private void changed() {
@@ -455,40 +382,6 @@ public final class RunClock {
 		if (following == null) {
 			onChange.run();
 		}
-	}
-
-	private static long[] withTimer(long[] timers, long id, long due, int owner) {
-		long[] more = Arrays.copyOf(timers, timers.length + 3);
-		more[timers.length] = id;
-		more[timers.length + 1] = due;
-		more[timers.length + 2] = owner;
-		return more;
-	}
-
-	private static long[] withoutTimer(long[] timers, long id) {
-		for (int i = 0; i < timers.length; i += 3) {
-			if (timers[i] == id) {
-				long[] fewer = new long[timers.length - 3];
-				System.arraycopy(timers, 0, fewer, 0, i);
-				System.arraycopy(timers, i + 3, fewer, i, timers.length - i - 3);
-				return fewer;
-			}
-		}
-		return timers;
-	}
-
-	private static boolean hasTimer(long[] timers, long id) {
-		return dueOf(timers, id) != Long.MIN_VALUE;
-	}
-
-	/** When timer {@code id} is due (lesson ns); {@link Long#MIN_VALUE} once it is gone. */
-	private static long dueOf(long[] timers, long id) {
-		for (int i = 0; i < timers.length; i += 3) {
-			if (timers[i] == id) {
-				return timers[i + 1];
-			}
-		}
-		return Long.MIN_VALUE;
 	}
 
 	@Override

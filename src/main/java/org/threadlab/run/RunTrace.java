@@ -117,8 +117,8 @@ final class RunTrace {
 	 * actor its owner), its end (value -1), and the process's busy spells (object {@code busy}, value 1
 	 * or 0).
 	 */
-	RunClock.Reports parentReports() {
-		return new RunClock.Reports() {
+	ClockReports parentReports() {
+		return new ClockReports() {
 
 			@Override
 			public void timerStarted(long realNs, int owner, long id, long due) {

@@ -72,7 +72,7 @@ class RunClockTest {
 	void aFollowingClockTakesItsParentsSegmentsAndReportsItsTimersAndBusySpells() {
 		java.util.List<String> told = new java.util.ArrayList<>();
 		RunClock child = new RunClock(0, 10);
-		child.followParent(new RunClock.Reports() {
+		child.followParent(new ClockReports() {
 
 			@Override
 			public void timerStarted(long realNs, int owner, long id, long due) {

@@ -91,9 +91,12 @@ class PausedProcessesTest {
 		}
 		assertThat(run.clock().now()).as("and time stands there").isEqualTo(jump.toNs());
 
-		// the consumer, once awake, is held at its get: a step of it moves it alone
-		PauseGate.Held get = stepUntilHeld(run, gate, h -> isChild(run, h) && h.kind() == EventKind.GET);
-		stepOnlyItMoves(run, gate, get);
+		// Once both have woken (time runs while a step is under way, and the other sleep ends a few
+		// milliseconds later), the consumer is held at its get or its print: a step of it moves it alone.
+		PauseGate.Held consumer = stepUntilHeld(run, gate, h -> isChild(run, h)
+				&& (h.kind() == EventKind.GET || h.kind() == EventKind.PRINT)
+				&& Trace.of(run.recorder()).events().stream().filter(e -> e.kind() == EventKind.WAKE).count() == 2);
+		stepOnlyItMoves(run, gate, consumer);
 
 		gate.resume();
 		Outcome outcome = run.outcome().get(60, TimeUnit.SECONDS);
