@@ -107,6 +107,9 @@ public final class ChildGate implements Gate {
 	}
 
 	private void settled(Actor actor) {
+		if (!paused) {
+			return; // nothing is under way: a resume ended every step
+		}
 		lock.lock();
 		try {
 			if (stepping == actor) {

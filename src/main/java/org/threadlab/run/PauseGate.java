@@ -159,6 +159,9 @@ public final class PauseGate implements Gate {
 	}
 
 	private void settled(int actor) {
+		if (!paused) {
+			return; // nothing is under way: a resume ended every step and wake-up
+		}
 		lock.lock();
 		try {
 			arrived(actor);

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * a step with nothing to let through moves it to the next timer's due time ({@link #jump}).
  * <p>
  * The hook tells the clock who is busy ({@link #busy}) and of every timer; the clock keeps the time as
- * a {@link ClockSegment}, made anew at each change of those. The server's clock <em>leads</em>: it
+ * a {@link ClockSegment}, made anew whenever a change of those changes lesson time from then on. The server's clock <em>leads</em>: it
  * knows every process's timers and who is busy there (a child tells it on its event pipe), and sends
  * each new segment to every child process ({@link #onChange}). A child's clock <em>follows</em>
  * ({@link #followParent}): it takes the segments it is sent ({@link #follow}) and reports its own timers
