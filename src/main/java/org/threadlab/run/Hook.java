@@ -12,8 +12,8 @@ import org.threadlab.event.EventKind;
  * ever) on the acting thread just before the real blocking call, and {@link #after} just after it
  * returns; an operation that does not block calls {@link #instant}. This is the single place where
  * steps are recorded and where the run's parts attach: the {@link Gate} (pause, step, forced
- * interleavings), the emulated {@link Gil}, the {@link Watchdog}, the run's lesson clock (its timers)
- * and the end of daemon threads when their process finalizes. A new primitive calls the hook; it never
+ * interleavings), the emulated {@link Gil}, the {@link Watchdog}, the run's lesson clock (who is busy,
+ * every timer: {@link ActorTimes}) and the end of daemon threads when their process finalizes. A new primitive calls the hook; it never
  * re-implements any of them.
  * <p>
  * Thread-safety: called concurrently by every actor of the run; the parts document their own.
