@@ -66,6 +66,14 @@ public final class ChildLauncher {
 
 		volatile Spares spares;
 
+		/**
+		 * Spares that keep a spare of their own for a fork: for a lesson that forks, one is enough. None
+		 * until such a lesson first asks: two JVMs kept idle for one lesson of twenty-five.
+		 */
+		volatile Spares forkingSpares;
+
+		volatile boolean forkingAsked;
+
 		final Thread preparer;
 
 		Setup(String classPathProperty, boolean cds) {
@@ -91,6 +99,7 @@ public final class ChildLauncher {
 			synchronized (LOCK) {
 				if (setup == this && spares == null) {
 					spares = new Spares(spares(), () -> start(ChildMain.SPARE));
+					forkingSpares = new Spares(forkingAsked ? forkingSpares() : 0, () -> start(ChildMain.FORKING_SPARE));
 				}
 			}
 		}
@@ -107,9 +116,10 @@ public final class ChildLauncher {
 
 		void close() {
 			preparer.interrupt();
-			Spares s = spares;
-			if (s != null) {
-				s.close();
+			for (Spares s : new Spares[] { spares, forkingSpares }) {
+				if (s != null) {
+					s.close();
+				}
 			}
 		}
 
@@ -129,6 +139,7 @@ public final class ChildLauncher {
 			}
 			else if (setup != null && setup.spares != null) {
 				setup.spares.resize(spares);
+				setup.forkingSpares.resize(setup.forkingAsked ? forkingSpares() : 0);
 			}
 		}
 	}
@@ -158,6 +169,11 @@ public final class ChildLauncher {
 		return Integer.getInteger(SPARES_PROPERTY, DEFAULT_SPARES);
 	}
 
+	/** One forking spare (two JVMs: it and its own spare) while spares are kept at all. */
+	private static int forkingSpares() {
+		return Math.min(1, spares());
+	}
+
 	private static boolean cds() {
 		if (cdsWanted != null) {
 			return cdsWanted;
@@ -167,7 +183,27 @@ public final class ChildLauncher {
 
 	/** A spare child JVM, ready and waiting for its assignment, or null if none is ready now. Never waits. */
 	public static ChildJvm takeSpare() {
-		Spares spares = current().spares;
+		return takeSpare(false);
+	}
+
+	/**
+	 * A spare child JVM, or null if none is ready now; for a process that may fork ({@code forking}), one
+	 * that keeps a spare of its own for the fork, if one is ready, else any. Never waits.
+	 */
+	public static ChildJvm takeSpare(boolean forking) {
+		Setup s = current();
+		Spares forkers = s.forkingSpares;
+		if (forking && !s.forkingAsked) {
+			s.forkingAsked = true; // from now on one is kept ready
+			if (forkers != null) {
+				forkers.resize(forkingSpares());
+			}
+		}
+		ChildJvm forker = forking && forkers != null ? forkers.take() : null;
+		if (forker != null) {
+			return forker;
+		}
+		Spares spares = s.spares;
 		return spares == null ? null : spares.take();
 	}
 
@@ -177,21 +213,34 @@ public final class ChildLauncher {
 		return new ChildJvm(current().start(ChildMain.COLD), false, launched);
 	}
 
-	/** The pids of the spares waiting now (they belong to no run yet). */
+	/** The pids of the spares waiting now (they belong to no run yet), with the spares forking spares keep. */
 	public static List<Long> sparePids() {
 		Setup s;
 		synchronized (LOCK) {
 			s = setup;
 		}
-		Spares spares = s == null ? null : s.spares;
-		return spares == null ? List.of() : spares.pids();
+		List<Long> pids = new java.util.ArrayList<>();
+		for (Spares spares : s == null ? new Spares[0] : new Spares[] { s.spares, s.forkingSpares }) {
+			if (spares != null) {
+				for (long pid : spares.pids()) {
+					pids.add(pid);
+					ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
+				}
+			}
+		}
+		return pids;
 	}
 
 	/** Waits until a spare is ready or the time is up (benchmarks and tests); true if one is. */
 	public static boolean awaitSpare(Duration limit) throws InterruptedException {
+		return awaitSpare(limit, false);
+	}
+
+	/** The same, for a forking spare ({@code forking}) or a plain one. */
+	public static boolean awaitSpare(Duration limit, boolean forking) throws InterruptedException {
 		long deadline = System.nanoTime() + limit.toNanos();
 		while (System.nanoTime() < deadline) {
-			Spares spares = current().spares;
+			Spares spares = forking ? current().forkingSpares : current().spares;
 			if (spares != null && spares.idleCount() > 0) {
 				return true;
 			}

@@ -4,11 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.threadlab.event.ActorInfo;
@@ -18,6 +15,7 @@ import org.threadlab.run.Actor;
 import org.threadlab.run.EventOrigins;
 import org.threadlab.run.ProcessPermits;
 import org.threadlab.run.Run;
+import org.threadlab.run.RunRemotes;
 
 /**
  * The parent's side of one child process of a run: starts it, reads its events into the run's trace,
@@ -59,6 +57,8 @@ public final class ChildProcess {
 
 	private volatile Thread reader;
 
+	private volatile PipeWriter writer;
+
 	private volatile long exitSeq = Event.NO_CAUSE;
 
 	private volatile long signalSeq = Event.NO_CAUSE;
@@ -80,7 +80,8 @@ public final class ChildProcess {
 	 */
 	public static ChildProcess start(Actor actor, byte[] pickledTask) throws IOException, InterruptedException {
 		Run run = actor.run();
-		ChildJvm spare = ChildLauncher.takeSpare();
+		// a process of a lesson that forks takes a spare that keeps a spare of its own, for the fork
+		ChildJvm spare = ChildLauncher.takeSpare(run.resourceIfMade(Lifeline.class).isPresent());
 		Map<String, Object> how = new LinkedHashMap<>();
 		how.put("spare", spare != null);
 		if (spare != null) {
@@ -107,6 +108,8 @@ public final class ChildProcess {
 			run.adopt(jvm.process()); // from now on the run stops it when it ends
 			run.origins().opened(jvm.pid());
 			ChildProcess child = new ChildProcess(run, actor, jvm);
+			child.writer = new PipeWriter(run, jvm.pid(), actor,
+					run.remotes().remote(new ChildCommands(jvm.process().getOutputStream(), null)));
 			run.childActors().started(actor); // the watchdog counts the process until its end comes
 			Thread thread = run.newServiceThread("pipe-" + jvm.pid(), child::readPipe);
 			child.reader = thread;
@@ -115,6 +118,7 @@ public final class ChildProcess {
 			Map<String, String> properties = new java.util.HashMap<>(Map.of(Run.FOLDER_PROPERTY, run.folder().toString()));
 			run.resourceIfMade(Lifeline.class).ifPresent(line -> properties.put(Lifeline.PROPERTY, line.path().toString()));
 			jvm.assign(new Assignment(run.clock(), run.gil().describe(), actor.name(), properties, pickledTask));
+			child.writer.attached.attach(); // its first command: lesson time and the pause, before it may start
 			return child;
 		}
 		finally {
@@ -190,29 +194,12 @@ public final class ChildProcess {
 		}
 	}
 
-	/** What a reader knows of the process whose events it reads: its actors, by its own ids. */
-	private static final class Writer {
-
-		final long pid;
-
-		final Map<Integer, Actor> actors = new LinkedHashMap<>();
-
-		final Set<Actor> ended = new HashSet<>();
-
-		final Set<Actor> waiting = new HashSet<>(); // said they wait for ever (WAITS), until their next event
-
-		/** Its timers running, by their ids there, with their ids in the run's clock. */
-		final Map<String, Long> timers = new HashMap<>();
-
-		Writer(long pid, Actor main) {
-			this.pid = pid;
-			actors.put(0, main);
-		}
-
-	}
-
 	private void readPipe() {
-		read(jvm.process().getInputStream(), new Writer(jvm.pid(), actor));
+		read(jvm.process().getInputStream(), writer);
+		// the process is gone once it is reaped: until then its end is machinery, busy on the run's clock
+		// (an orphan it forked is adopted only then, and must not see its old parent)
+		exitCodeOnceReaped();
+		writer.ended(run.clock());
 		if (actor.markExited()) {
 			// Its main never returned: a signal or a crash ended it. Its exit code says which.
 			exitSeq = run.recordAlways(actor, EventKind.EXIT, "killed (exit code " + exitCodeOnceReaped() + ")", signalSeq);
@@ -224,7 +211,7 @@ public final class ChildProcess {
 	 * Reads one process's events into the run's trace until its stream ends, which is that process's end:
 	 * its threads that recorded no EXIT died with it, and are recorded so.
 	 */
-	private void read(java.io.InputStream stream, Writer writer) {
+	private void read(java.io.InputStream stream, PipeWriter writer) {
 		try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
 			for (String line; (line = in.readLine()) != null;) {
 				Event e;
@@ -245,9 +232,9 @@ public final class ChildProcess {
 		finally {
 			run.origins().closed(writer.pid);
 		}
-		Actor main = writer.actors.remove(0);
+		Actor main = writer.actors.get(0);
 		for (Actor thread : writer.actors.values()) {
-			if (thread.info().type() == ActorInfo.Type.PROCESS) {
+			if (thread == main || thread.info().type() == ActorInfo.Type.PROCESS) {
 				continue; // a process it forked: not one of its threads, and its own reader tells its end
 			}
 			if (!writer.ended.contains(thread) && thread.markExited()) {
@@ -262,20 +249,14 @@ public final class ChildProcess {
 	}
 
 	/** Records one event of {@code writer} in the run's trace, mapping its actors and its numbers. */
-	private void land(Writer writer, Event e) {
+	private void land(PipeWriter writer, Event e) {
 		EventOrigins origins = run.origins();
-		if (e.kind() == EventKind.CLOCK) {
-			// a timer of the child (object: its id there; value: its length, or -1 for its early end):
-			// the run's lesson time runs at its speed until it is due
-			long length = ((Number) e.value()).longValue();
-			if (length > 0) {
-				writer.timers.put(e.object(), run.clock().timerStarted(e.timeNs(), length));
+		if (e.kind() == EventKind.CLOCK || e.kind() == EventKind.GATE) {
+			if (e.kind() == EventKind.CLOCK) {
+				writer.clock(run.clock(), e); // the run's lesson time is kept here
 			}
 			else {
-				Long id = writer.timers.remove(e.object());
-				if (id != null) {
-					run.clock().timerEnded(e.timeNs(), id);
-				}
+				writer.gate(e); // and its pause
 			}
 			origins.landed(writer.pid, e.seq(), Event.NO_CAUSE);
 			return;
@@ -318,7 +299,7 @@ public final class ChildProcess {
 			run.childActors().ended(who);
 		}
 		if (e.kind() == EventKind.STARTING && e.value() instanceof Map<?, ?> how && how.get("events") instanceof String events) {
-			hearForked(who, events);
+			hearForked(who, events, String.valueOf(how.get("commands")));
 		}
 	}
 
@@ -327,16 +308,20 @@ public final class ChildProcess {
 	 * named pipe of its own: a reader of the run reads them, and the run waits for that child to end, as
 	 * the timeline must show it to its end even when it outlives its parent.
 	 */
-	private void hearForked(Actor forked, String events) {
+	private void hearForked(Actor forked, String events, String commands) {
 		long pid = forked.info().pid();
 		run.origins().opened(pid);
-		Writer writer = new Writer(pid, forked);
+		PipeWriter writer = new PipeWriter(run, pid, forked, run.remotes().remote(ChildCommands.onFifo(commands)));
+		writer.attached.attach(); // it waits for this before it goes on from the fork point
 		Thread thread = run.newServiceThread("pipe-" + pid, () -> {
 			try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(events))) {
 				read(in, writer); // opened for reading only: it ends when the child closes its end
 			}
 			catch (IOException ex) {
 				// the pipe is gone with the run's folder: nothing more to hear
+			}
+			finally {
+				writer.ended(run.clock());
 			}
 		});
 		try {

@@ -210,7 +210,7 @@ final class Spares {
 	 * (whatever follows belongs to the events, read later by the run). Polls rather than blocks, so that
 	 * a spare that hangs is given up after a while.
 	 */
-	private boolean awaitReady(Process process) throws IOException, InterruptedException {
+	static boolean awaitReady(Process process) throws IOException, InterruptedException {
 		InputStream in = process.getInputStream();
 		long deadline = System.nanoTime() + READY_LIMIT_NANOS;
 		StringBuilder line = new StringBuilder();

@@ -33,9 +33,10 @@ public enum EventKind {
 	CREATE,
 	// the run itself
 	BEGIN, DEADLOCK, HANG, END,
-	// internal, never in a run's trace: a child process tells its parent that a timer started (value 1)
-	// or ended (-1), since the run's lesson time is kept by the parent (see RunClock)
-	CLOCK,
+	// internal, never in a run's trace: a child process tells its parent of its timers and busy spells,
+	// since the run's lesson time is kept by the parent (see RunClock), and who its pause gate holds
+	// where (see ChildGate)
+	CLOCK, GATE,
 	// internal, never in a run's trace: a child process tells its parent that one of its actors waits for
 	// ever on something of another process (object: a process queue's name), for the parent's watchdog
 	WAITS

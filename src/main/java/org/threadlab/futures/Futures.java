@@ -92,8 +92,7 @@ public final class Futures {
 	 */
 	public static <T> Iterable<TracedFuture<T>> asCompleted(Collection<TracedFuture<T>> futures, double timeoutSeconds) {
 		Actor caller = Actor.current();
-		long deadline = timeoutSeconds < 0 ? Long.MAX_VALUE
-				: System.nanoTime() + caller.run().clock().realNanos(timeoutSeconds);
+		long deadline = deadline(caller, timeoutSeconds);
 		Set<TracedFuture<T>> unique = new LinkedHashSet<>(futures); // each future once, as CPython
 		Waiter<T> waiter = new Waiter<>();
 		unique.forEach(f -> f.addDoneCallback(waiter::add));
@@ -141,8 +140,7 @@ public final class Futures {
 	/** {@code wait(futures, timeout, return_when)}: returns once the condition holds or the timeout ran out. */
 	public static <T> DoneAndNotDone<T> wait(Collection<TracedFuture<T>> futures, ReturnWhen when, double timeoutSeconds)
 			throws InterruptedException {
-		long deadline = timeoutSeconds < 0 ? Long.MAX_VALUE
-				: System.nanoTime() + Actor.current().run().clock().realNanos(timeoutSeconds);
+		long deadline = deadline(Actor.current(), timeoutSeconds);
 		Set<TracedFuture<T>> unique = new LinkedHashSet<>(futures);
 		Waiter<T> waiter = new Waiter<>();
 		unique.forEach(f -> f.addDoneCallback(waiter::add));
@@ -167,9 +165,25 @@ public final class Futures {
 		return new DoneAndNotDone<>(done, notDone);
 	}
 
-	/** Tutorial seconds from now to a deadline on the real clock ({@link System#nanoTime}). */
+	/** The lesson time (ns) {@code timeoutSeconds} from now; {@code Long.MAX_VALUE} for no timeout (negative). */
+	static long deadline(Actor me, double timeoutSeconds) {
+		return timeoutSeconds < 0 ? Long.MAX_VALUE : me.run().clock().now() + Math.round(timeoutSeconds * 1e9);
+	}
+
+	/** Tutorial seconds from now to a deadline in lesson time (see {@link #deadline}). */
 	static double secondsLeft(Actor me, long deadline) {
-		return Math.max(0, (deadline - System.nanoTime()) * me.run().clock().speed() / 1e9);
+		return Math.max(0, (deadline - me.run().clock().now()) / 1e9);
+	}
+
+	/** Under the waiter's lock: waits for its next arrival until the step's timer is due; false if it came first. */
+	private static boolean awaitArrival(Actor me, Waiter<?> waiter, java.util.function.BooleanSupplier enough)
+			throws InterruptedException {
+		return me.hook().awaitTimed(me, nanos -> {
+			if (nanos > 0) {
+				waiter.arrived.awaitNanos(nanos);
+			}
+			return enough.getAsBoolean();
+		});
 	}
 
 	/** Waits until {@code count} futures are done or the deadline (System.nanoTime) passes; true if done. */
@@ -192,7 +206,7 @@ public final class Futures {
 				if (forever) {
 					waiter.arrived.await();
 				}
-				else if (waiter.arrived.awaitNanos(deadline - System.nanoTime()) <= 0 && waiter.finished.size() < count) {
+				else if (!awaitArrival(me, waiter, () -> waiter.finished.size() >= count)) {
 					break;
 				}
 			}
@@ -219,16 +233,17 @@ public final class Futures {
 		TracedFuture<T> last = null;
 		waiter.lock.lockInterruptibly();
 		try {
+			java.util.function.BooleanSupplier over = () -> waiter.finished.size() >= all
+					|| waiter.finished.stream().anyMatch(f -> !f.cancelled() && f.exceptionNow() != null);
 			while (true) {
-				boolean raised = waiter.finished.stream().anyMatch(f -> !f.cancelled() && f.exceptionNow() != null);
-				if (raised || waiter.finished.size() >= all) {
+				if (over.getAsBoolean()) {
 					last = waiter.finished.isEmpty() ? null : waiter.finished.get(waiter.finished.size() - 1);
 					break;
 				}
 				if (deadline == Long.MAX_VALUE) {
 					waiter.arrived.await();
 				}
-				else if (waiter.arrived.awaitNanos(deadline - System.nanoTime()) <= 0) {
+				else if (!awaitArrival(me, waiter, over)) {
 					break;
 				}
 			}

@@ -170,8 +170,7 @@ public final class TracedExecutor implements AutoCloseable {
 	 */
 	public <A, T> Iterator<T> map(Function<A, String> call, Function<A, PyCallable<T>> fn, List<A> items,
 			double timeoutSeconds) throws InterruptedException {
-		long deadline = timeoutSeconds < 0 ? Long.MAX_VALUE
-				: System.nanoTime() + Actor.current().run().clock().realNanos(timeoutSeconds);
+		long deadline = Futures.deadline(Actor.current(), timeoutSeconds);
 		List<TracedFuture<T>> submitted = new ArrayList<>();
 		for (A item : items) {
 			submitted.add(submit(call.apply(item), fn.apply(item)));
@@ -181,7 +180,7 @@ public final class TracedExecutor implements AutoCloseable {
 
 	/**
 	 * The results of {@code submitted} in their order, each waited for in turn (for a pool's {@code map});
-	 * {@code deadline} on the real clock ({@link System#nanoTime}), {@code Long.MAX_VALUE} for none.
+	 * {@code deadline} in lesson time ({@link Futures#deadline}), {@code Long.MAX_VALUE} for none.
 	 */
 	static <T> Iterator<T> resultsInOrder(List<TracedFuture<T>> submitted, long deadline) {
 		Iterator<TracedFuture<T>> next = submitted.iterator();

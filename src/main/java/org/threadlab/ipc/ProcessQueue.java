@@ -129,7 +129,7 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 			else {
 				me.hook().begin(me, EventKind.PUT, name, shown);
 			}
-			return slots.take(wait.nanos(me.run().clock()));
+			return wait.within(me, slots::take);
 		}
 		me.hook().begin(me, EventKind.PUT, name, shown);
 		if (slots.available() == 0) {
@@ -165,12 +165,11 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 				me.hook().blockAcrossProcesses(me, name, () -> items.available(run) > 0);
 			}
 		}
-		long nanos = wait.nanos(me.run().clock());
-		long deadline = System.nanoTime() + nanos; // the lock and the item share the time, as in CPython
+		// the lock and the item share the time, as in CPython: both wait for the one timer of the step
 		byte[] frame = null;
-		if (takeReadLock(nanos)) {
+		if (wait.forever() ? takeReadLock() : wait.within(me, readLock::take)) {
 			try {
-				if (wait.forever() || items.awaitAvailable(deadline - System.nanoTime())) {
+				if (wait.forever() || wait.within(me, items::awaitAvailable)) {
 					frame = Message.readFrame(items);
 					if (slots != null) {
 						slots.give();
@@ -193,13 +192,10 @@ public final class ProcessQueue implements Serializable, SharedQueue {
 		return item;
 	}
 
-	/** Takes the read lock, as long as it takes ({@code nanos} &lt; 0) or within {@code nanos}; true if taken. */
-	private boolean takeReadLock(long nanos) throws InterruptedException {
-		if (nanos < 0) {
-			readLock.take();
-			return true;
-		}
-		return readLock.take(nanos);
+	/** Takes the read lock, as long as it takes. */
+	private boolean takeReadLock() throws InterruptedException {
+		readLock.take();
+		return true;
 	}
 
 	/** {@code q.qsize()}: items put and not yet got, as the slots tell (a bounded queue only). */

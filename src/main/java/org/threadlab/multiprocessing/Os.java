@@ -3,17 +3,15 @@ package org.threadlab.multiprocessing;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.threadlab.childjvm.Assignment;
 import org.threadlab.childjvm.Lifeline;
 import org.threadlab.childjvm.ChildMain;
 import org.threadlab.childjvm.ChildTask;
+import org.threadlab.childjvm.ForkedProcess;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
@@ -90,32 +88,37 @@ public final class Os {
 		}
 		TokenPipe running = TokenPipe.make(run, "fork");
 		Fifo events = Fifo.make(run, Fifo.uniqueName(run, "fork-events")).get(0);
+		Fifo commands = Fifo.make(run, Fifo.uniqueName(run, "fork-commands")).get(0);
 		byte[] task = Pickle.dumpsForSpawning((ChildTask) () -> {
 			running.give(); // the child exists and stands at the fork point: its parent goes on
 			afterFork.run(0);
 		});
 		Map<String, String> properties = Map.of(Run.FOLDER_PROPERTY, run.folder().toString(), Lifeline.PROPERTY, lifeline,
-				ChildMain.FORK_EVENTS_PROPERTY, events.path());
+				ChildMain.FORK_EVENTS_PROPERTY, events.path(), ChildMain.FORK_COMMANDS_PROPERTY, commands.path());
 		Path file = run.folder().resolve("fork-" + getpid() + "-" + System.nanoTime() + ".assignment");
-		Process child;
-		me.hook().release(me); // starting a process takes a while: never while holding the GIL
+		ForkedProcess.Started started;
+		me.hook().release(me); // starting a process may take a while: never while holding the GIL
 		try {
-			Files.writeString(file, new Assignment(run.clock(), run.gil().describe(), "child", properties, task).encode());
-			child = new ProcessBuilder(command(file)).redirectInput(ProcessBuilder.Redirect.INHERIT)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.redirectError(ProcessBuilder.Redirect.INHERIT)
-				.start();
+			started = ForkedProcess.start(new Assignment(run.clock(), run.gil().describe(), "child", properties, task), file);
 		}
 		catch (IOException ex) {
 			me.hook().resume(me);
 			throw new UncheckedIOException("cannot fork", ex);
 		}
+		Process child = started.process();
 		try {
 			Actor forked = run.newActor("child " + child.pid(), ActorInfo.Type.PROCESS, child.pid(), me, false);
-			// what the server needs to hear the child: where its events come
-			forked.hook().instant(forked, EventKind.STARTING, null, Map.of("spare", false, "events", events.path()),
-					Event.NO_CAUSE);
-			// fork() returns once the child exists at the fork point: here, once its JVM has started
+			// what the server needs to hear the child: where its events come, where it hears the server
+			Map<String, Object> how = new LinkedHashMap<>();
+			how.put("spare", started.spare());
+			if (started.spare()) {
+				how.put("launchedAgoNs", System.nanoTime() - started.launchedNanos());
+			}
+			how.put("events", events.path());
+			how.put("commands", commands.path());
+			forked.hook().instant(forked, EventKind.STARTING, null, how, Event.NO_CAUSE);
+			run.sendSoon(); // the server must open its pipes at once: the child waits for its word
+			// fork() returns once the child exists at the fork point
 			if (!running.take(FORK_WAIT_NANOS)) {
 				child.destroyForcibly();
 				throw new PyException("OSError", "the forked process did not start");
@@ -125,24 +128,6 @@ public final class Os {
 			me.hook().resume(me);
 		}
 		return child.pid();
-	}
-
-	/** This JVM again, with its own flags and class path, in the mode of a forked child. */
-	private static List<String> command(Path assignment) {
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-			if (!argument.startsWith("-XX:ArchiveClassesAtExit")) {
-				command.add(argument);
-			}
-		}
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(ChildMain.class.getName());
-		command.add(ChildMain.FORKED);
-		command.add(assignment.toString());
-		return command;
 	}
 
 }

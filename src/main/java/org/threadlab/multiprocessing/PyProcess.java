@@ -185,7 +185,7 @@ public class PyProcess implements Serializable {
 		else {
 			me.hook().beforeTimed(me, EventKind.JOIN, name, actor.id(), timeoutSeconds); // a timer: lesson time runs at the speed
 		}
-		boolean ended = c.awaitEnd(timeoutSeconds < 0 ? -1 : run.clock().realNanos(timeoutSeconds));
+		boolean ended = timeoutSeconds < 0 ? c.awaitEnd(-1) : me.hook().awaitTimed(me, nanos -> c.awaitEnd(Math.max(1, nanos)));
 		if (ended) {
 			Children.of(run).joined(this);
 		}

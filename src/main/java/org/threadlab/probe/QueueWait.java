@@ -3,7 +3,8 @@ package org.threadlab.probe;
 import java.util.concurrent.locks.Condition;
 import java.util.function.BooleanSupplier;
 
-import org.threadlab.run.RunClock;
+import org.threadlab.run.Actor;
+import org.threadlab.run.TimedWait;
 
 /**
  * Python's {@code block} and {@code timeout} arguments of a queue's {@code put} or {@code get}, and what
@@ -25,16 +26,20 @@ public record QueueWait(boolean block, double timeoutSeconds) {
 		return block && timeoutSeconds >= 0;
 	}
 
-	/** The real nanoseconds it may wait at the run's speed: -1 for ever, 0 not at all. */
-	public long nanos(RunClock clock) {
-		return forever() ? -1 : !block ? 0 : clock.realNanos(timeoutSeconds);
+	/**
+	 * A wait that is not for ever: one look ({@code block} false), or within the timeout, which is
+	 * {@code me}'s timer on the run's clock (begun with the step): {@code wait} is given slices of real time.
+	 * @return whether {@code wait} said it was done
+	 */
+	public boolean within(Actor me, TimedWait wait) throws InterruptedException {
+		return block ? me.hook().awaitTimed(me, wait) : wait.await(0);
 	}
 
 	/**
 	 * Under {@code condition}'s lock: waits on it until {@code ready}, as long as the arguments say.
 	 * @return whether it is ready
 	 */
-	public boolean await(Condition condition, BooleanSupplier ready, RunClock clock) throws InterruptedException {
+	public boolean await(Condition condition, BooleanSupplier ready, Actor me) throws InterruptedException {
 		if (!block) {
 			return ready.getAsBoolean();
 		}
@@ -44,14 +49,12 @@ public record QueueWait(boolean block, double timeoutSeconds) {
 			}
 			return true;
 		}
-		long left = clock.realNanos(timeoutSeconds);
-		while (!ready.getAsBoolean()) {
-			if (left <= 0) {
-				return false;
+		return ready.getAsBoolean() || me.hook().awaitTimed(me, nanos -> {
+			if (nanos > 0) {
+				condition.awaitNanos(nanos);
 			}
-			left = condition.awaitNanos(left);
-		}
-		return true;
+			return ready.getAsBoolean();
+		});
 	}
 
 }

@@ -158,11 +158,12 @@ public final class ReadyWait {
 			}
 			return true;
 		}
-		long left = me.run().clock().realNanos(timeoutSeconds);
-		while (!ready.getAsBoolean() && left > 0) {
-			left = changed.awaitNanos(left);
-		}
-		return ready.getAsBoolean();
+		return ready.getAsBoolean() || me.hook().awaitTimed(me, nanos -> {
+			if (nanos > 0) {
+				changed.awaitNanos(nanos);
+			}
+			return ready.getAsBoolean();
+		});
 	}
 
 }

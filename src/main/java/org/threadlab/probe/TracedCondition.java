@@ -114,7 +114,7 @@ public final class TracedCondition {
 				woken = true;
 			}
 			else {
-				woken = waiter.wakeUp.tryAcquire(run.clock().realNanos(timeoutSeconds), TimeUnit.NANOSECONDS);
+				woken = me.hook().awaitTimed(me, nanos -> waiter.wakeUp.tryAcquire(nanos, TimeUnit.NANOSECONDS));
 			}
 		}
 		catch (InterruptedException ex) {

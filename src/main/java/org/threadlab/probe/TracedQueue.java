@@ -140,7 +140,7 @@ public final class TracedQueue {
 		boolean done;
 		mutex.lockInterruptibly();
 		try {
-			done = wait.await(notFull, () -> items.size() < capacity(), run.clock());
+			done = wait.await(notFull, () -> items.size() < capacity(), me);
 			if (done) {
 				long seq = me.hook().afterInside(me, EventKind.PUT_DONE, name, (long) items.size() + 1, Event.NO_CAUSE);
 				items.addLast(new Entry(item, seq));
@@ -189,7 +189,7 @@ public final class TracedQueue {
 		Entry entry = null;
 		mutex.lockInterruptibly();
 		try {
-			if (wait.await(notEmpty, () -> !items.isEmpty(), run.clock())) {
+			if (wait.await(notEmpty, () -> !items.isEmpty(), me)) {
 				entry = items.pollFirst();
 				// the wait ends before the depth that ended it changes, so no check sees both
 				me.hook().afterInside(me, EventKind.GOT, name, PyRepr.repr(entry.item()), entry.putSeq());

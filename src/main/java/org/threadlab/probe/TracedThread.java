@@ -176,7 +176,10 @@ public class TracedThread implements KeepsProcessAlive {
 			thread.join();
 		}
 		else {
-			TimeUnit.NANOSECONDS.timedJoin(thread, run.clock().realNanos(timeoutSeconds));
+			me.hook().awaitTimed(me, nanos -> {
+				TimeUnit.NANOSECONDS.timedJoin(thread, nanos);
+				return !thread.isAlive();
+			});
 		}
 		boolean ended = !thread.isAlive();
 		me.hook().after(me, EventKind.JOINED, actor.name(), ended ? null : "timed out", ended ? exitSeq : Event.NO_CAUSE);

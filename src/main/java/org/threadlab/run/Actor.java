@@ -25,6 +25,12 @@ public final class Actor {
 	/** The run clock's timer of the actor's current step (a sleep, a timed wait), or -1; its own thread only. */
 	long timer = -1;
 
+	/**
+	 * Whether the run's clock counts this actor as busy (running code, not waiting): set by its creator
+	 * before its thread starts, then by its own thread, through the hook.
+	 */
+	volatile boolean busy;
+
 	Actor(Run run, ActorInfo info) {
 		this.run = run;
 		this.info = info;

@@ -29,11 +29,6 @@ final class ChildResidence implements Residence {
 	}
 
 	@Override
-	public void timerChanged(RunTrace trace, Actor actor, long now, long timerId, long value) {
-		trace.tellParentOfTimer(actor, now, timerId, value);
-	}
-
-	@Override
 	public Blocker acrossProcesses(RunTrace trace, Actor actor, String object, java.util.function.BooleanSupplier ready) {
 		trace.tellParentOfWait(actor, object); // this process sees none of the others: its parent sees them all
 		return null;

@@ -35,4 +35,8 @@ public interface Gate {
 	default void exited(Actor actor) {
 	}
 
+	/** The gate is put on {@code run}'s steps ({@link Run#useGate}): a gate that spans its processes reaches them. */
+	default void attachTo(Run run) {
+	}
+
 }

@@ -12,8 +12,8 @@ import org.threadlab.event.EventKind;
  * ever) on the acting thread just before the real blocking call, and {@link #after} just after it
  * returns; an operation that does not block calls {@link #instant}. This is the single place where
  * steps are recorded and where the run's parts attach: the {@link Gate} (pause, step, forced
- * interleavings), the emulated {@link Gil}, the {@link Watchdog}, the run's lesson clock (its timers)
- * and the end of daemon threads when their process finalizes. A new primitive calls the hook; it never
+ * interleavings), the emulated {@link Gil}, the {@link Watchdog}, the run's lesson clock (who is busy,
+ * every timer: {@link ActorTimes}) and the end of daemon threads when their process finalizes. A new primitive calls the hook; it never
  * re-implements any of them.
  * <p>
  * Thread-safety: called concurrently by every actor of the run; the parts document their own.
@@ -24,8 +24,11 @@ public final class Hook {
 
 	private final Run run;
 
+	private final ActorTimes times;
+
 	Hook(Run run) {
 		this.run = run;
+		this.times = new ActorTimes(run);
 	}
 
 	/**
@@ -45,20 +48,30 @@ public final class Hook {
 
 	/**
 	 * Records the start of a timer: a sleep, or a wait with a timeout of {@code seconds} (tutorial
-	 * seconds). Lesson time runs at the run's speed until it is due, or until its {@link #after} if that
-	 * comes first.
+	 * seconds), which ends when it is due or at its {@link #after}, if that comes first.
 	 */
 	public long beforeTimed(Actor actor, EventKind kind, String object, Object value, double seconds)
 			throws InterruptedException {
 		long seq = begin(actor, kind, object, value);
+		times.startTimer(actor, seconds);
 		block(actor, null);
-		startTimer(actor, seconds);
 		return seq;
 	}
 
 	/** Sleeps until the actor's timer is due (see {@link #beforeTimed}): a sleep's real wait. */
 	public void sleepOut(Actor actor) throws InterruptedException {
-		run.clock().sleepTimer(actor.timer);
+		times.sleepOut(actor);
+	}
+
+	/**
+	 * The real wait of a timed step (begun by {@link #beforeTimed}, or {@link #take} with a timeout): waits
+	 * with {@code wait} until it is done or the actor's timer is due on the run's clock, so a timeout lasts
+	 * its lesson seconds whatever the rate of lesson time meanwhile (the learner's pause holds it, a step
+	 * that moves lesson time ends it). Without a timer, looks once.
+	 * @return whether {@code wait} said it was done (false: the timeout came first)
+	 */
+	public boolean awaitTimed(Actor actor, TimedWait wait) throws InterruptedException {
+		return times.awaitTimed(actor, wait);
 	}
 
 	/**
@@ -108,9 +121,9 @@ public final class Hook {
 			taking.forever().take();
 			return true;
 		}
+		times.startTimer(actor, timeoutSeconds);
 		block(actor, null);
-		startTimer(actor, timeoutSeconds);
-		return taking.within().take(run.clock().realNanos(timeoutSeconds));
+		return awaitTimed(actor, nanos -> taking.within().take(nanos));
 	}
 
 	/**
@@ -122,11 +135,19 @@ public final class Hook {
 		block(actor, run.residence().acrossProcesses(run.trace(), actor, object, ready));
 	}
 
-	/** The step begun must really block: the GIL is dropped, and with a blocker the watchdog looks. */
+	/**
+	 * The step begun must really block: the GIL is dropped, the actor is no longer busy on the run's
+	 * clock, and with a blocker the watchdog looks. A wait without a timer has come to rest: only another
+	 * actor (maybe in another process) can end it.
+	 */
 	public void block(Actor actor, Blocker blocker) {
 		run.gil().release(actor);
+		times.idle(actor);
 		if (blocker != null) {
 			waitingOn(actor, blocker);
+		}
+		else if (!times.timed(actor)) {
+			settled(actor);
 		}
 	}
 
@@ -137,10 +158,8 @@ public final class Hook {
 	 * stopped, which interrupts this very wait.
 	 */
 	public void waitingOn(Actor actor, Blocker blocker) {
-		Gate gate = run.gate();
-		if (gate != null) {
-			gate.blocking(actor); // only another actor can move it on now: a step has come to rest
-		}
+		times.idle(actor);
+		settled(actor);
 		Watchdog.Finding finding = run.watchdog().waiting(actor, blocker);
 		if (finding != null) {
 			run.stopFor(actor, finding);
@@ -174,7 +193,7 @@ public final class Hook {
 	 * primitive calls {@link #resume} once it has let go of its lock.
 	 */
 	public long afterInside(Actor actor, EventKind kind, String object, Object value, long cause) {
-		endTimer(actor);
+		times.running(actor);
 		long seq = record(actor, kind, object, value, cause);
 		run.watchdog().running(actor);
 		return seq;
@@ -201,9 +220,13 @@ public final class Hook {
 		return record(actor, kind, object, value, cause);
 	}
 
-	/** An actor is being started (by its creator, before its thread runs): it now counts for the watchdog. */
+	/**
+	 * An actor is being started (by its creator, before its thread runs): it now counts for the watchdog,
+	 * and as busy on the run's clock.
+	 */
 	public void starting(Actor actor) {
 		run.watchdog().started(actor);
+		times.busy(actor);
 	}
 
 	/** An actor's own thread begins to run its code: it takes the GIL first, as a Python thread does. */
@@ -240,6 +263,7 @@ public final class Hook {
 	 * threads never run another line (CPython stops them when they next want the GIL).
 	 */
 	long mainExited(Actor main, Object value) {
+		run.clock().ending(); // the process's own end is machinery: no sleep of a daemon runs fast beside it
 		return ended(main,
 				() -> run.trace().finalizeWith(() -> record(main, EventKind.EXIT, null, value, Event.NO_CAUSE)));
 	}
@@ -251,7 +275,7 @@ public final class Hook {
 			gate.holds(actor, EventKind.EXIT, null); // the last step: a gate may want to know it was taken
 			gate.exited(actor);
 		}
-		endTimer(actor);
+		times.ended(actor);
 		long seq = exit.getAsLong();
 		run.gil().release(actor);
 		Watchdog.Finding finding = run.watchdog().exited(actor);
@@ -286,10 +310,12 @@ public final class Hook {
 	}
 
 	/**
-	 * Where a daemon thread of a finalized process stays: parked until the run's teardown interrupts it
-	 * (or, in a child process, until the JVM exits under it). The interrupt is kept for its caller.
+	 * Where a daemon thread of a finalized process stays, no longer busy: parked until the run's teardown
+	 * interrupts it (or, in a child process, until the JVM exits under it). The interrupt is kept for its
+	 * caller.
 	 */
-	private static void parkForGood() {
+	private void parkForGood() {
+		times.ended(Actor.current());
 		try {
 			new CountDownLatch(1).await();
 		}
@@ -337,10 +363,12 @@ public final class Hook {
 		if (letGo) {
 			gil.release(self);
 		}
+		boolean wasBusy = times.holdOn(self); // held, it waits for the learner (or a test's order): not busy
 		try {
 			gate.pass(actor, kind, object, SourceLines.caller());
 		}
 		finally {
+			times.holdOff(self, wasBusy);
 			if (letGo) {
 				gil.acquire(self);
 			}
@@ -357,15 +385,11 @@ public final class Hook {
 		run.gil().switchPoint(actor, Gil.SwitchPoint.CALL);
 	}
 
-	private void startTimer(Actor actor, double seconds) {
-		endTimer(actor);
-		actor.timer = run.trace().timerStarted(actor, Math.round(Math.max(0, seconds) * 1e9));
-	}
-
-	private void endTimer(Actor actor) {
-		if (actor.timer >= 0) {
-			run.trace().timerEnded(actor, actor.timer);
-			actor.timer = -1;
+	/** The actor's step has come to rest: only another actor can move it on now. */
+	private void settled(Actor actor) {
+		Gate gate = run.gate();
+		if (gate != null) {
+			gate.blocking(actor);
 		}
 	}
 

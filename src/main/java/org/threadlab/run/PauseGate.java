@@ -1,9 +1,8 @@
 package org.threadlab.run;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -12,20 +11,30 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.threadlab.event.EventKind;
 
 /**
- * The learner's pause button. While paused, every actor stops at its next step and is held there, and
- * the run's lesson time stands still (so do its sleeps): the run is frozen and nothing about it
- * changes. {@link #step} lets exactly one held step through — the chosen actor's, or the one held
- * longest — and time runs while that step is under way: until the actor arrives at its next step,
- * begins a wait only another actor can end, or ends. A step asked for while nothing is held does
- * nothing; it is never kept for later. {@link #resume} lets everyone go.
+ * The learner's pause button, in the server, for every process of the run. While paused, every actor
+ * stops at its next step and is held there — the server's threads here, a child process's threads in
+ * that process, by its own gate ({@link ChildGate}), which this one tells to pause and which reports
+ * who it holds where — and the run's lesson time stands still in every process (so do its sleeps): the
+ * run is frozen and nothing about it changes.
+ * <p>
+ * {@link #step} lets exactly one held step through — the chosen actor's, or the one held longest, in
+ * whichever process it is — and time runs while that step is under way: until the actor arrives at its
+ * next step, begins a wait only another actor can end, or ends. When nothing is held and no step is
+ * under way (every thread sleeps, waits with a timeout, or waits for one that does), a step moves lesson
+ * time to the next moment something can happen, the earliest due time of the run's timers: the threads
+ * whose timers are due there wake and are held at their next step, and {@link Snapshot#jump} says so.
+ * A step asked for while a step or such a wake-up is under way does nothing; it is never kept for later.
+ * {@link #resume} lets everyone go.
  * <p>
  * What a held actor holds, it keeps; the hook lets go of the GIL for a held step only where the chosen
  * Python version could switch threads, so a paused or stepped run shows only interleavings Python
  * allows.
  * <p>
  * Thread-safety: any thread may pause, step, resume and read; actors wait on a real condition, and a
- * cancel of the run interrupts them there. {@link #version()} changes whenever what
- * {@link #snapshot()} shows changes, so a web thread can tell the learner without being called back.
+ * cancel of the run interrupts them there; a child's reports come from its pipe's reader. The learner's
+ * words reach the child processes under the gate's lock, so they arrive in order. {@link #version()}
+ * changes whenever what {@link #snapshot()} shows changes, so a web thread can tell the learner without
+ * being called back.
  */
 public final class PauseGate implements Gate {
 
@@ -36,21 +45,27 @@ public final class PauseGate implements Gate {
 	public record Held(long hold, int actor, String name, EventKind kind, String object, int line) {
 	}
 
-	/** What the page shows: paused or not, and who is held where, in the order they arrived. */
-	public record Snapshot(boolean paused, List<Held> held) {
+	/**
+	 * A step that moved lesson time, while nothing was held, from {@code fromNs} to {@code toNs} (by
+	 * {@code byNs}), where the timers of the actors {@code woke} were due; {@code number} counts the jumps
+	 * of the run.
+	 */
+	public record Jump(long number, long fromNs, long toNs, long byNs, List<Integer> woke) {
 	}
 
-	private static final class Entry {
+	/**
+	 * What the page shows: paused or not, who is held where, in the order they arrived, and the jump the
+	 * last step made, if it made one (null once another step, a pause or a resume follows).
+	 */
+	public record Snapshot(boolean paused, List<Held> held, Jump jump) {
 
-		final Held held;
-
-		boolean released;
-
-		Entry(Held held) {
-			this.held = held;
+		public Snapshot(boolean paused, List<Held> held) {
+			this(paused, held, null);
 		}
 
 	}
+
+	private static final int NONE = -1;
 
 	private final RunClock clock;
 
@@ -62,15 +77,32 @@ public final class PauseGate implements Gate {
 
 	private volatile boolean paused;
 
+	private volatile RunRemotes remotes;
+
 	// guarded by lock
-	private final Map<Actor, Entry> held = new LinkedHashMap<>();
+	private final HeldSteps held = new HeldSteps();
 
-	private Actor inFlight;
+	/** The actor whose step is under way (time runs meanwhile), or NONE. */
+	private int stepping = NONE;
 
-	private long holds;
+	/** The actors a jump woke, until each arrives at its next step or comes to rest. */
+	private final Set<Integer> waking = new HashSet<>();
+
+	private long jumps;
+
+	private Jump lastJump;
 
 	public PauseGate(RunClock clock) {
 		this.clock = clock;
+	}
+
+	/** Reaches the run's child processes from now on. */
+	@Override
+	public void attachTo(Run run) {
+		this.remotes = run.remotes();
+		if (paused) {
+			remotes.paused(true);
+		}
 	}
 
 	@Override
@@ -92,14 +124,11 @@ public final class PauseGate implements Gate {
 		actor = Actor.current();
 		lock.lockInterruptibly();
 		try {
-			if (inFlight == actor) {
-				endStep(); // it has come to its next step
-			}
+			arrived(actor.id()); // it has come to its next step
 			if (!paused) {
 				return;
 			}
-			Entry entry = new Entry(new Held(++holds, actor.id(), actor.name(), kind, object, line));
-			held.put(actor, entry);
+			HeldSteps.Entry entry = held.local(actor, kind, object, line);
 			changedNow();
 			try {
 				while (paused && !entry.released) {
@@ -107,12 +136,11 @@ public final class PauseGate implements Gate {
 				}
 			}
 			finally {
-				held.remove(actor);
+				held.remove(entry);
 				changedNow();
 			}
 			if (entry.released && paused) {
-				inFlight = actor;
-				clock.thaw(); // time runs while the step is under way
+				startStep(actor.id());
 			}
 		}
 		finally {
@@ -122,47 +150,77 @@ public final class PauseGate implements Gate {
 
 	@Override
 	public void blocking(Actor actor) {
-		settled(actor);
+		settled(actor.id());
 	}
 
 	@Override
 	public void exited(Actor actor) {
-		settled(actor);
+		settled(actor.id());
 	}
 
-	private void settled(Actor actor) {
+	private void settled(int actor) {
+		if (!paused) {
+			return; // nothing is under way: a resume ended every step and wake-up
+		}
 		lock.lock();
 		try {
-			if (inFlight == actor) {
-				endStep();
-			}
+			arrived(actor);
 		}
 		finally {
 			lock.unlock();
 		}
 	}
 
-	// under lock
-	private void endStep() {
-		inFlight = null;
-		if (paused) {
-			clock.freeze();
+	// ---- what child processes report (see RunRemotes.Attached) ----
+
+	void remoteHeld(RunRemotes.Attached from, long remoteHold, Actor actor, EventKind kind, String object, int line) {
+		lock.lock();
+		try {
+			arrived(actor.id());
+			if (paused) { // else the child was resumed meanwhile, and lets it go itself
+				held.remote(from, remoteHold, actor, kind, object, line);
+			}
+			changedNow();
+		}
+		finally {
+			lock.unlock();
 		}
 	}
 
-	// under lock
-	private void changedNow() {
-		version.incrementAndGet();
-		changed.signalAll();
+	/** The child let {@code remoteHold} go; -1: all of them (it ended). */
+	void remoteGone(RunRemotes.Attached from, long remoteHold) {
+		lock.lock();
+		try {
+			for (int actor : held.removeRemote(from, remoteHold)) {
+				if (remoteHold < 0) {
+					arrived(actor);
+				}
+			}
+			changedNow();
+		}
+		finally {
+			lock.unlock();
+		}
 	}
+
+	void remoteSettled(Actor actor) {
+		settled(actor.id());
+	}
+
+	// ---- the learner ----
 
 	public void pause() {
 		lock.lock();
 		try {
 			if (!paused) {
 				paused = true;
-				if (inFlight == null) {
+				lastJump = null;
+				if (stepping == NONE) {
 					clock.freeze();
+				}
+				RunRemotes r = remotes;
+				if (r != null) {
+					r.paused(true);
 				}
 				changedNow();
 			}
@@ -174,8 +232,10 @@ public final class PauseGate implements Gate {
 
 	/**
 	 * Lets one held step through: the step of the actor with id {@code actorId}, or with a negative id
-	 * the one held longest. While running, or when that actor is not held, does nothing.
-	 * @return whether a step was let through
+	 * the one held longest. With nothing held and no step under way, moves lesson time to the next
+	 * timer's due time instead (see the class comment). While running, when the actor is not held while
+	 * others are, or while a step is under way, does nothing.
+	 * @return whether a step was let through or time moved
 	 */
 	public boolean step(int actorId) {
 		lock.lock();
@@ -183,14 +243,12 @@ public final class PauseGate implements Gate {
 			if (!paused) {
 				return false;
 			}
-			for (Entry entry : held.values()) {
-				if (!entry.released && (actorId < 0 || entry.held.actor() == actorId)) {
-					entry.released = true;
-					changedNow();
-					return true;
-				}
+			HeldSteps.Entry entry = held.first(actorId);
+			if (entry != null) {
+				release(entry);
+				return true;
 			}
-			return false;
+			return held.first(-1) == null && stepping == NONE && waking.isEmpty() && jump();
 		}
 		finally {
 			lock.unlock();
@@ -207,14 +265,72 @@ public final class PauseGate implements Gate {
 		try {
 			if (paused) {
 				paused = false;
-				inFlight = null;
+				stepping = NONE;
+				waking.clear();
+				lastJump = null;
 				clock.thaw();
+				RunRemotes r = remotes;
+				if (r != null) {
+					r.paused(false);
+				}
 				changedNow();
 			}
 		}
 		finally {
 			lock.unlock();
 		}
+	}
+
+	// under lock
+	private void release(HeldSteps.Entry entry) {
+		entry.released = true;
+		lastJump = null;
+		if (entry.remote != null) {
+			startStep(entry.held.actor()); // its own process lets it go, and says when it comes to rest
+			entry.remote.step(entry.remoteHold);
+		}
+		changedNow();
+	}
+
+	// under lock
+	private boolean jump() {
+		RunClock.Jump jump = clock.jump();
+		if (jump == null) {
+			return false; // no timer runs: nothing in the lesson can happen by itself
+		}
+		for (int actor : jump.woke()) {
+			if (actor >= 0) {
+				waking.add(actor);
+			}
+		}
+		lastJump = new Jump(++jumps, jump.fromNs(), jump.toNs(), jump.toNs() - jump.fromNs(), jump.woke());
+		changedNow();
+		return true;
+	}
+
+	// under lock
+	private void startStep(int actor) {
+		stepping = actor;
+		clock.thaw(); // time runs while the step is under way
+	}
+
+	/** Under lock: the actor arrived at its next step or came to rest, so its step or its wake-up is over. */
+	private void arrived(int actor) {
+		if (waking.remove(actor)) {
+			changedNow();
+		}
+		if (stepping == actor) {
+			stepping = NONE;
+			if (paused) {
+				clock.freeze();
+			}
+		}
+	}
+
+	// under lock
+	private void changedNow() {
+		version.incrementAndGet();
+		changed.signalAll();
 	}
 
 	/** Changes whenever the snapshot does. */
@@ -225,13 +341,7 @@ public final class PauseGate implements Gate {
 	public Snapshot snapshot() {
 		lock.lock();
 		try {
-			List<Held> now = new ArrayList<>();
-			for (Entry entry : held.values()) {
-				if (!entry.released) {
-					now.add(entry.held);
-				}
-			}
-			return new Snapshot(paused, List.copyOf(now));
+			return new Snapshot(paused, held.shown(), lastJump);
 		}
 		finally {
 			lock.unlock();
@@ -258,13 +368,7 @@ public final class PauseGate implements Gate {
 
 	// under lock
 	private int heldNow() {
-		int n = 0;
-		for (Entry entry : held.values()) {
-			if (!entry.released) {
-				n++;
-			}
-		}
-		return n;
+		return held.shown().size();
 	}
 
 }

@@ -27,12 +27,6 @@ sealed interface Residence permits ServerResidence, ChildResidence {
 	long stamp(RunClock clock);
 
 	/**
-	 * A timer of {@code actor} started ({@code value}: its lesson length) or ended early ({@code value}: -1)
-	 * at real time {@code now}. A child tells its parent, which keeps the run's lesson time.
-	 */
-	void timerChanged(RunTrace trace, Actor actor, long now, long timerId, long value);
-
-	/**
 	 * What watches {@code actor}'s wait for ever on {@code object}, which another process of the run may
 	 * end ({@code ready}: whether it could go on now): in the server, a blocker whose stuck look the
 	 * watchdog confirms after a while; in a child, none: it tells its parent, whose watchdog sees every

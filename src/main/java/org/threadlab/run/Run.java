@@ -67,6 +67,8 @@ public final class Run {
 
 	private final PythonNames names = new PythonNames();
 
+	private final RunRemotes remotes;
+
 	private final Hook hook = new Hook(this);
 
 	private final Watchdog watchdog = new Watchdog((finder, finding) -> stopFor(finder, finding));
@@ -89,6 +91,7 @@ public final class Run {
 		this.trace = new RunTrace(clock, recorder, home.residence);
 		this.lifecycle = new RunLifecycle(this, home.residence);
 		this.resources = new RunResources(id, home.residence);
+		this.remotes = new RunRemotes(this);
 	}
 
 	/** Starts the main program on a new thread playing the actor {@code mainName}. Call once. */
@@ -245,6 +248,7 @@ public final class Run {
 	 * would otherwise hold the JVM's exit up for 300 ms (its folder is its parent's to remove).
 	 */
 	public void closeResources() {
+		remotes.close();
 		resources.close();
 	}
 
@@ -277,11 +281,13 @@ public final class Run {
 	}
 
 	/**
-	 * In a child: what to do once a CLOCK event is recorded — send it to the parent at once (the parent's
-	 * lesson time depends on it). Set before the run starts.
+	 * In a child: the run's lesson time is the parent's. Its clock follows the segments the parent sends
+	 * and reports its timers and busy spells as CLOCK events, which {@code send} sends to the parent at
+	 * once (as it sends the gate's GATE events). Set before the run starts.
 	 */
-	public void onClockEvent(Runnable send) {
+	public void followParent(Runnable send) {
 		trace.onParentTold(send);
+		clock.followParent(trace.parentReports());
 	}
 
 	/**
@@ -362,6 +368,14 @@ public final class Run {
 	/** Puts a gate on every step; before {@link #start}, or while running to pause or step. */
 	public void useGate(Gate gate) {
 		this.gate = gate;
+		if (gate != null) {
+			gate.attachTo(this);
+		}
+	}
+
+	/** The run's child processes, as its clock and its pause gate reach them. */
+	public RunRemotes remotes() {
+		return remotes;
 	}
 
 	/** Where a child process of this run takes its place among the server's live children. */

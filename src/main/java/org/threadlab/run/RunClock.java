@@ -1,7 +1,8 @@
 package org.threadlab.run;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
@@ -12,56 +13,58 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * The speed of time scales what the lesson is about — its sleeps and its timed waits, the run's
  * <em>timers</em> — and nothing else. A timer lasts a given lesson time (a sleep's seconds, a wait's
- * timeout); while a timer is due to run, lesson time runs {@code speed} times faster than real time,
- * and otherwise (a JVM starting, the machinery, CPU work) at the rate of real time. So a sleep of s
- * seconds spans s lesson seconds at every speed, and a cost that is not the lesson's is shown as the
- * real time it takes, never multiplied into the lesson. A timer counts until it is due, not until its
- * thread wakes: a thread that wakes late (the OS, a loaded machine) adds real time, even while another
- * timer runs. A timed wait that ends early (what it waited for came) ends its timer then. While the run
- * is paused, lesson time stands still ({@link #freeze}), and so do sleeps.
+ * timeout). The rule: lesson time runs {@code speed} times faster than real time only while nothing
+ * but timers is under way — every actor of every process of the run sleeps, waits with a timeout, waits
+ * for another or is held, and a timer is running — and at the rate of real time whenever anything else
+ * is: an actor running code (CPU work, the machinery between its steps), a process starting or ending
+ * (a JVM's start, its exit), a timer that is due and whose thread is still waking up. So a sleep of s
+ * seconds spans exactly s lesson seconds at every speed, and a cost that is not the lesson's is shown as
+ * the real time it takes, never multiplied into the lesson, even while another thread sleeps beside it:
+ * a sleep simply lasts longer in real time while such work goes on (the lesson's clock, not the wall's,
+ * measures it). While the run is paused lesson time stands still ({@link #freeze}), and so do sleeps;
+ * a step with nothing to let through moves it to the next timer's due time ({@link #jump}).
  * <p>
- * A child process gets the same start and speed; since {@link System#nanoTime()} reads the machine's
- * monotonic clock (CLOCK_MONOTONIC on Linux), its real times line up with the parent's, and the parent
- * learns of its timers from its event pipe ({@link #timerStarted(long, long)} with the child's real
- * time).
+ * The hook tells the clock who is busy ({@link #busy}) and of every timer; the clock keeps the time as
+ * a {@link ClockSegment}, made anew whenever a change of those changes lesson time from then on. The server's clock <em>leads</em>: it
+ * knows every process's timers and who is busy there (a child tells it on its event pipe), and sends
+ * each new segment to every child process ({@link #onChange}). A child's clock <em>follows</em>
+ * ({@link #followParent}): it takes the segments it is sent ({@link #follow}) and reports its own timers
+ * and busy spells to the parent instead of deciding; so one lesson time runs in every process, and
+ * stands still in every process while the run is paused. Since {@link System#nanoTime()} reads the
+ * machine's monotonic clock (CLOCK_MONOTONIC on Linux), the real times of all processes line up.
  * <p>
  * Thread-safety: safe from any thread. The state is one immutable snapshot swapped by CAS, so reading
  * lesson time on a worker's hot path costs one volatile read and some arithmetic. Sleepers wait on a
- * real condition that a thaw signals.
+ * real condition that each change signals.
  */
 public final class RunClock {
 
-	/**
-	 * Lesson time from {@code since} (real) on: {@code base} there, then the speed until the last
-	 * running timer is due ({@code maxUntil}, lesson ns), then the rate of real time; standing still
-	 * while frozen. {@code timers} pairs each running timer's id with its due lesson time. The state is
-	 * read for every event's time stamp and changes only when a timer does: {@code maxUntil} is found once.
-	 */
-	private record State(boolean frozen, long since, long base, long[] timers, long maxUntil) {
-
-		static State of(boolean frozen, long since, long base, long[] timers) {
-			long max = Long.MIN_VALUE;
-			for (int i = 1; i < timers.length; i += 2) {
-				max = Math.max(max, timers[i]);
-			}
-			return new State(frozen, since, base, timers, max);
-		}
-
+	/** A jump of lesson time while frozen ({@link #jump}): from where, to where, whose timers are due there. */
+	public record Jump(long fromNs, long toNs, List<Integer> woke) {
 	}
 
-	private static final long[] NONE = {};
+	/** How long a timed wait waits at most before it looks at the clock again, while time could speed up. */
+	private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
 	private final long startNanos;
 
 	private final double speed;
 
-	private final AtomicReference<State> state = new AtomicReference<>(State.of(false, 0, 0, NONE));
+	private final AtomicReference<ClockState> state = new AtomicReference<>(ClockState.START);
 
 	private final AtomicLong timerIds = new AtomicLong();
 
-	private final ReentrantLock thawLock = new ReentrantLock();
+	private final ReentrantLock sleepLock = new ReentrantLock();
 
-	private final Condition thawed = thawLock.newCondition();
+	private final Condition changed = sleepLock.newCondition();
+
+	private final AtomicInteger sleepers = new AtomicInteger();
+
+	private volatile Runnable onChange = () -> {
+	};
+
+	/** Null while this clock leads; a following clock's reports to its leader. */
+	private volatile ClockReports following;
 
 	public RunClock(long startNanos, double speed) {
 		if (!(speed > 0) || Double.isInfinite(speed)) {
@@ -98,170 +101,234 @@ public final class RunClock {
 	 * of a child process, which arrives a little after it happened) counts as that change.
 	 */
 	public long lessonAt(long realNs) {
-		return lessonAt(state.get(), realNs);
+		return state.get().segment().lessonAt(realNs, speed);
 	}
 
-	private long lessonAt(State s, long realNs) {
-		if (s.frozen()) {
-			return s.base();
-		}
-		long elapsed = Math.max(0, realNs - s.since());
-		long maxUntil = s.maxUntil();
-		if (maxUntil <= s.base()) {
-			return s.base() + elapsed; // no timer left to run: real time
-		}
-		double untilDue = (maxUntil - s.base()) / speed; // real ns until the last timer is due
-		if (elapsed <= untilDue) {
-			return s.base() + Math.round(speed * elapsed);
-		}
-		return maxUntil + Math.round(elapsed - untilDue);
-	}
-
-	/** How fast lesson time runs now, against real time: 0 while frozen, the speed while a timer runs, else 1. */
+	/** How fast lesson time runs now, against real time: 0 while frozen, the speed, or 1. */
 	public double rate() {
-		State s = state.get();
-		if (s.frozen()) {
-			return 0;
-		}
-		return lessonAt(s, realNow()) < s.maxUntil() ? speed : 1;
+		return state.get().segment().rate(realNow(), speed);
 	}
+
+	/** The segment lesson time follows now: what a child process is sent. */
+	public ClockSegment segment() {
+		return state.get().segment();
+	}
+
+	/** Calls {@code listener} after each change of the segment (the server's: to send it to its children). */
+	public void onChange(Runnable listener) {
+		this.onChange = listener;
+	}
+
+	// ---- what the hook tells it ----
 
 	/**
-	 * A timer of {@code lessonNanos} (a sleep's length, a wait's timeout) begins at the given real time (ns
-	 * since the start).
-	 * @return the timer's id, to end it early with {@link #timerEnded}
+	 * A timer of actor {@code owner}, {@code lessonNanos} long (a sleep's length, a wait's timeout),
+	 * begins at real time {@code realNs} (ns since the start).
+	 * @return the timer's id, to end it with {@link #timerEnded}
 	 */
-	public long timerStarted(long realNs, long lessonNanos) {
+	public long timerStarted(long realNs, long lessonNanos, int owner) {
 		long id = timerIds.incrementAndGet();
+		long[] due = new long[1];
 		change(realNs, (s, at) -> {
-			long[] timers = Arrays.copyOf(s.timers(), s.timers().length + 2);
-			timers[timers.length - 2] = id;
-			timers[timers.length - 1] = at + Math.max(0, lessonNanos);
-			return timers;
-		}, null);
+			due[0] = at + Math.max(1, lessonNanos);
+			return s.withTimer(id, due[0], owner);
+		}, 0, null);
+		ClockReports reports = following;
+		if (reports != null) {
+			reports.timerStarted(realNs, owner, id, due[0]);
+		}
 		return id;
 	}
 
-	/** A timer of {@code lessonNanos} begins now. */
-	public long timerStarted(long lessonNanos) {
-		return timerStarted(realNow(), lessonNanos);
+	/** A timer of {@code lessonNanos} begins now, of no actor in particular (tests). */
+	public long timerStarted(long realNs, long lessonNanos) {
+		return timerStarted(realNs, lessonNanos, -1);
 	}
 
-	/** The timer {@code id} ends at the given real time: early, if it was not yet due; else it changes nothing. */
-	public void timerEnded(long realNs, long id) {
-		change(realNs, (s, at) -> {
-			long[] timers = s.timers();
-			for (int i = 0; i < timers.length; i += 2) {
-				if (timers[i] == id) {
-					long[] fewer = new long[timers.length - 2];
-					System.arraycopy(timers, 0, fewer, 0, i);
-					System.arraycopy(timers, i + 2, fewer, i, timers.length - i - 2);
-					return fewer;
-				}
-			}
-			return timers;
-		}, null);
+	/** In the server: a timer of a child process, due at lesson time {@code due}, which the child reported. */
+	public long timerDue(long realNs, long due, int owner) {
+		long id = timerIds.incrementAndGet();
+		change(realNs, (s, at) -> s.withTimer(id, due, owner), 0, null);
+		return id;
 	}
+
+	/** The timer {@code id} ends at the given real time: it was due, or ends early. */
+	public void timerEnded(long realNs, long id) {
+		busy(realNs, 0, id, -1);
+	}
+
+	/**
+	 * {@code delta} more (or fewer) of this process's parties are busy from real time {@code realNs} on,
+	 * and timer {@code endedTimer} (if not negative) ends in the same change: a woken thread's timer ends
+	 * as it becomes busy, with no moment between in which lesson time would run fast.
+	 */
+	public void busy(long realNs, int delta, long endedTimer, int owner) {
+		ClockState before = state.get();
+		change(realNs, (s, at) -> endedTimer < 0 ? s : s.withoutTimer(endedTimer), delta, null);
+		ClockReports reports = following;
+		if (reports != null) {
+			if (endedTimer >= 0 && before.due(endedTimer) != Long.MIN_VALUE) {
+				reports.timerEnded(realNs, owner, endedTimer);
+			}
+			if (delta != 0) {
+				reportBusy(realNs, reports);
+			}
+		}
+	}
+
+	/** The process is ending: its machinery runs to its end, so it counts as busy from now on. */
+	public void ending() {
+		change(realNow(), (s, at) -> s, 0, Boolean.TRUE);
+		ClockReports reports = following;
+		if (reports != null) {
+			reportBusy(realNow(), reports);
+		}
+	}
+
+	private final Object reportLock = new Object();
+
+	/** What the leader last heard of this process (it takes a starting process for busy); under reportLock. */
+	private boolean reportedBusy = true;
+
+	private void reportBusy(long realNs, ClockReports reports) {
+		synchronized (reportLock) {
+			boolean busyNow = !state.get().idle();
+			if (busyNow != reportedBusy) {
+				reportedBusy = busyNow;
+				reports.busy(realNs, busyNow);
+			}
+		}
+	}
+
+	// ---- the learner's pause ----
 
 	/** Lesson time stands still from now on (the run is paused). */
 	public void freeze() {
-		change(realNow(), (s, at) -> s.timers(), true);
+		setFrozen(true);
 	}
 
 	/** Lesson time runs again; sleepers go on. */
 	public void thaw() {
-		change(realNow(), (s, at) -> s.timers(), false);
-		thawLock.lock();
-		try {
-			thawed.signalAll();
-		}
-		finally {
-			thawLock.unlock();
-		}
+		setFrozen(false);
 	}
 
-	private interface TimersChange {
-
-		/** The timers after the change, given the state before it and the lesson time {@code at} it happens. */
-		long[] apply(State before, long at);
-
+	private void setFrozen(boolean frozen) {
+		long now = realNow();
+		ClockState before = state.get();
+		ClockState after = state.updateAndGet(s -> {
+			ClockSegment seg = s.segment();
+			if (seg.frozen() == frozen) {
+				return s;
+			}
+			long at = Math.max(now, seg.since());
+			long base = seg.lessonAt(at, speed);
+			return s.with(s.segmentFrom(frozen, at, base));
+		});
+		if (after != before) {
+			changed();
+		}
 	}
 
 	/**
-	 * Applies a change at {@code realNs}: the lesson time reached there becomes the new base, timers due
-	 * by then are gone, and {@code frozen}, if not null, is set.
+	 * While frozen: moves lesson time to the next moment something can happen, the earliest due time of
+	 * the timers running (or leaves it where it is if some are due already, their threads waking), so that
+	 * their threads wake, while everything else stays where it is.
+	 * @return the jump, with the actors whose timers are due; null when not frozen or no timer runs
 	 */
-	private void change(long realNs, TimersChange timers, Boolean frozen) {
+	public Jump jump() {
+		long now = realNow();
+		Jump[] made = new Jump[1];
 		state.updateAndGet(s -> {
-			long at = Math.max(realNs, s.since());
-			long base = lessonAt(s, at);
-			long[] changed = timers.apply(s, base);
-			return State.of(frozen != null ? frozen : s.frozen(), at, base, runningAfter(changed, base));
+			made[0] = null;
+			ClockSegment seg = s.segment();
+			if (!seg.frozen() || s.timers().length == 0) {
+				return s;
+			}
+			long to = Math.max(s.earliestDue(), seg.base());
+			made[0] = new Jump(seg.base(), to, s.ownersDueBy(to));
+			long at = Math.max(now, seg.since());
+			return s.with(new ClockSegment(seg.version() + 1, true, at, to, to));
 		});
+		if (made[0] != null) {
+			changed();
+		}
+		return made[0];
 	}
 
-	/** The timers not yet due at lesson time {@code base}. */
-	private static long[] runningAfter(long[] timers, long base) {
-		int keep = 0;
-		for (int i = 1; i < timers.length; i += 2) {
-			keep += timers[i] > base ? 1 : 0;
-		}
-		if (keep * 2 == timers.length) {
-			return timers;
-		}
-		long[] running = new long[keep * 2];
-		int j = 0;
-		for (int i = 0; i < timers.length; i += 2) {
-			if (timers[i + 1] > base) {
-				running[j++] = timers[i];
-				running[j++] = timers[i + 1];
-			}
-		}
-		return running;
+	// ---- a following clock (in a child process) ----
+
+	/** Makes this clock follow its parent's: it takes the segments it is sent and reports to {@code reports}. */
+	public void followParent(ClockReports reports) {
+		this.following = reports;
 	}
+
+	/** Lesson time from now on, as the parent's clock sends it; an older segment than the one held is ignored. */
+	public void follow(ClockSegment segment) {
+		ClockState now = state.updateAndGet(s -> segment.version() > s.segment().version() ? s.with(segment) : s);
+		if (now.segment() == segment) {
+			changed();
+		}
+	}
+
+	// ---- waits ----
 
 	/**
 	 * Sleeps until the timer {@code id} is due: the sleep that timer stands for. Stands still while the
-	 * clock is frozen.
+	 * clock is frozen; wakes at once when a change (a jump, a thaw, a faster rate) makes it due sooner.
 	 * @throws InterruptedException when the run is stopped
 	 */
 	public void sleepTimer(long id) throws InterruptedException {
-		while (true) {
-			State s = state.get();
-			long until = dueOf(s, id);
-			long left = until - lessonAt(s, realNow());
-			if (until == Long.MIN_VALUE || left <= 0) {
-				return;
-			}
-			if (s.frozen()) {
-				thawLock.lockInterruptibly();
+		sleepers.incrementAndGet();
+		try {
+			while (true) {
+				ClockState s = state.get();
+				long due = s.due(id);
+				if (due == Long.MIN_VALUE) {
+					return;
+				}
+				long left = s.segment().realUntil(due, realNow(), speed);
+				if (left <= 0) {
+					return;
+				}
+				sleepLock.lockInterruptibly();
 				try {
-					if (state.get().frozen()) {
-						thawed.await(50, TimeUnit.MILLISECONDS); // and look again: a thaw may slip between
+					if (state.get() == s) { // else it changed meanwhile: look again
+						changed.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
 					}
 				}
 				finally {
-					thawLock.unlock();
+					sleepLock.unlock();
 				}
 			}
-			else {
-				TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.round(left / speed)));
-			}
+		}
+		finally {
+			sleepers.decrementAndGet();
 		}
 	}
 
-	/** When timer {@code id} is due (lesson ns); {@link Long#MIN_VALUE} once it is gone. */
-	private static long dueOf(State s, long id) {
-		long[] timers = s.timers();
-		for (int i = 0; i < timers.length; i += 2) {
-			if (timers[i] == id) {
-				return timers[i + 1];
-			}
+	/**
+	 * How long a timed wait of timer {@code id} may wait now before it looks again, in real nanoseconds:
+	 * 0 once the timer is due (or gone); while lesson time could still speed up (it runs at the rate of
+	 * real time, or stands still), a slice of that, so that a change makes it look again soon enough.
+	 */
+	public long realSliceUntilDue(long id) {
+		ClockState s = state.get();
+		long due = s.due(id);
+		if (due == Long.MIN_VALUE) {
+			return 0;
 		}
-		return Long.MIN_VALUE;
+		long realNow = realNow();
+		ClockSegment seg = s.segment();
+		long left = seg.realUntil(due, realNow, speed);
+		if (left == 0 || seg.fastAt(realNow, speed)) {
+			return left; // it can only slow down from here: waking early costs one more look
+		}
+		long lessonLeft = due - seg.lessonAt(realNow, speed);
+		long atFullSpeed = (long) Math.ceil(lessonLeft / Math.max(1, speed));
+		return Math.max(1, Math.min(left, Math.min(SLICE_NANOS, atFullSpeed)));
 	}
 
-	/** How long, in real nanoseconds, the given tutorial seconds last at this speed. */
+	/** How long, in real nanoseconds, the given tutorial seconds last at full speed (nothing else running). */
 	public long realNanos(double tutorialSeconds) {
 		return Math.round(tutorialSeconds * 1e9 / speed);
 	}
@@ -269,6 +336,52 @@ public final class RunClock {
 	/** Lesson seconds since the start: what Python's {@code time.time()} differences measure. */
 	public double seconds() {
 		return now() / 1e9;
+	}
+
+	// ---- the state ----
+
+	private interface TimersChange {
+
+		/** The state with the timers after the change, given the state before it and the lesson time {@code at}. */
+		ClockState apply(ClockState before, long at);
+
+	}
+
+	/**
+	 * Applies a change at {@code realNs}: the lesson time reached there becomes the new base, with the
+	 * timers {@code timers} gives, {@code busyDelta} more busy, and ending if {@code ending} says so. A
+	 * following clock keeps its segment (the parent's); a leading one keeps it too when lesson time stays
+	 * the same from there on, so that nobody need hear of it.
+	 */
+	private void change(long realNs, TimersChange timers, int busyDelta, Boolean ending) {
+		boolean follows = following != null;
+		state.updateAndGet(s -> {
+			ClockSegment seg = s.segment();
+			long at = Math.max(realNs, seg.since());
+			long base = seg.lessonAt(at, speed);
+			ClockState next = timers.apply(s, base).busier(busyDelta, ending);
+			if (follows) {
+				return next;
+			}
+			ClockSegment made = next.segmentFrom(seg.frozen(), at, base);
+			return ClockState.sameFrom(seg, made) ? next : next.with(made);
+		});
+		changed();
+	}
+
+	private void changed() {
+		if (sleepers.get() > 0) {
+			sleepLock.lock();
+			try {
+				changed.signalAll();
+			}
+			finally {
+				sleepLock.unlock();
+			}
+		}
+		if (following == null) {
+			onChange.run();
+		}
 	}
 
 	@Override

@@ -11,8 +11,8 @@ import org.threadlab.event.Recorder;
 
 /**
  * The run's trace as this process writes it: every step stamped and recorded; a daemon's step dropped
- * once its process finalizes; the timers of the lesson clock (which a child tells its parent of, as CLOCK
- * events); and the causes that cross between processes. The hook, the GIL and the run record through it.
+ * once its process finalizes; what a child tells its parent alone (its clock's timers and busy spells,
+ * its gate's holds, as CLOCK and GATE events); and the causes that cross between processes. The hook, the GIL and the run record through it.
  * <p>
  * A child process stamps its events with real time, which its parent turns into the run's lesson time
  * as they arrive; the server stamps lesson time ({@link Residence#stamp}).
@@ -112,28 +112,40 @@ final class RunTrace {
 	}
 
 	/**
-	 * A timer of {@code actor}, {@code lessonNanos} long, starts (see {@link RunClock}). In a child process
-	 * the parent must know of it too, since the run's lesson time is the parent's: it is told on the
-	 * event pipe (a CLOCK event: object the timer's id, value its length; then -1 when it ends early).
-	 * @return the timer's id
+	 * In a child process: what its clock reports to the parent's, which keeps the run's lesson time, as
+	 * CLOCK events sent at once: a timer's start (object {@code timer:<id>}, value its due lesson time,
+	 * actor its owner), its end (value -1), and the process's busy spells (object {@code busy}, value 1
+	 * or 0).
 	 */
-	long timerStarted(Actor actor, long lessonNanos) {
-		long now = clock.realNow();
-		long id = clock.timerStarted(now, lessonNanos);
-		residence.timerChanged(this, actor, now, id, Math.max(1, lessonNanos));
-		return id;
+	ClockReports parentReports() {
+		return new ClockReports() {
+
+			@Override
+			public void timerStarted(long realNs, int owner, long id, long due) {
+				tellParent(realNs, owner, EventKind.CLOCK, "timer:" + id, due, 0);
+			}
+
+			@Override
+			public void timerEnded(long realNs, int owner, long id) {
+				tellParent(realNs, owner, EventKind.CLOCK, "timer:" + id, -1L, 0);
+			}
+
+			@Override
+			public void busy(long realNs, boolean busy) {
+				tellParent(realNs, 0, EventKind.CLOCK, "busy", busy ? 1L : 0L, 0);
+			}
+
+		};
 	}
 
-	/** The timer {@code id} of {@code actor} ends now, early if it is not yet due. */
-	void timerEnded(Actor actor, long id) {
-		long now = clock.realNow();
-		clock.timerEnded(now, id);
-		residence.timerChanged(this, actor, now, id, -1L);
+	/** Real nanoseconds since the run started, what a child stamps its events with. */
+	long stampReal() {
+		return clock.realNow();
 	}
 
-	/** In a child: records the CLOCK event of a timer and sends it to the parent at once. */
-	void tellParentOfTimer(Actor actor, long now, long timerId, long value) {
-		recorder.record(now, actor.id(), EventKind.CLOCK, Long.toString(timerId), value, 0, Event.NO_CAUSE);
+	/** In a child: records an event for the parent alone (CLOCK, GATE) and sends it at once. */
+	void tellParent(long realNs, int actor, EventKind kind, String object, Object value, int line) {
+		recorder.record(realNs, Math.max(0, actor), kind, object, value, line, Event.NO_CAUSE);
 		parentTold.run();
 	}
 

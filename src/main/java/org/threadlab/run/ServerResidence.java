@@ -27,11 +27,6 @@ final class ServerResidence implements Residence {
 	}
 
 	@Override
-	public void timerChanged(RunTrace trace, Actor actor, long now, long timerId, long value) {
-		// the server keeps the lesson time itself
-	}
-
-	@Override
 	public Blocker acrossProcesses(RunTrace trace, Actor actor, String object, java.util.function.BooleanSupplier ready) {
 		return new Blocker() {
 

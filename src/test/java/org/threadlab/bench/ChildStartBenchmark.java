@@ -19,13 +19,18 @@ import org.threadlab.testing.Trace;
  * {@value #STARTS} starts after {@value #WARMUP} unrecorded ones, three ways: a spare ready (the
  * server's usual case), a JVM launched cold with the class-data archive (when the spares are used up),
  * and one launched cold without it (before the archive is made). A last column shows how long after its
- * main's EXIT the parent saw the process end (the exit itself costs nothing extra).
+ * main's EXIT the parent saw the process end (the exit itself costs nothing extra). A last row: how long
+ * {@code os.fork()} takes, from its call to its return (the child standing at the fork point), over
+ * {@value #FORKS} forks, each by a process that a run started from a forking spare (which keeps a spare of
+ * its own for the fork).
  */
 public final class ChildStartBenchmark {
 
 	static final int STARTS = 60;
 
 	static final int WARMUP = 5;
+
+	static final int FORKS = 15;
 
 	private ChildStartBenchmark() {
 	}
@@ -44,7 +49,42 @@ public final class ChildStartBenchmark {
 		ChildLauncher.configure(0, false);
 		row("launched cold, no archive", false);
 		ChildLauncher.configure(2, true);
+		forkRow();
 		System.out.println();
+	}
+
+	/** os.fork() in a process of a run: from its call to its return, as the forking process measures it. */
+	private static void forkRow() throws Exception {
+		double[] forks = new double[FORKS];
+		for (int i = -2; i < FORKS; i++) {
+			// the first fork asks the server to keep a forking spare (a spare with a spare of its own)
+			if (i >= 0 && !ChildLauncher.awaitSpare(Duration.ofSeconds(60), true)) {
+				throw new IllegalStateException("no forking spare got ready within 60 s");
+			}
+			double measured = forkOnce();
+			if (i >= 0) {
+				forks[i] = measured;
+			}
+		}
+		Arrays.sort(forks);
+		System.out.printf("%-44s %9.1f %9.1f %9.1f %9.1f%n", "fork(): its call to its return, a spare ready", forks[FORKS / 2],
+				forks[(int) Math.ceil(FORKS * 0.95) - 1], forks[0], forks[FORKS - 1]);
+	}
+
+	/** One run whose process forks once; how long its fork() took, in ms. */
+	private static double forkOnce() throws Exception {
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(1), 1_000);
+		run.start("main", () -> {
+			org.threadlab.multiprocessing.Os.allowForking();
+			PyProcess forker = new PyProcess(Targets.forkOnce());
+			forker.start();
+			forker.join();
+		});
+		Outcome outcome = run.outcome().get(60, TimeUnit.SECONDS);
+		if (outcome.status() != Outcome.Status.COMPLETED) {
+			throw new IllegalStateException("a benchmark run did not complete: " + outcome);
+		}
+		return Long.parseLong(Trace.of(run.recorder()).printsOf("Process-1").get(0)) / 1e6;
 	}
 
 	private static void row(String label, boolean waitForSpare) throws Exception {
@@ -92,6 +132,17 @@ public final class ChildStartBenchmark {
 		static org.threadlab.multiprocessing.PyTarget nothing() {
 			return () -> {
 				// the child's first event is its START; this only ends it
+			};
+		}
+
+		/** Forks once, and prints how long fork() took (ns); the forked child does nothing. */
+		static org.threadlab.multiprocessing.PyTarget forkOnce() {
+			return () -> {
+				long asked = System.nanoTime();
+				org.threadlab.multiprocessing.Os.fork(pid -> {
+					// the child stands at the fork point: its parent's fork() has returned
+				});
+				org.threadlab.probe.Py.print(String.valueOf(System.nanoTime() - asked));
 			};
 		}
 

@@ -37,6 +37,11 @@ public final class Programs {
 		};
 	}
 
+	/** Prints the machine's monotonic clock ({@link System#nanoTime}) as its first step: when it really began. */
+	public static PyTarget tellNanoTime() {
+		return () -> Py.print(String.valueOf(System.nanoTime()));
+	}
+
 	/** Prints the ids the OS gave this process and its parent. */
 	public static PyTarget tellIds() {
 		return () -> Py.print("pid", Os.getpid(), "ppid", Os.getppid(), "self.pid", PyProcess.current().pid());

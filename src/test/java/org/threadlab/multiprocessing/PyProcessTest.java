@@ -51,6 +51,31 @@ class PyProcessTest {
 	}
 
 	@Test
+	void aProcessStartingBesideASleepTakesItsRealTimeAndTheSleepStillSpansItsSeconds() throws Exception {
+		// Lesson time runs fast only while nothing but timers is under way: a JVM starting beside a sleep
+		// is machinery, drawn as the real time it takes, never multiplied by the speed, while the sleep
+		// spans its lesson seconds exactly (it simply lasts longer in real time).
+		java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
+		Trace trace = run(5, () -> {
+			var sleeper = new org.threadlab.probe.TracedThread("sleeper", false, () -> Py.sleep(2));
+			sleeper.start();
+			PyProcess child = new PyProcess(Programs.tellNanoTime());
+			asked.set(System.nanoTime());
+			child.start();
+			child.join();
+			sleeper.join();
+		});
+		Event starting = trace.first("Process-1", STARTING);
+		Event began = trace.first("Process-1", PRINT);
+		double realMs = (Long.parseLong((String) began.value()) - asked.get()) / 1e6;
+		double lessonMs = (began.timeNs() - starting.timeNs()) / 1e6;
+		assertThat(lessonMs).as("the start took %.1f real ms; at speed 5 it would be drawn 5 times as long", realMs)
+			.isLessThanOrEqualTo(realMs + 2);
+		double slept = (trace.first("sleeper", WAKE).timeNs() - trace.first("sleeper", SLEEP).timeNs()) / 1e9;
+		assertThat(slept).as("the sleep spans its 2 lesson seconds").isBetween(2.0, 2.05);
+	}
+
+	@Test
 	void pidIsNoneBeforeStartAndTheChildsOwnPidAfter() throws Exception {
 		List<Object> seen = new ArrayList<>();
 		Trace trace = run(10, () -> {

@@ -158,6 +158,73 @@ class PauseGateTest {
 	}
 
 	@Test
+	void withEveryThreadAsleepAStepMovesLessonTimeToTheFirstWakeUpAndHoldsTheThreadThatWoke() throws Exception {
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(1), 100_000);
+		PauseGate gate = new PauseGate(run.clock());
+		run.useGate(gate);
+		try {
+			stepThroughTwoSleeps(run, gate);
+		}
+		finally {
+			if (!run.outcome().isDone()) {
+				run.cancel(); // a failure leaves no paused run behind
+			}
+		}
+	}
+
+	private static void stepThroughTwoSleeps(Run run, PauseGate gate) throws Exception {
+		run.start("main", () -> {
+			var a = new TracedThread("A", false, () -> {
+				Py.sleep(30); // far longer than the test: only a step can end it
+				Py.print("A woke");
+			});
+			var b = new TracedThread("B", false, () -> {
+				Py.sleep(20);
+				Py.print("B woke");
+			});
+			a.start();
+			b.start();
+			a.join();
+			b.join();
+		});
+		waitUntil(() -> Trace.of(run.recorder()).events().stream().filter(e -> e.kind() == EventKind.SLEEP).count() == 2
+				&& Trace.of(run.recorder()).events().stream().anyMatch(e -> e.kind() == EventKind.JOIN));
+		gate.pause();
+		assertThat(gate.snapshot().held()).as("everyone sleeps or joins: nobody can take a step").isEmpty();
+		long frozen = run.clock().now();
+		Event bSleep = Trace.of(run.recorder()).first("B", EventKind.SLEEP);
+
+		assertThat(gate.step()).as("a step always answers").isTrue();
+		assertThat(gate.awaitHeld(1, 10_000)).isTrue();
+		PauseGate.Snapshot snapshot = gate.snapshot();
+		PauseGate.Held held = snapshot.held().get(0);
+		assertThat(held.name()).as("B's sleep is due first: B woke, held at its next step").isEqualTo("B");
+		assertThat(held.kind()).isEqualTo(EventKind.PRINT);
+		assertThat(snapshot.jump().woke()).containsExactly(held.actor());
+		assertThat(snapshot.jump().fromNs()).isEqualTo(frozen);
+		assertThat(snapshot.jump().toNs()).as("to B's due time: 20 s after its timer began, just after its SLEEP")
+			.isBetween(bSleep.timeNs() + 20_000_000_000L, bSleep.timeNs() + 20_050_000_000L);
+		assertThat(snapshot.jump().byNs()).isEqualTo(snapshot.jump().toNs() - frozen);
+		Trace trace = Trace.of(run.recorder());
+		assertThat(trace.first("B", EventKind.WAKE).timeNs()).as("it woke at the time the jump reached")
+			.isEqualTo(snapshot.jump().toNs());
+		assertThat(trace.kindsOf("A")).doesNotContain(EventKind.WAKE);
+		assertThat(gate.step()).as("a step while one is held lets it through; no jump").isTrue();
+		waitUntil(() -> gate.snapshot().held().isEmpty() && Trace.of(run.recorder()).allPrints().contains("B woke"));
+		assertThat(gate.snapshot().jump()).isNull();
+
+		// B ended; A still sleeps, main joins: the next step wakes A
+		waitUntil(() -> Trace.of(run.recorder()).kindsOf("B").contains(EventKind.EXIT));
+		assertThat(gate.step()).isTrue();
+		assertThat(gate.awaitHeld(1, 10_000)).isTrue();
+		assertThat(gate.snapshot().held().get(0).name()).isEqualTo("A");
+		gate.resume();
+		assertThat(run.outcome().get(30, TimeUnit.SECONDS).status()).isEqualTo(Outcome.Status.COMPLETED);
+		assertThat(run.outcome().get().elapsedNs()).as("a run of 30 lesson seconds, in far less real time")
+			.isGreaterThanOrEqualTo(30_000_000_000L);
+	}
+
+	@Test
 	void pausingAndSteppingTheRaceUnderTheGilOf310LosesNoUpdate() throws Exception {
 		GilRaceScenario scenario = new GilRaceScenario();
 		Params params = Params.parse(scenario.parameters(), Map.of("n", 20_000));

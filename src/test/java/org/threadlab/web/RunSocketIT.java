@@ -212,6 +212,38 @@ class RunSocketIT {
 	}
 
 	@Test
+	void aStepWhileEveryThreadSleepsMovesLessonTimeAndTheGateSaysWhoWokeAndHowFar() throws Exception {
+		try (SocketClient client = new SocketClient(port)) {
+			client.start("thread-target", "{\"htmlSeconds\": 6, \"urlSeconds\": 9}", 1);
+			long runId = client.next("started").get("runId").asLong();
+			int sleeps = 0;
+			boolean joining = false;
+			while (sleeps < 2 || !joining) { // both threads asleep, main joining: nobody can take a step
+				for (JsonNode event : client.next("events").get("events")) {
+					sleeps += event.get("kind").asString().equals("SLEEP") ? 1 : 0;
+					joining |= event.get("kind").asString().equals("JOIN");
+				}
+			}
+			client.send("{\"type\":\"pause\"}");
+			client.next("gate", g -> g.get("paused").asBoolean() && g.get("held").isEmpty());
+			client.send("{\"type\":\"step\"}");
+			JsonNode jumped = client.next("gate", g -> g.hasNonNull("jump"));
+			JsonNode jump = jumped.get("jump");
+			assertThat(jumped.get("runId").asLong()).isEqualTo(runId);
+			assertThat(jump.get("byNs").asLong()).as("lesson time moved on to the html thread's wake-up").isPositive();
+			assertThat(jump.get("toNs").asLong() - jump.get("fromNs").asLong()).isEqualTo(jump.get("byNs").asLong());
+			int woke = jump.get("woke").get(0).asInt();
+			// the woken thread held at its next step: in the same message, if it was held within the frame
+			JsonNode held = !jumped.get("held").isEmpty() ? jumped : client.next("gate", g -> !g.get("held").isEmpty());
+			assertThat(held.get("held").get(0).get("actor").asInt()).as("the thread that woke is held").isEqualTo(woke);
+			assertThat(held.get("held").get(0).get("kind").asString()).isEqualTo("PRINT");
+			client.send("{\"type\":\"resume\"}");
+			Trace trace = Trace.fromJson(client.eventsUntilEnd(runId));
+			assertThat(((JsonNode) trace.end().value()).get("status").asString()).isEqualTo("COMPLETED");
+		}
+	}
+
+	@Test
 	void afterManyRunsTheJvmHasTheThreadsItHadBefore() throws Exception {
 		runQuickly(false);
 		Set<String> before = ServerLeftovers.liveThreads();

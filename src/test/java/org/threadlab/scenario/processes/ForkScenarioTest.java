@@ -9,7 +9,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.threadlab.childjvm.ChildLauncher;
 import org.threadlab.event.ActorInfo;
+import org.threadlab.event.EventKind;
 import org.threadlab.run.Outcome;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Runs;
@@ -49,9 +51,41 @@ class ForkScenarioTest {
 	}
 
 	@Test
+	void aForkHandsTheChildToAWarmSpareOnceTheServerKeepsOne() throws Exception {
+		// the first fork lesson asks for a forking spare; from then on one is kept ready
+		Runs.of(new ForkScenario()).speed(10).run(Map.of("sleepSeconds", 0));
+		assertThat(ChildLauncher.awaitSpare(Duration.ofSeconds(60), true)).as("a forking spare got ready").isTrue();
+		Runs runs = Runs.of(new ForkScenario()).speed(10);
+		Trace trace = runs.run(Map.of("sleepSeconds", 0));
+		assertThat(runs.outcome().status()).as("%s", runs.outcome()).isEqualTo(Outcome.Status.COMPLETED);
+		ActorInfo child = child(trace);
+		Map<?, ?> how = (Map<?, ?>) trace.first(child.name(), EventKind.STARTING).value();
+		assertThat(how.get("spare")).as("the forked child was a spare of the script's process").isEqualTo(true);
+		assertThat(trace.actor("main").type()).isEqualTo(ActorInfo.Type.PROCESS);
+		assertThat(child.parent()).isEqualTo(trace.actor("main").id());
+		assertThat(trace.printsOf(child.name())).containsExactly("bobby",
+				"child " + child.pid() + ", its parent is " + trace.pidOf("main"));
+	}
+
+	@Test
 	void aChildWhoseParentExitedIsAdoptedAndGoesOn() throws Exception {
 		// at the tutorial's speed: the child's second of sleep is far longer than its parent takes to exit
-		Runs runs = Runs.of(new ForkScenario()).speed(1);
+		adoptedOnceItsParentExited(1);
+	}
+
+	@Test
+	void atEverySpeedUpToAHundredTheOrphanIsAdoptedByItsNewParent() throws Exception {
+		// The parent's exit is machinery (its JVM ending), shown at real time: the orphan's second of
+		// sleep cannot end before its parent is gone, however fast the lesson's time runs otherwise.
+		for (double speed : new double[] { 10, 50, 100 }) {
+			for (int i = 0; i < 3; i++) {
+				adoptedOnceItsParentExited(speed);
+			}
+		}
+	}
+
+	private static void adoptedOnceItsParentExited(double speed) throws Exception {
+		Runs runs = Runs.of(new ForkScenario()).speed(speed);
 		Trace trace = runs.run(Map.of("parentExitsFirst", true, "sleepSeconds", 1));
 		assertThat(runs.outcome().status()).as("%s", runs.outcome()).isEqualTo(Outcome.Status.COMPLETED);
 		ActorInfo script = trace.actor("main");
@@ -62,7 +96,8 @@ class ForkScenarioTest {
 		String adopted = forked.get(2);
 		assertThat(adopted).startsWith("child " + child.pid() + ", adopted by ");
 		long newParent = Long.parseLong(adopted.substring(adopted.lastIndexOf(' ') + 1));
-		assertThat(newParent).as("init or a subreaper, not the parent that exited").isNotEqualTo(trace.pidOf("main"));
+		assertThat(newParent).as("init or a subreaper, not the parent that exited, at speed %s", speed)
+			.isNotEqualTo(trace.pidOf("main"));
 		assertThat(trace.first("main", EXIT).seq()).as("the parent exited first")
 			.isLessThan(trace.first(child.name(), EXIT).seq());
 		assertThat(trace.first(child.name(), EXIT).value()).as("and the child exited normally").isNull();

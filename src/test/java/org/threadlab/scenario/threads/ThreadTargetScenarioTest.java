@@ -156,6 +156,24 @@ class ThreadTargetScenarioTest {
 		}
 	}
 
+	@Test
+	void atEverySpeedUpToAHundredTheDaemonsAreCutOffBeforeTheirEndLines() throws Exception {
+		// As in CPython, main's end comes long before the daemons' 2 and 4 s sleeps, at every speed: while
+		// the child's main runs and its process exits (real work, not the lesson's), lesson time is real
+		// time, so their sleeps cannot end meanwhile, however fast the lesson's time runs otherwise.
+		for (double speed : new double[] { 10, 50, 100 }) {
+			for (int i = 0; i < 4; i++) {
+				boolean gil = i % 2 == 1;
+				Trace trace = run(Map.of("daemon", true, "join", false), speed, gil);
+				assertThat(trace.allPrints()).as("speed %s, GIL %s, run %d", speed, gil, i)
+					.doesNotContain("get detail html end", "get detail url end");
+				for (String worker : new String[] { HTML, URL }) {
+					assertThat(trace.first(worker, EXIT).value()).as("%s at speed %s", worker, speed).isEqualTo("cut off");
+				}
+			}
+		}
+	}
+
 	/** Events carry lesson time: at any speed a sleep of s seconds spans s seconds of it. */
 	private static double tutorialSeconds(long lessonNanos) {
 		return lessonNanos / 1e9;
