@@ -2,9 +2,10 @@
 // and room, where each thread's arrows end, the arrows in the window, a deadlock cycle's edges.
 // No DOM (text is measured by the function the chart passes): tested in src/test/frontend.
 import { groupRows, spread } from "./timeline-layout.js";
+import { fitLabels, rowLabel } from "./timeline-names.js";
 
 /** Room around the plot, in pixels; the left is the labels' column, sized to them. */
-export const MARGIN = { top: 10, right: 24, bottom: 44 };
+export const MARGIN = { top: 10, right: 24 };
 
 /** Each process's GIL as a lane of its own, drawn above the threads. */
 export function gilLanes(gil = []) {
@@ -17,38 +18,50 @@ export function gilLanes(gil = []) {
   }));
 }
 
-/** A row's label: a thread (daemon, a process's pid) or a group (open or closed, how many). */
-export function rowLabel(row, t) {
-  if (row.kind === "group") {
-    const g = row.group;
-    return `${g.collapsed ? "▸" : "▾"} ${g.role} ×${g.members.length}${g.pid != null ? ` · pid ${g.pid}` : ""}`;
-  }
-  const l = row.lane;
-  const pid = l.type === "PROCESS" && l.pid ? ` · pid ${l.pid}` : "";
-  return `${l.name}${l.daemon ? ` ${t("timeline.daemon")}` : ""}${pid}`;
-}
+/** A row's full label (timeline-names.js shortens it to fit). */
+export { rowLabel };
+
+/** Room for the time axis under the plot: its ticks and their numbers. */
+export const axisSpace = (fontSize) => Math.round(fontSize * 1.5 + 14);
 
 /**
- * Rows with their places, for data {lanes, gil}: each row gets y from the top and a height h; returns
- * {rows, height, labelWidth, axisTop, plotBottom}. `textWidth(text)` measures a label in the chart's type.
+ * Rows with their places, for data {lanes, gil}: each row gets y from the top, a height h and its label
+ * (the text shown and the full one); returns {rows, height, labelWidth, axisTop, plotBottom, laneHeight}.
+ * `textWidth(text)` measures a label in the chart's type. With `fitHeight` (teacher mode) the chart fits
+ * that height: lanes as tall as the room allows (from 1.25 lines of type up to `laneHeight`), groups
+ * folded when the lanes would not fit, one axis (below), labels shortened to a wider column.
  */
-export function geometry(data, { collapsed = null, laneHeight, fontSize, width, textWidth, t }) {
-  const rows = [
-    ...gilLanes(data.gil ?? []).map((lane) => ({ key: `lane:${lane.id}`, kind: "lane", lane })),
-    ...groupRows(data.lanes, collapsed),
-  ];
-  const axisTop = rows.length > 10;
+export function geometry(data, { collapsed = null, laneHeight, fontSize, width, textWidth, t, fitHeight = null }) {
+  const gil = gilLanes(data.gil ?? []).map((lane) => ({ key: `lane:${lane.id}`, kind: "lane", lane }));
+  const bottom = axisSpace(fontSize);
+  let rows;
+  let lane = laneHeight;
+  if (fitHeight) {
+    const room = fitHeight - MARGIN.top - bottom;
+    const least = Math.ceil(fontSize * 1.25);
+    rows = [...gil, ...groupRows(data.lanes, collapsed, { maxRows: Math.max(1, Math.floor(room / least) - gil.length) })];
+    const units = rows.reduce((n, row) => n + (openGroup(row) ? 0.7 : 1), 0);
+    lane = Math.max(least, Math.min(laneHeight, Math.floor(room / Math.max(1, units))));
+  } else {
+    rows = [...gil, ...groupRows(data.lanes, collapsed)];
+  }
+  const axisTop = !fitHeight && rows.length > 10;
   let top = MARGIN.top + (axisTop ? fontSize * 2.2 : 0);
   for (const row of rows) {
-    row.h = row.kind === "group" && !row.group.collapsed ? Math.round(laneHeight * 0.7) : laneHeight;
+    row.h = openGroup(row) ? Math.round(lane * 0.7) : lane;
     row.y = top;
     top += row.h;
   }
-  const height = top + MARGIN.bottom + fontSize * 1.6;
-  const widest = rows.reduce((w, row) => Math.max(w, textWidth(rowLabel(row, t))), rows.length ? -Infinity : 40);
-  const labelWidth = Math.round(Math.min(Math.max(90, widest + fontSize * 1.8 + 20), width * 0.36));
-  return { rows, height, labelWidth, axisTop, plotBottom: top };
+  const decoration = fontSize * 1.8 + 20; // the colour's dot and the gaps
+  const cap = width * (fitHeight ? 0.45 : 0.36);
+  const labels = fitLabels(rows, cap - decoration, textWidth, t);
+  rows.forEach((row, i) => (row.label = labels[i]));
+  const widest = labels.reduce((w, l) => Math.max(w, l.cut ? Infinity : l.width), rows.length ? -Infinity : 40);
+  const labelWidth = Math.round(Math.min(Math.max(90, widest + decoration), cap));
+  return { rows, height: top + bottom, labelWidth, axisTop, plotBottom: top, laneHeight: lane };
 }
+
+const openGroup = (row) => row.kind === "group" && !row.group.collapsed;
 
 /** The coloured band of a row (an open group's row is a heading: no band). */
 export const band = (row) => (row.kind === "group" && !row.group.collapsed ? 0 : Math.round(row.h * 0.72));

@@ -18,8 +18,8 @@ export function hit({ geo, x, data }, px, py) {
   return { row, time, mark, segment };
 }
 
-/** The tooltip's lines for a hit, the first its title. */
-export function tooltipLines(h, { x, data }, t) {
+/** The tooltip's lines for a hit, the first its title; a line of code is named by `lineName` (Python's first). */
+export function tooltipLines(h, { x, data, lineName = String }, t) {
   const span = x.domain()[1] - x.domain()[0];
   if (h.row.kind === "group") {
     const counts = new Map();
@@ -44,7 +44,7 @@ export function tooltipLines(h, { x, data }, t) {
   const ended = ["finished", "cut-off", "stopped", "killed"].includes(s.state); // the state's name says how
   if (s.state === "sleeping" && s.value != null) lines.push(t("tooltip.asked", s.value));
   else if (!ended && s.value != null && s.value !== "") lines.push(t("tooltip.value", s.value));
-  if (s.line > 0) lines.push(t("tooltip.line", s.line));
+  if (s.line > 0) lines.push(t("tooltip.line", lineName(s.line)));
   return lines;
 }
 

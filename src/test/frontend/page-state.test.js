@@ -52,7 +52,7 @@ test("page state: held threads show only while a live run is paused", () => {
 
 test("controls: before any run, Run alone is offered, no file can be made and no flag is set", () => {
   const c = controlsOf(initialState());
-  assertEqual(c.disabled, { run: false, cancel: true, pause: true, step: true, "zoom-reset": true, "download-recording": true, "export-svg": true, "export-png": true, "export-trace": true });
+  assertEqual(c.disabled, { run: false, cancel: true, pause: true, step: true, "zoom-reset": true, "follow-live": true, "download-recording": true, "export-svg": true, "export-png": true, "export-trace": true });
   assertEqual(Object.values(c.flags).filter((v) => v != null), []);
   assertEqual(c.labels.pause, null, "Pause keeps the page's word until a run starts");
 });
@@ -113,7 +113,7 @@ test("live run: asking, started, paused at the gate, a step, the end: what the c
 
   socket.say("gate", { runId: 7, paused: true, held: [{ actor: 1, kind: "ACQUIRE", object: "a", line: 12 }] });
   c = controlsOf(store.state);
-  assertEqual([c.flags.gate, c.flags.heldKnown, store.state.status.text], ["1", "true", "run.paused"]);
+  assertEqual([c.flags.gate, c.flags.heldKnown, store.state.status.text], ["1", "true", "run.paused-held(1)"]);
   assertEqual(heldNow(store.state).map((h) => [h.actor, h.line]), [[1, 12]]);
 
   store.set({ selected: 1 });
@@ -129,12 +129,34 @@ test("live run: asking, started, paused at the gate, a step, the end: what the c
   assertEqual(heldNow(store.state), [], "nothing is held once it is over");
 });
 
-test("live run: a slow connection's merged updates are counted in the status while it runs", () => {
-  const { store, socket, run } = liveFixture();
+test("live run: a slow connection is named in the status only when its updates came noticeably late, and by how much", () => {
+  const { store, socket, run, tick } = liveFixture();
   run.start({}, {});
   socket.say("started", { runId: 1, speed: 1 });
   socket.say("events", { runId: 1, events: [], skipped: 3 });
-  assertEqual([store.state.skipped, store.state.status.text], [3, "run.running · run.skipped(3)"]);
+  assertEqual([store.state.lag, store.state.status.text], [null, "run.running"], "a frame or three late: nothing to say");
+  socket.say("events", { runId: 1, events: [], skipped: 16 });
+  assertEqual(store.state.status.text, "run.running · run.late(0.40)");
+  tick(6000);
+  socket.say("events", { runId: 1, events: [], skipped: 0 });
+  assertEqual([store.state.lag, store.state.status.text], [null, "run.running"], "caught up: said no more");
+});
+
+test("live run: paused, the status says how many threads are held, or that none is; a step with none held is answered", () => {
+  const { store, socket, run } = liveFixture();
+  run.start({}, {});
+  socket.say("started", { runId: 1, speed: 1 });
+  run.togglePause();
+  assertEqual([store.state.paused, store.state.status.text], [false, "run.pausing"], "asked, not confirmed");
+  socket.say("gate", { runId: 1, paused: true, held: [] });
+  assertEqual(store.state.status.text, "run.paused-none");
+  const stepped = [];
+  run.on("step", (s) => stepped.push(s.actor));
+  run.step();
+  assertEqual([socket.sent.at(-1), stepped], [["step", null], [null]], "asked all the same: the server may move time on");
+  socket.say("gate", { runId: 1, paused: true, held: [{ actor: 2, kind: "WAKE", line: 9 }, { actor: 1, kind: "ACQUIRE", line: 3 }] });
+  run.step();
+  assertEqual([socket.sent.at(-1), stepped], [["step", null], [null, 2]], "the server steps the first to arrive: that one is named as stepped");
 });
 
 test("live run: queued, then left; refused; the socket closed: Run is offered again each time", () => {
