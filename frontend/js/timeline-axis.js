@@ -33,8 +33,10 @@ export function drawAxes(svg, x, { geo, width, fontSize, t }) {
 
 /** The replay's cursor at time `cursor` (hidden when null). */
 export function drawCursor(line, cursor, x, plotBottom) {
+  const [lo, hi] = x.range();
+  const out = cursor == null || x(cursor) < lo - 2 || x(cursor) > hi + 2;
   line
-    .attr("display", cursor == null ? "none" : null)
+    .attr("display", out ? "none" : null)
     .attr("x1", x(cursor ?? 0))
     .attr("x2", x(cursor ?? 0))
     .attr("y1", MARGIN.top)

@@ -1,5 +1,6 @@
 // The timeline's left column: a label per row (a thread with its colour's dot, hollow for a daemon, or a
-// group to open or close), each a button for the keyboard too, its whole name in its tooltip; and the
+// group to open or close), each a button for the keyboard too, its whole name in the timeline's tooltip
+// (timeline-tooltip.js) and its accessible name; and the
 // band behind the selected thread's row.
 import { actorColor } from "./palette.js";
 
@@ -17,7 +18,6 @@ export function drawLabels(g, { rows, labelWidth, data, fontSize, colorIndex, t,
     .join((enter) => {
       const e = enter.append("g").attr("class", "row-label").attr("tabindex", 0).attr("role", "button");
       e.append("rect").attr("class", "label-hit"); // the whole label's box takes the click, not only its letters
-      e.append("title");
       e.append("circle").attr("class", "swatch-dot");
       e.append("text").attr("class", "lane-label");
       return e;
@@ -46,7 +46,6 @@ export function drawLabels(g, { rows, labelWidth, data, fontSize, colorIndex, t,
     .attr("y", (r) => -r.h / 2)
     .attr("width", labelWidth - 4)
     .attr("height", (r) => r.h);
-  label.select("title").text((r) => r.label.full);
   label
     .select("circle.swatch-dot")
     .classed("daemon", (r) => r.kind === "lane" && Boolean(r.lane.daemon))

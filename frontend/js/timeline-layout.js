@@ -32,9 +32,24 @@ export function segmentAt(segments, t, at) {
  * pixel wide as they are; runs of narrower ones folded into one bar per pixel column, in the state that
  * took most of that column's time. A wait narrower than MIN_WAIT_PX is widened to it and flagged
  * `instant` (the chart marks it). Each item: {x, w, state, segment (null for a fold), count}.
- * Visits only the segments in view; at most about one item per pixel.
+ * Visits only the segments in view; at most about one item per pixel; each item is cut to the scale's
+ * range (a segment a million pixels wide at a deep zoom is drawn as wide as the plot, no wider).
  */
 export function pack(segments, x, t0, t1, at, stateOf = (s) => s.state) {
+  const out = packed(segments, x, t0, t1, at, stateOf);
+  if (!x.range) return out;
+  const [lo, hi] = [x.range()[0] - 2, x.range()[1] + 2];
+  for (const it of out) {
+    if (it.x < lo) {
+      it.w -= lo - it.x;
+      it.x = lo;
+    }
+    if (it.x + it.w > hi) it.w = Math.max(0, hi - it.x);
+  }
+  return out;
+}
+
+function packed(segments, x, t0, t1, at, stateOf) {
   const out = [];
   let fold = null; // {column, time: Map(state -> seconds), count, x0, x1, waits}
   const flush = () => {
@@ -234,4 +249,24 @@ export function viewAfter(domain, at, end = null) {
   const width = domain[1] - domain[0];
   if (width >= full * 0.999) return { view: null, follow: true };
   return { view: [Math.max(0, domain[0]), domain[1]], follow: end == null && domain[1] >= at };
+}
+
+/**
+ * The window that shows a run's deadlock or hang: from a little before the cycle closed (the latest of
+ * its threads' waits to begin) to the end, so that the blocked moment takes at least `share` of the
+ * plot. Null when there is no finding, or the whole run shows it well enough already.
+ */
+export function findingWindow(lanes, finding, end, share = 0.25) {
+  if (!finding || end == null) return null;
+  const names = new Set(finding.actors);
+  let closed = -Infinity;
+  for (const lane of lanes) {
+    if (!names.has(lane.name)) continue;
+    const s = segmentAt(lane.segments, finding.t, end);
+    if (s && WAIT_STATES.has(s.state)) closed = Math.max(closed, s.start);
+  }
+  const full = Math.max(end * 1.02, 1e-6);
+  if (!Number.isFinite(closed) || closed >= full) return null;
+  const width = (full - closed) / share;
+  return width >= full * 0.999 ? null : [full - width, full];
 }

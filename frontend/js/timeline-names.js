@@ -13,7 +13,10 @@ export function rowLabel(row, t) {
 
 /** The forms of a row's label, longest (the full label) first, each shorter than the one before. */
 export function labelForms(row, t) {
-  if (row.kind === "group") return unique([groupLabel(row.group, true), groupLabel(row.group, false)]);
+  if (row.kind === "group") {
+    const g = row.group;
+    return unique([groupLabel(g, true), groupLabel(g, false), `${g.role} ×${g.members.length}`]);
+  }
   const l = row.lane;
   const pid = pidOf(l);
   return unique([rowLabel(row, t), `${l.name}${pid}`, l.name, ...shorterNames(l.name)]);
@@ -31,17 +34,18 @@ export function shorterNames(name) {
 }
 
 /**
- * Each row's label for a column of `room` pixels: the longest form that fits, else the shortest, cut
- * with an ellipsis (only a name longer than the whole column is). Returns [{text, full, width, cut}] in
- * the rows' order.
+ * Each row's label for a column of `room` pixels (a group's row, which has no dot, `dot` more): the
+ * longest form that fits, else the shortest, cut with an ellipsis (only a name longer than the whole
+ * column is). Returns [{text, full, width, cut}] in the rows' order; width counts a group's row less `dot`.
  */
-export function fitLabels(rows, room, textWidth, t) {
+export function fitLabels(rows, room, textWidth, t, dot = 0) {
   return rows.map((row) => {
     const forms = labelForms(row, t);
     const full = forms[0];
-    const fits = forms.find((f) => textWidth(f) <= room);
-    const text = fits ?? cut(forms[forms.length - 1], room, textWidth);
-    return { text, full, width: textWidth(text), cut: fits == null };
+    const extra = row.kind === "group" ? dot : 0;
+    const fits = forms.find((f) => textWidth(f) <= room + extra);
+    const text = fits ?? cut(forms[forms.length - 1], room + extra, textWidth);
+    return { text, full, width: textWidth(text) - extra, cut: fits == null };
   });
 }
 

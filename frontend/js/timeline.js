@@ -236,6 +236,11 @@ export function timeline() {
     redraw();
     return chart;
   };
+  /** Shows the window [t0, t1] of the run (a deadlock's moment, say), as if the learner had zoomed to it. */
+  chart.show = (domain) => {
+    if (current) setView(domain);
+    return chart;
+  };
   /** Zooms in (factor > 1) or out around the middle of the window, or around time `around`. */
   chart.zoomBy = (factor, around = null) => {
     if (!current) return chart;

@@ -6,6 +6,7 @@
 import d3 from "../d3.js";
 import { gilSegments, lanes, now } from "../model.js";
 import { timeline } from "../timeline.js";
+import { findingWindow } from "../timeline-layout.js";
 import { drawArrowFilter, drawLegend } from "../legend.js";
 import { drawConsole } from "../console.js";
 import { drawPanels } from "../panels.js";
@@ -158,10 +159,27 @@ export function runView({ store, t, byId, marks, large, onStep }) {
     if (top < 0 || top > window.innerHeight / 2) document.querySelector("main").scrollIntoView({ block: "start" });
   }
 
+  /**
+   * A run that ended in a deadlock or a hang opens on that moment, with a won challenge's decisive steps
+   * (0 or "Whole run" shows all of it).
+   */
+  function focusFinding(s) {
+    const m = s.model;
+    const moment = m && !s.zoomed ? findingWindow(lanes(m), m.finding, m.end) : null;
+    if (!moment) return;
+    const first = Math.min(moment[0], ...decisive(s).map((d) => d.t));
+    const start = Math.max(0, first - (moment[1] - first) * 0.05);
+    if (start > 0) chart.show([start, moment[1]]);
+  }
+
   store.on("change.view", (s, changed) => {
     if (changed.has("recording") && s.recording !== shown) {
       shown = s.recording;
       if (shown) clear(s);
+    }
+    if (changed.has("replay") && s.replay && s.replayT >= s.replay.end) {
+      render();
+      focusFinding(s);
     }
     if (NEWS.some((k) => changed.has(k))) news = true;
     if (s.mode === "live" && s.phase !== "ended") {

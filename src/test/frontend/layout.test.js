@@ -106,3 +106,9 @@ test("view: zoomed at the live edge it follows the run; scrolled back it stops f
 test("view: a finished run's window ends at its end", () => {
   assertEqual(domainOf(null, true, 1, 2), [0, 2.04]);
 });
+
+test("aggregation: a segment far wider than the plot is cut to it, at any zoom", () => {
+  const scale = Object.assign((t) => t * 1e9, { invert: (px) => px / 1e9, range: () => [100, 900] });
+  const items = pack([seg("running", 0, 10), seg("blocked", 10, 20)], scale, 9.0000001, 9.0000009, 20);
+  assertEqual(items.map((i) => [i.state, i.x, i.w]), [["running", 98, 804]]);
+});

@@ -33,9 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * threads taking turns on one lock to add to a shared total, every step recorded, under the emulated
  * GIL: no lesson records that many, so the bench writes the program itself, as lock-counter's), saves it
  * as a recording, opens that in the lock-counter page at 1280×720 and measures the time between frames
- * while zooming in and out with the wheel and panning with the keys. Prints the figures; asserts nothing
- * about them (a benchmark, not a test: run it alone, on a quiet machine). Run with
- * {@code ./mvnw -Pbench-browser verify}.
+ * while zooming 60 wheel clicks deep (about 20,000×, a few events in view) and back out with every kind
+ * of arrow shown, and while panning with the keys, zoomed a little and zoomed deep. Then the same on a
+ * lesson's own run, pool-internals (its arrows span the whole run). Prints the median and the 95th
+ * percentile of each; asserts nothing about them (a benchmark, not a test: run it alone, on a quiet
+ * machine). Run with {@code ./mvnw -Pbench-browser verify}.
  */
 class TimelineFramesBench extends BrowserTest {
 
@@ -46,14 +48,16 @@ class TimelineFramesBench extends BrowserTest {
 			  const svg = document.querySelector("svg.timeline-chart");
 			  const box = svg.getBoundingClientRect();
 			  const times = [];
+			  let arrows = 0;
 			  let last = performance.now();
 			  for (let i = 0; i < steps; i++) {
 			    await new Promise((r) => requestAnimationFrame(r));
 			    const now = performance.now();
 			    times.push(now - last);
 			    last = now;
-			    if (kind === "zoom") {
-			      svg.dispatchEvent(new WheelEvent("wheel", { deltaY: i < steps / 2 ? -120 : 120, clientX: box.left + box.width * 0.6,
+			    arrows = Math.max(arrows, document.querySelectorAll("path.link").length);
+			    if (kind === "zoom" || kind === "zoom-in") {
+			      svg.dispatchEvent(new WheelEvent("wheel", { deltaY: kind === "zoom-in" || i < steps / 2 ? -120 : 120, clientX: box.left + box.width * 0.6,
 			        clientY: box.top + box.height / 2, bubbles: true, cancelable: true, view: window }));
 			    } else {
 			      document.dispatchEvent(new KeyboardEvent("keydown", { key: i < steps / 2 ? "d" : "a", bubbles: true }));
@@ -61,8 +65,11 @@ class TimelineFramesBench extends BrowserTest {
 			  }
 			  await new Promise((r) => requestAnimationFrame(r));
 			  times.push(performance.now() - last);
-			  return times.slice(1);
+			  return { times: times.slice(1), arrows };
 			}""";
+
+	/** Wheel clicks in (then as many out): each zooms about 1.18×, so 60 go about 20,000× deep. */
+	private static final int CLICKS = 60;
 
 	private static final int THREADS = 8;
 
@@ -128,7 +135,7 @@ class TimelineFramesBench extends BrowserTest {
 		interval.addProperty("interval", 200);
 		cdp.send("Profiler.setSamplingInterval", interval);
 		cdp.send("Profiler.start");
-		page.evaluate(FRAMES, Map.of("steps", 120, "kind", "zoom"));
+		page.evaluate(FRAMES, Map.of("steps", 2 * CLICKS, "kind", "zoom"));
 		page.evaluate(FRAMES, Map.of("steps", 120, "kind", "pan"));
 		com.google.gson.JsonObject profile = cdp.send("Profiler.stop").getAsJsonObject("profile");
 		Map<Integer, String> names = new java.util.HashMap<>();
@@ -148,11 +155,36 @@ class TimelineFramesBench extends BrowserTest {
 			.forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
 	}
 
-	private static String stats(String what, List<Number> frames) {
-		double[] ms = frames.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+	@SuppressWarnings("unchecked")
+	private static String stats(String what, Object measured) {
+		Map<String, Object> m = (Map<String, Object>) measured;
+		double[] ms = ((List<Number>) m.get("times")).stream().mapToDouble(Number::doubleValue).sorted().toArray();
 		double mean = Arrays.stream(ms).average().orElse(0);
-		return String.format("%-28s frames %3d   median %6.1f ms   p95 %6.1f ms   max %6.1f ms   mean %6.1f ms = %5.1f frames/s",
-				what, ms.length, ms[ms.length / 2], ms[(int) (ms.length * 0.95)], ms[ms.length - 1], mean, 1000 / mean);
+		double p95 = ms[(int) Math.ceil(ms.length * 0.95) - 1];
+		return String.format("%-44s frames %3d   median %6.1f ms   p95 %6.1f ms = %5.1f frames/s   max %7.1f ms   arrows drawn ≤ %s",
+				what, ms.length, ms[ms.length / 2], p95, 1000 / p95, ms[ms.length - 1], m.get("arrows"));
+	}
+
+	/** Zooms deep and back, then pans zoomed a little and zoomed deep; prints each after a first round to warm up. */
+	private void measure(String what) {
+		for (int round = 0; round < 2; round++) {
+			Object zoom = page.evaluate(FRAMES, Map.of("steps", 2 * CLICKS, "kind", "zoom"));
+			page.keyboard().press("0");
+			for (int i = 0; i < 3; i++) {
+				page.keyboard().press("w");
+			}
+			Object pan = page.evaluate(FRAMES, Map.of("steps", 120, "kind", "pan"));
+			page.keyboard().press("0");
+			page.evaluate(FRAMES, Map.of("steps", CLICKS, "kind", "zoom-in"));
+			Object deepPan = page.evaluate(FRAMES, Map.of("steps", 120, "kind", "pan"));
+			page.keyboard().press("0");
+			if (round == 1) {
+				System.out.println(what);
+				System.out.println(stats("  wheel zoom " + CLICKS + " clicks in, then out", zoom));
+				System.out.println(stats("  pan (keys), zoomed 3.4x", pan));
+				System.out.println(stats("  pan (keys), " + CLICKS + " wheel clicks deep", deepPan));
+			}
+		}
 	}
 
 	@Test
@@ -174,20 +206,17 @@ class TimelineFramesBench extends BrowserTest {
 		if (Boolean.getBoolean("bench.profile")) {
 			profile();
 		}
-		for (int round = 0; round < 2; round++) {
-			List<Number> zoom = (List<Number>) page.evaluate(FRAMES, Map.of("steps", 120, "kind", "zoom"));
-			page.keyboard().press("0");
-			page.keyboard().press("w");
-			page.keyboard().press("w");
-			page.keyboard().press("w");
-			List<Number> pan = (List<Number>) page.evaluate(FRAMES, Map.of("steps", 120, "kind", "pan"));
-			page.keyboard().press("0");
-			if (round == 1) {
-				System.out.println(stats("wheel zoom in, then out", zoom));
-				System.out.println(stats("pan (keys), zoomed 3.4x", pan));
-			}
-		}
+		measure("the recording, arrows on (the arrows' filter as the page starts)");
 		page.screenshot(new Page.ScreenshotOptions().setPath(org.threadlab.testing.Chromium.screenshot("bench-big-run")));
+
+		// a lesson's own run: pool-internals, whose arrows (submit → run → done → result) cross the whole run
+		open("/scenarios/pool-internals");
+		page.click("#run");
+		assertThat(page.locator("main.scenario[data-state=ended]")).hasCount(1, LONG);
+		System.out.printf("%npool-internals, its defaults: %s events in %s rows%n", page.locator("main.scenario").getAttribute("data-events"),
+				page.evaluate("() => document.querySelectorAll('g.row-label').length"));
+		measure("pool-internals, arrows on");
+		page.screenshot(new Page.ScreenshotOptions().setPath(org.threadlab.testing.Chromium.screenshot("bench-pool-internals")));
 	}
 
 }
