@@ -9,9 +9,12 @@ import { doing } from "../describe.js";
 import { lineName } from "../lines.js";
 import { heldNow } from "./state.js";
 
-/** What a held list shows for a state: [{actor, name, held, text, stepped}] in their places. */
+/**
+ * What a held list shows for a state: [{actor, name, held, text, stepped}] in their places; nothing while
+ * no thread is held (the status says why), the same places again once one is.
+ */
 export function heldItems(s, t) {
-  if (!heldNow(s).length && !(s.mode === "live" && s.gate.paused && s.heldOrder.length)) return [];
+  if (!heldNow(s).length) return [];
   const { model, gate } = s;
   const nameOf = (id, h) => model?.actors.get(id)?.name ?? h?.name ?? String(id);
   const order = [...new Set([...s.heldOrder, ...gate.held.keys()])];
