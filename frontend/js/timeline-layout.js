@@ -253,7 +253,7 @@ export function viewAfter(domain, at, end = null) {
 
 /**
  * The window that shows a run's deadlock or hang: from a little before the cycle closed (the latest of
- * its threads' waits to begin) to the end, so that the blocked moment takes at least `share` of the
+ * its threads' waits to begin) to a little past the end, so that the blocked moment takes `share` of the
  * plot. Null when there is no finding, or the whole run shows it well enough already.
  */
 export function findingWindow(lanes, finding, end, share = 0.25) {
@@ -265,8 +265,9 @@ export function findingWindow(lanes, finding, end, share = 0.25) {
     const s = segmentAt(lane.segments, finding.t, end);
     if (s && WAIT_STATES.has(s.state)) closed = Math.max(closed, s.start);
   }
-  const full = Math.max(end * 1.02, 1e-6);
-  if (!Number.isFinite(closed) || closed >= full) return null;
-  const width = (full - closed) / share;
-  return width >= full * 0.999 ? null : [full - width, full];
+  if (!Number.isFinite(closed) || closed >= end) return null;
+  const blocked = end - closed;
+  const width = blocked / share;
+  if (width >= end * 0.8) return null;
+  return [Math.max(0, end + blocked * 0.1 - width), end + blocked * 0.1];
 }

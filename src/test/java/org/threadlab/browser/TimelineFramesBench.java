@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,24 +47,27 @@ class TimelineFramesBench extends BrowserTest {
 			  const svg = document.querySelector("svg.timeline-chart");
 			  const box = svg.getBoundingClientRect();
 			  const times = [];
+			  const work = [];
 			  let arrows = 0;
 			  let last = performance.now();
 			  for (let i = 0; i < steps; i++) {
-			    await new Promise((r) => requestAnimationFrame(r));
+			    const frame = await new Promise((r) => requestAnimationFrame(r));
 			    const now = performance.now();
 			    times.push(now - last);
 			    last = now;
 			    arrows = Math.max(arrows, document.querySelectorAll("path.link").length);
+			    void document.body.getBoundingClientRect(); // the style and layout of what this frame's drawing changed
 			    if (kind === "zoom" || kind === "zoom-in") {
 			      svg.dispatchEvent(new WheelEvent("wheel", { deltaY: kind === "zoom-in" || i < steps / 2 ? -120 : 120, clientX: box.left + box.width * 0.6,
 			        clientY: box.top + box.height / 2, bubbles: true, cancelable: true, view: window }));
 			    } else {
 			      document.dispatchEvent(new KeyboardEvent("keydown", { key: i < steps / 2 ? "d" : "a", bubbles: true }));
 			    }
+			    work.push(performance.now() - frame); // the page's own work this frame: drawing, style, layout, the input
 			  }
 			  await new Promise((r) => requestAnimationFrame(r));
 			  times.push(performance.now() - last);
-			  return { times: times.slice(1), arrows };
+			  return { times: times.slice(1), work: work.slice(1), arrows };
 			}""";
 
 	/** Wheel clicks in (then as many out): each zooms about 1.18×, so 60 go about 20,000× deep. */
@@ -158,11 +160,30 @@ class TimelineFramesBench extends BrowserTest {
 	@SuppressWarnings("unchecked")
 	private static String stats(String what, Object measured) {
 		Map<String, Object> m = (Map<String, Object>) measured;
-		double[] ms = ((List<Number>) m.get("times")).stream().mapToDouble(Number::doubleValue).sorted().toArray();
-		double mean = Arrays.stream(ms).average().orElse(0);
-		double p95 = ms[(int) Math.ceil(ms.length * 0.95) - 1];
-		return String.format("%-44s frames %3d   median %6.1f ms   p95 %6.1f ms = %5.1f frames/s   max %7.1f ms   arrows drawn ≤ %s",
-				what, ms.length, ms[ms.length / 2], p95, 1000 / p95, ms[ms.length - 1], m.get("arrows"));
+		double[] ms = sorted((List<Number>) m.get("times"));
+		double[] work = sorted((List<Number>) m.get("work"));
+		double p95 = p95(ms);
+		return String.format("%-40s frames %3d   median %5.1f ms   p95 %6.1f ms = %5.1f frames/s   max %6.1f ms"
+				+ "   the page's work median %4.1f ms, p95 %5.1f ms   arrows drawn ≤ %s",
+				what, ms.length, ms[ms.length / 2], p95, 1000 / p95, ms[ms.length - 1], work[work.length / 2], p95(work), m.get("arrows"));
+	}
+
+	private static double[] sorted(List<Number> values) {
+		return values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+	}
+
+	private static double p95(double[] sorted) {
+		return sorted[(int) Math.ceil(sorted.length * 0.95) - 1];
+	}
+
+	/** The machine's load average over the last minute: frames on a shared machine wait for its cores. */
+	private static String load() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (java.io.IOException | RuntimeException unknown) {
+			return "unknown";
+		}
 	}
 
 	/** Zooms deep and back, then pans zoomed a little and zoomed deep; prints each after a first round to warm up. */
@@ -201,8 +222,8 @@ class TimelineFramesBench extends BrowserTest {
 		Object lanes = page.evaluate("() => document.querySelectorAll('g.row-label').length");
 		Object canvas = page.evaluate("() => document.querySelector('svg.timeline-chart').classList.contains('on-canvas')");
 
-		System.out.printf("%nTimeline frames, a recorded run of %s events in %s rows, drawn %s; opened in %.0f ms%n", events, lanes,
-				Boolean.TRUE.equals(canvas) ? "on the canvas" : "in SVG", opened / 1e6);
+		System.out.printf("%nTimeline frames, a recorded run of %s events in %s rows, drawn %s; opened in %.0f ms; load average %s%n",
+				events, lanes, Boolean.TRUE.equals(canvas) ? "on the canvas" : "in SVG", opened / 1e6, load());
 		if (Boolean.getBoolean("bench.profile")) {
 			profile();
 		}
@@ -216,6 +237,7 @@ class TimelineFramesBench extends BrowserTest {
 		System.out.printf("%npool-internals, its defaults: %s events in %s rows%n", page.locator("main.scenario").getAttribute("data-events"),
 				page.evaluate("() => document.querySelectorAll('g.row-label').length"));
 		measure("pool-internals, arrows on");
+		System.out.printf("load average at the end: %s%n", load());
 		page.screenshot(new Page.ScreenshotOptions().setPath(org.threadlab.testing.Chromium.screenshot("bench-pool-internals")));
 	}
 
