@@ -269,5 +269,9 @@ export function findingWindow(lanes, finding, end, share = 0.25) {
   const blocked = end - closed;
   const width = blocked / share;
   if (width >= end * 0.8) return null;
-  return [Math.max(0, end + blocked * 0.1 - width), end + blocked * 0.1];
+  const right = end + width * FOCUS_MARGIN; // room for the cycle drawn at the end, as the whole run has
+  return [Math.max(0, right - width), right];
 }
+
+/** The room left past the end of a window that shows a moment, as a share of the window. */
+export const FOCUS_MARGIN = 0.08;

@@ -6,7 +6,7 @@
 import d3 from "../d3.js";
 import { gilSegments, lanes, now } from "../model.js";
 import { timeline } from "../timeline.js";
-import { findingWindow } from "../timeline-layout.js";
+import { FOCUS_MARGIN, findingWindow } from "../timeline-layout.js";
 import { drawArrowFilter, drawLegend } from "../legend.js";
 import { drawConsole } from "../console.js";
 import { drawPanels } from "../panels.js";
@@ -169,7 +169,8 @@ export function runView({ store, t, byId, marks, large, onStep }) {
     if (!moment) return;
     const first = Math.min(moment[0], ...decisive(s).map((d) => d.t));
     const start = Math.max(0, first - (moment[1] - first) * 0.05);
-    if (start > 0) chart.show([start, moment[1]]);
+    const end = moment[1] + (moment[0] - start) * FOCUS_MARGIN; // as much room past the end, for a wider window
+    if (start > 0) chart.show([start, end]);
   }
 
   store.on("change.view", (s, changed) => {
