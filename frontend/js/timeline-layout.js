@@ -49,7 +49,17 @@ export function pack(segments, x, t0, t1, at, stateOf = (s) => s.state) {
   return out;
 }
 
-function packed(segments, x, t0, t1, at, stateOf) {
+/** A linear scale as plain arithmetic (a d3 scale's call costs more, once per segment of a big run). */
+function linear(x) {
+  if (!x.domain || !x.range) return x;
+  const [d0, d1] = x.domain();
+  const [r0, r1] = x.range();
+  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
+  return (t) => r0 + (t - d0) * k;
+}
+
+function packed(segments, scale, t0, t1, at, stateOf) {
+  const x = linear(scale);
   const out = [];
   let fold = null; // {column, time: Map(state -> seconds), count, x0, x1, waits}
   const flush = () => {
