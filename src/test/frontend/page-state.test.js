@@ -2,6 +2,11 @@ import { test, assertEqual, assertTrue } from "./harness.js";
 import { heldNow, initialState, openGate, pageState } from "/js/page/state.js";
 import { controlsOf } from "/js/page/controls.js";
 import { liveRun } from "/js/page/live-run.js";
+import { heldOrder, holdsAfter, holdsAfterStep, placeSteps } from "/js/page/step-history.js";
+import { heldItems } from "/js/page/held-list.js";
+import { resultOf } from "/js/page/result-line.js";
+import { whyStill } from "/js/why-still.js";
+import { lineName } from "/js/lines.js";
 
 const t = (key, ...args) => (args.length ? `${key}(${args.join(",")})` : key);
 
@@ -179,4 +184,43 @@ test("live run: queued, then left; refused; the socket closed: Run is offered ag
   socket.say("close");
   c = controlsOf(store.state);
   assertEqual([c.flags.state, c.disabled.run, c.disabled.cancel, c.disabled.pause, c.disabled.step, store.state.status.text], ["ended", false, true, true, true, "run.disconnected"]);
+});
+
+test("steps' story: a thread is held from its last event until the step that lets it go, placed at its next event", () => {
+  const held = (...ids) => new Map(ids.map((id) => [id, { actor: id, kind: "ACQUIRE", line: 9 }]));
+  const lastOf = (id) => ({ 1: 0.001, 2: 0.002 })[id];
+  let holds = holdsAfter([], held(1, 2), true, 0.005, lastOf);
+  assertEqual(holds, [{ actor: 1, from: 0.001, to: null }, { actor: 2, from: 0.002, to: null }]);
+  holds = holdsAfterStep(holds, 1);
+  assertEqual(holds[0].to, Infinity, "let go: held until its next event, once known");
+  const points = new Map([[7, { actor: 2, t: 0.006 }], [8, { actor: 1, t: 0.007 }]]);
+  const placed = placeSteps([{ n: 1, actor: 1, t: null, from: 7 }], holds, points, 9);
+  assertEqual([placed.steps[0].t, placed.holds[0].to, placed.holds[1].to], [0.007, 0.007, null]);
+  assertEqual(holdsAfter(placed.holds, held(2), false, 0.01, lastOf).map((h) => h.to), [0.007, 0.01], "resumed: every hold ends");
+});
+
+test("held list: every thread held this pause keeps its place, in lane order; afresh once the run goes on", () => {
+  const held = (...ids) => new Map(ids.map((id) => [id, {}]));
+  const alive = (id) => id !== 9;
+  assertEqual(heldOrder([], held(3, 1), true, alive), [1, 3]);
+  assertEqual(heldOrder([1, 3], held(3), true, alive), [1, 3], "1 is busy with its step: it keeps its place");
+  assertEqual(heldOrder([1, 3], held(2, 9), true, alive), [1, 2, 3], "an ended thread leaves");
+  assertEqual(heldOrder([1, 3], held(1), false, alive), []);
+  const s = { ...initialState(), mode: "live", gate: { paused: true, held: new Map([[3, { actor: 3, kind: "ACQUIRE", object: "a", line: 29 }]]) },
+    heldOrder: [1, 3], justStepped: 1, javaToPython: { 29: 12 },
+    model: { actors: new Map([[1, { name: "A", segments: [{ state: "running" }] }], [3, { name: "B", segments: [] }]]) } };
+  assertEqual(heldItems(s, t).map((h) => [h.name, h.held, h.stepped, h.text]),
+    [["A", false, true, "held.busy(A)"], ["B", true, false, "held.thread(B,kind.ACQUIRE a,line.both(12,29))"]]);
+});
+
+test("lines: Python's number first, Java's second; before the first line never reads line 0", () => {
+  assertEqual([lineName(38, { 38: 11 }, t), lineName(38, {}, t), lineName(0, { 0: 5 }, t)], ["line.both(11,38)", "line.java(38)", "line.before"]);
+});
+
+test("result line and a still step: the last print and who made it; why no thread can move", () => {
+  const model = { prints: [{ actor: 0, text: "total = 0" }], actors: new Map([[0, { name: "main", segments: [{ state: "joining", object: "T" }] }],
+    [1, { name: "T", segments: [{ state: "sleeping", value: 2 }] }], [2, { name: "U", segments: [{ state: "finished" }] }]]) };
+  assertEqual(resultOf(model), { actor: "main", text: "total = 0" });
+  assertEqual(resultOf({ prints: [], actors: new Map() }), null);
+  assertEqual(whyStill(model, t), "step.none(now.joining(main,T)finding.joinernow.sleeping(T,2))");
 });
