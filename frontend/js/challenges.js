@@ -18,8 +18,9 @@ export function challengeOf(scenario) {
 }
 
 /**
- * Reads the events (in recorded order) for the win: returns null, or {key, args} for the sentence that
- * says what happened and what it means. `nameOf(actorId)` names threads.
+ * Reads the events (in recorded order) for the win: returns null, or {key, args, marks} for the sentence
+ * that says what happened and what it means, and the decisive events in their order, each {seq, key,
+ * args} (drawn numbered on the timeline, named in their tooltip). `nameOf(actorId)` names threads.
  */
 export function judge(scenario, events, nameOf) {
   const challenge = CHALLENGES[scenario];
@@ -28,14 +29,14 @@ export function judge(scenario, events, nameOf) {
 
 /** A write over a value another thread wrote after this one read: that other write is lost. */
 function lostUpdate(events, nameOf) {
-  const writes = new Map(); // object -> {count, actor, value}: writes so far, and the latest writer
-  const reads = new Map(); // `${actor}|${object}` -> {count, value}: what the actor saw when it read
+  const writes = new Map(); // object -> {count, actor, value, seq}: writes so far, and the latest writer
+  const reads = new Map(); // `${actor}|${object}` -> {count, value, seq}: what the actor saw when it read
   for (const e of events) {
     if (e.kind !== "READ" && e.kind !== "WRITE") continue;
-    const w = writes.get(e.object) ?? { count: 0, actor: null, value: null };
+    const w = writes.get(e.object) ?? { count: 0, actor: null, value: null, seq: -1 };
     const key = `${e.actor}|${e.object}`;
     if (e.kind === "READ") {
-      reads.set(key, { count: w.count, value: e.value });
+      reads.set(key, { count: w.count, value: e.value, seq: e.seq });
       continue;
     }
     const read = reads.get(key);
@@ -43,24 +44,43 @@ function lostUpdate(events, nameOf) {
       return {
         key: "challenge.gil-race.won",
         args: [nameOf(e.actor), nameOf(w.actor), e.object, read.value, w.value, e.value],
+        marks: [
+          { seq: read.seq, key: "mark.read", args: [nameOf(e.actor), e.object, read.value] },
+          { seq: w.seq, key: "mark.write", args: [nameOf(w.actor), e.object, w.value] },
+          { seq: e.seq, key: "mark.lost", args: [nameOf(e.actor), e.object, e.value, nameOf(w.actor)] },
+        ],
       };
     }
-    writes.set(e.object, { count: w.count + 1, actor: e.actor, value: e.value });
+    writes.set(e.object, { count: w.count + 1, actor: e.actor, value: e.value, seq: e.seq });
   }
   return null;
 }
 
-/** The watchdog found the cycle closed. */
-function closedCycle(events) {
+/** The watchdog found the cycle closed: each thread took the lock another waits for, then waited. */
+function closedCycle(events, nameOf) {
   const found = events.find((e) => e.kind === "DEADLOCK");
   if (!found) return null;
   const { actors, objects } = found.value;
-  return { key: "challenge.deadlock.won", args: [actors.join(", "), objects.join(", ")], finding: { deadlock: true, actors, objects } };
+  const before = events.slice(0, events.indexOf(found));
+  const lastOf = (actor, kind, object) => before.findLast((e) => e.kind === kind && e.object === object && nameOf(e.actor) === actor);
+  const marks = [];
+  actors.forEach((actor, i) => {
+    const holder = actors[(i + 1) % actors.length];
+    const took = lastOf(holder, "ACQUIRED", objects[i]);
+    const waits = lastOf(actor, "ACQUIRE", objects[i]);
+    if (took) marks.push({ seq: took.seq, key: "mark.took", args: [holder, objects[i]] });
+    if (waits) marks.push({ seq: waits.seq, key: "mark.waits", args: [actor, objects[i], holder] });
+  });
+  marks.sort((a, b) => a.seq - b.seq);
+  return { key: "challenge.deadlock.won", args: [actors.join(", "), objects.join(", ")], finding: { deadlock: true, actors, objects }, marks };
 }
 
 /** A notify that woke nobody: the thread it was meant for was not waiting yet. */
 function lostNotify(events, nameOf) {
   const lost = events.find((e) => (e.kind === "NOTIFY" || e.kind === "NOTIFY_ALL") && e.value === 0);
   if (!lost) return null;
-  return { key: "challenge.condition-poem.won", args: [nameOf(lost.actor), lost.object] };
+  const marks = [{ seq: lost.seq, key: "mark.lost-notify", args: [nameOf(lost.actor), lost.object] }];
+  const late = events.find((e) => e.seq > lost.seq && e.kind === "WAIT" && e.object === lost.object && e.actor !== lost.actor);
+  if (late) marks.push({ seq: late.seq, key: "mark.late-wait", args: [nameOf(late.actor), lost.object] });
+  return { key: "challenge.condition-poem.won", args: [nameOf(lost.actor), lost.object], marks };
 }

@@ -23,9 +23,14 @@ export function lessonClock(speed = 1) {
       startedMs = ms;
       return this;
     },
-    /** A batch's clock arrived at real time ms. */
+    /**
+     * A batch's clock arrived at real time ms. While paused it sets the clock the learner sees: lesson time
+     * then moves only with the steps, and the server's is exact (an estimate made before it spoke may
+     * have run ahead, and is dropped).
+     */
     batch(clock, ms) {
       if (clock) last = { seconds: clock.lessonNs / 1e9, rate: clock.rate, atMs: ms };
+      if (clock && frozen != null) frozen = shown = last.seconds;
       return this;
     },
     /** The run was paused: the clock the learner sees stops where it is. */

@@ -18,19 +18,21 @@ export const KEYS = [
 ];
 
 /**
- * The action of a key press, or null: {action, arg}. Keys typed into a field, or with Ctrl/Alt/Meta,
- * are the browser's; so are Space and Enter on a button or link (they press it).
+ * The action of a key press, or null: {action, arg}. Keys typed into a text field, or with Ctrl/Alt/Meta,
+ * are the browser's, and so are the keys a list of choices or the scrubber moves with. Space is the page's
+ * wherever the focus is (a button just clicked keeps the focus, and must not take Space for itself):
+ * Enter still presses a focused button.
  */
 export function actionFor(event) {
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
   const target = event.target || {};
   const tag = (target.tagName || "").toLowerCase();
   const type = tag === "input" ? (target.type || "text").toLowerCase() : "";
-  const typing = (tag === "input" && !["checkbox", "radio", "range", "button", "submit", "file"].includes(type)) || tag === "textarea" || tag === "select" || target.isContentEditable;
-  if (typing) return null;
+  const text = (tag === "input" && !["checkbox", "radio", "range", "button", "submit", "reset", "file", "color"].includes(type)) || tag === "textarea" || target.isContentEditable;
+  if (text) return null;
+  if (event.key === " ") return { action: "pause" };
+  if (tag === "select") return null; // its letters choose, its arrows move
   if (type === "range" && event.key.startsWith("Arrow")) return null; // the scrubber moves itself
-  const pressable = tag === "button" || tag === "a" || tag === "summary" || type === "checkbox" || type === "radio" || (target.getAttribute && target.getAttribute("role") === "button");
-  if (event.key === " ") return pressable ? null : { action: "pause" };
   // A letter does the same with Shift or Caps Lock: look it up in lower case.
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   const found = Object.hasOwn(ACTIONS, key) ? ACTIONS[key] : null;

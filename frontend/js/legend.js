@@ -1,5 +1,6 @@
 // The legend: a swatch per lane state (its colour and its pattern), the GIL's holders (each hatched in
-// its thread's colour, so it cannot be taken for a state), prints and short waits; and the arrows' filter.
+// its thread's colour, so it cannot be taken for a state), prints, short waits, daemons, held spans and
+// the steps taken; and the arrows' filter.
 import d3 from "./d3.js";
 import { STATES } from "./model.js";
 import { stateFill, gilFill, sharedPatterns } from "./patterns.js";
@@ -25,6 +26,10 @@ export function drawLegend(container, t, threads = []) {
     { key: "mark:print", text: t("event.print"), glyph: "◆" },
     { key: "mark:raised", text: t("legend.raised"), glyph: "◆", danger: true },
     { key: "mark:instant", text: t("legend.instant"), glyph: "▼" },
+    { key: "mark:daemon", text: t("legend.daemon"), glyph: "○" },
+    { key: "mark:held", text: t("legend.held"), fill: "url(#pat-held)", stroke: "#0550ae" },
+    { key: "mark:step", text: t("legend.step"), glyph: "①" },
+    { key: "mark:decisive", text: t("legend.decisive"), glyph: "①", danger: true },
   ];
   root
     .selectAll("span.legend-item")

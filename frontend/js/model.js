@@ -107,9 +107,10 @@ function applyEvent(model, e) {
   model.points.set(e.seq, { actor: e.actor, t });
   if (e.kind === "SPAWN") {
     const info = e.value;
-    model.actors.set(info.id, { ...info, segments: [], marks: [], line: 0 });
+    model.actors.set(info.id, { ...info, segments: [], marks: [], line: 0, lastT: t });
   }
   const actor = model.actors.get(e.actor);
+  if (actor) actor.lastT = t; // when it last did something: a thread held at the gate is held since then
   if (actor && e.line > 0) {
     // where the thread is now in the Java listing: the line of its latest step
     actor.line = e.line;

@@ -5,7 +5,7 @@
 
 /** Each state's fill and pattern, in legend order. */
 export const STATE_STYLE = {
-  created: { color: "#d0d7de", pattern: "solid" },
+  created: { color: "#d0d7de", pattern: "dashes" }, // not yet started: told from "finished" by its dashes
   starting: { color: "#c2d69b", pattern: "vertical" }, // a child JVM starting: machinery, not the lesson
   running: { color: "#1b9e77", pattern: "solid" },
   "gil-wait": { color: "#f3d68a", pattern: "dots" },
@@ -25,9 +25,10 @@ export const WAIT_STATES = new Set(["blocked", "waiting", "queue-wait", "joining
 
 /**
  * Each thread's own colour (its code marker, its swatch, its turns on the GIL lane, drawn hatched so it
- * cannot be taken for a state): dark and saturated, apart from each other.
+ * cannot be taken for a state): dark and saturated, apart from each other, and none of them the orange
+ * of "waiting for a lock".
  */
-export const ACTOR_COLORS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#6a3d9a", "#8c6d31", "#1f78b4", "#b15928"];
+export const ACTOR_COLORS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#999933", "#6a3d9a", "#8c6d31", "#1f78b4", "#882255"];
 
 export function actorColor(index) {
   return ACTOR_COLORS[((index % ACTOR_COLORS.length) + ACTOR_COLORS.length) % ACTOR_COLORS.length];

@@ -6,14 +6,21 @@ import { STATE_STYLE, actorColor, inkOn } from "./palette.js";
 const SIZE = 8;
 
 // One tile of each pattern, as SVG path data (lines) or dots.
-const TILES = {
+export const TILES = {
   diagonal: { path: "M-2,2L2,-2M0,8L8,0M6,10L10,6", width: 1.4 },
   horizontal: { path: "M0,4H8", width: 1.4 },
   vertical: { path: "M4,0V8", width: 1.4 },
   cross: { path: "M0,4H8M4,0V8", width: 1.1 },
   x: { path: "M0,0L8,8M8,0L0,8", width: 1.1 },
   dots: { dots: [[2, 2], [6, 6]], r: 1.3 },
+  dashes: { path: "M1,2H4M5,6H8", width: 1.3 },
 };
+
+/**
+ * A GIL turn's hatch, in its holder's colour on white: thick stripes leaning the other way from every
+ * state's, so that no turn reads as "waiting for a lock" whatever its holder's colour.
+ */
+export const GIL_TILE = { path: "M-2,6L2,10M0,0L8,8M6,-2L10,2", width: 3 };
 
 /** The fill of a state: its colour, or url(#…) of its pattern. */
 export function stateFill(state) {
@@ -54,7 +61,7 @@ function definePatterns(defs) {
   const items = [
     ...states.map(([state, s]) => ({ id: `pat-${state}`, color: s.color, ink: inkOn(s.color), tile: TILES[s.pattern] })),
     { id: "pat-held", color: "#ffffff", ink: "#0550ae", tile: { path: "M-2,2L2,-2M0,8L8,0M6,10L10,6", width: 2 } },
-    ...Array.from({ length: 10 }, (_, i) => ({ id: `pat-gil-${i}`, color: "#ffffff", ink: actorColor(i), tile: { path: "M-2,2L2,-2M0,8L8,0M6,10L10,6", width: 3 } })),
+    ...Array.from({ length: 10 }, (_, i) => ({ id: `pat-gil-${i}`, color: "#ffffff", ink: actorColor(i), tile: GIL_TILE })),
   ];
   const pattern = defs
     .selectAll("pattern.state-pattern")
@@ -121,7 +128,7 @@ export function canvasFills(ctx) {
     },
     gil(index) {
       const key = `gil:${index % 10}`;
-      if (!cache.has(key)) cache.set(key, tile("#ffffff", actorColor(index), { path: "M-2,2L2,-2M0,8L8,0M6,10L10,6", width: 3 }));
+      if (!cache.has(key)) cache.set(key, tile("#ffffff", actorColor(index), GIL_TILE));
       return cache.get(key);
     },
   };

@@ -1,7 +1,7 @@
 // The scenario page, wired: its state lives in one store (page/state.js); controllers, each with one
-// job, change it (the live run, the replay player, the challenge, the address, share and export, the
-// keys, the last run of this tab); views draw it (the run, the held threads, the listings' markers, the
-// controls and flags). A run is live (the socket feeds it), then replayable from its recording (never
+// job, change it (the live run, the story of its steps, the replay player, the challenge, the address,
+// share and export, the keys, the last run of this tab); views draw it (the run, the held threads, the
+// result line, the listings' markers, the controls and flags). A run is live (the socket feeds it), then replayable from its recording (never
 // run again); a recording opened from a file replays the same way. The address holds the language,
 // parameters and settings.
 import { pageTranslator } from "./i18n.js";
@@ -15,6 +15,8 @@ import { replayPlayer } from "./page/replay-player.js";
 import { runView } from "./page/run-view.js";
 import { listingMarks } from "./page/listing-marks.js";
 import { heldList } from "./page/held-list.js";
+import { resultLine } from "./page/result-line.js";
+import { stepHistory } from "./page/step-history.js";
 import { challengePlay } from "./page/challenge-play.js";
 import { addressOf } from "./page/address.js";
 import { shareExport } from "./page/share-export.js";
@@ -39,6 +41,7 @@ const teacher = teacherMode(byId("teacher-mode"), () => view.render());
 const view = runView({ store, t, byId, marks, large: () => teacher.on, onStep: step });
 const chart = view.chart;
 heldList({ store, t, box: byId("held"), onStep: step });
+resultLine({ store, t, byId });
 marks.on("marker", ({ id }) => {
   const { gate } = store.state;
   if (gate.paused && gate.held.has(id)) step(id);
@@ -47,6 +50,7 @@ marks.on("marker", ({ id }) => {
 
 // ---- the controllers: they change it ----
 
+const stepStory = stepHistory({ store, t });
 const address = addressOf({ store, byId, form, lang });
 const player = replayPlayer({ store, t, byId });
 const last = lastRun(scenario);
@@ -74,13 +78,16 @@ function run(paused = false) {
 function openRecording(recording) {
   live.abandon();
   address.choose({ ...recording.started.params, ...recording.started.settings }, true);
-  player.enter(recording, { selected: null, gate: openGate(), phase: "ended" });
+  player.enter(recording, { selected: null, gate: openGate(), phase: "ended", holds: [], steps: [], justStepped: null, heldOrder: [], stepNote: null });
   store.set({ outcome: store.state.model.outcome?.status ?? "" });
 }
 
 live
   .on("batch", () => challenge.judge())
-  .on("step", () => challenge.stepped())
+  .on("step", ({ actor }) => {
+    challenge.stepped();
+    stepStory.stepped(actor);
+  })
   .on("end", (recording) => {
     challenge.ended();
     player.enter(recording);

@@ -2,7 +2,7 @@
 // woke which WAIT, …), as SVG paths while few and on the canvas when many; and a deadlock's cycle (or a
 // hang's line), in red, where it was found.
 import { drawCanvasLinks } from "./timeline-rows.js";
-import { MARGIN, cycleEdges } from "./timeline-geometry.js";
+import { MARGIN, arrowPath, cycleEdges } from "./timeline-geometry.js";
 
 /** More arrows than this in view go on the canvas. */
 export const LINK_SVG_LIMIT = 150;
@@ -11,31 +11,32 @@ export const LINK_SVG_LIMIT = 150;
 export const LINK_LIMIT = 3000;
 
 /**
- * Draws `links` (those in view) into g.links, or on the canvas when there are many; returns
- * {shown, inView}: how many are drawn of how many are in view.
+ * Draws `links` (those in view) into g.links, or on the canvas when there are many, each cut to the plot
+ * (arrowPath); returns {shown, inView}: how many are drawn of how many are in view.
  */
 export function drawLinks(g, canvas, links, { x, mid }) {
-  const path = (k) => [x(k.from.t), mid(k.from.actor), x(k.to.t), mid(k.to.actor)];
+  const [lo, hi] = x.range();
+  const path = (k) => arrowPath(x(k.from.t), mid(k.from.actor), x(k.to.t), mid(k.to.actor), lo, hi);
   const onCanvas = links.length > LINK_SVG_LIMIT;
   const tooMany = links.length > LINK_LIMIT;
-  if (onCanvas && !tooMany) drawCanvasLinks(canvas, links.map(path));
+  if (onCanvas && !tooMany) drawCanvasLinks(canvas, links.map((k) => path(k).d).filter(Boolean));
+  const drawn = onCanvas ? [] : links.map((k) => ({ k, ...path(k) })).filter((p) => p.d);
   g.selectAll("path.link")
-    .data(onCanvas ? [] : links)
+    .data(drawn)
     .join("path")
-    .attr("class", (k) => `link link-${k.kind.toLowerCase()}`)
-    .attr("marker-end", "url(#arrow-head)")
-    .attr("d", (k) => {
-      const [x1, y1, x2, y2] = path(k);
-      return `M${x1},${y1}C${x1 + 18},${y1} ${x2 - 18},${y2} ${x2},${y2}`;
-    });
+    .attr("class", (p) => `link link-${p.k.kind.toLowerCase()}`)
+    .attr("marker-end", (p) => (p.head ? "url(#arrow-head)" : null))
+    .attr("d", (p) => p.d);
   return { shown: tooMany ? 0 : links.length, inView: links.length };
 }
 
 /** A deadlock's cycle (or a hang's waiters): a red line when it was found, red arrows between them. */
 export function drawFinding(g, finding, { x, mid, lanes, plotBottom, fontSize }) {
   const idOf = new Map(lanes.map((l) => [l.name, l.id]));
-  const ids = finding ? finding.actors.map((name) => idOf.get(name)).filter((id) => id != null && mid(id) != null) : [];
   const at = finding ? x(finding.t) : 0;
+  const [lo, hi] = x.range();
+  if (at < lo - 1 || at > hi + 1) finding = null; // found outside the window: nothing of it to draw here
+  const ids = finding ? finding.actors.map((name) => idOf.get(name)).filter((id) => id != null && mid(id) != null) : [];
   g.selectAll("line.finding-line")
     .data(finding ? [finding] : [])
     .join("line")

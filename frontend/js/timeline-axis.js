@@ -4,7 +4,10 @@ import d3 from "./d3.js";
 import { tickFormat } from "./format.js";
 import { MARGIN } from "./timeline-geometry.js";
 
-/** The axes on scale x, ticks about every seven characters, and the unit's name under them. */
+/**
+ * The axes on scale x, ticks about every seven characters; the unit's name sits left of the ticks, in
+ * the labels' column (a line of its own below them would cost the rows their room).
+ */
 export function drawAxes(svg, x, { geo, width, fontSize, t }) {
   const ticks = Math.max(2, Math.floor((width - geo.labelWidth) / (fontSize * 7)));
   const { unit, format } = tickFormat(x.domain(), ticks);
@@ -17,16 +20,23 @@ export function drawAxes(svg, x, { geo, width, fontSize, t }) {
     .call(d3.axisTop(x).ticks(ticks).tickFormat(format).tickSizeOuter(0));
   svg
     .select("text.axis-label")
-    .attr("x", width - MARGIN.right)
-    .attr("y", geo.plotBottom + 4 + fontSize * 2.5)
+    .attr("x", geo.labelWidth - fontSize * 1.2) // clear of the first tick's number
+    .attr("y", geo.plotBottom + 4 + 9 + fontSize * 0.5)
+    .attr("dy", "0.35em")
     .attr("text-anchor", "end")
+    .text(t("timeline.axis-short", t(unit, "").trim()))
+    .selectAll("title")
+    .data([null])
+    .join("title")
     .text(t("timeline.axis", t(`${unit}.name`)));
 }
 
 /** The replay's cursor at time `cursor` (hidden when null). */
 export function drawCursor(line, cursor, x, plotBottom) {
+  const [lo, hi] = x.range();
+  const out = cursor == null || x(cursor) < lo - 2 || x(cursor) > hi + 2;
   line
-    .attr("display", cursor == null ? "none" : null)
+    .attr("display", out ? "none" : null)
     .attr("x1", x(cursor ?? 0))
     .attr("x2", x(cursor ?? 0))
     .attr("y1", MARGIN.top)

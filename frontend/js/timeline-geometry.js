@@ -2,9 +2,10 @@
 // and room, where each thread's arrows end, the arrows in the window, a deadlock cycle's edges.
 // No DOM (text is measured by the function the chart passes): tested in src/test/frontend.
 import { groupRows, spread } from "./timeline-layout.js";
+import { fitLabels, rowLabel } from "./timeline-names.js";
 
 /** Room around the plot, in pixels; the left is the labels' column, sized to them. */
-export const MARGIN = { top: 10, right: 24, bottom: 44 };
+export const MARGIN = { top: 10, right: 24 };
 
 /** Each process's GIL as a lane of its own, drawn above the threads. */
 export function gilLanes(gil = []) {
@@ -17,38 +18,50 @@ export function gilLanes(gil = []) {
   }));
 }
 
-/** A row's label: a thread (daemon, a process's pid) or a group (open or closed, how many). */
-export function rowLabel(row, t) {
-  if (row.kind === "group") {
-    const g = row.group;
-    return `${g.collapsed ? "▸" : "▾"} ${g.role} ×${g.members.length}${g.pid != null ? ` · pid ${g.pid}` : ""}`;
-  }
-  const l = row.lane;
-  const pid = l.type === "PROCESS" && l.pid ? ` · pid ${l.pid}` : "";
-  return `${l.name}${l.daemon ? ` ${t("timeline.daemon")}` : ""}${pid}`;
-}
+/** A row's full label (timeline-names.js shortens it to fit). */
+export { rowLabel };
+
+/** Room for the time axis under the plot: its ticks and their numbers. */
+export const axisSpace = (fontSize) => Math.round(fontSize * 1.5 + 14);
 
 /**
- * Rows with their places, for data {lanes, gil}: each row gets y from the top and a height h; returns
- * {rows, height, labelWidth, axisTop, plotBottom}. `textWidth(text)` measures a label in the chart's type.
+ * Rows with their places, for data {lanes, gil}: each row gets y from the top, a height h and its label
+ * (the text shown and the full one); returns {rows, height, labelWidth, axisTop, plotBottom, laneHeight}.
+ * `textWidth(text)` measures a label in the chart's type. With `fitHeight` (teacher mode) the chart fits
+ * that height: lanes as tall as the room allows (from 1.25 lines of type up to `laneHeight`), groups
+ * folded when the lanes would not fit, one axis (below), labels shortened to a wider column.
  */
-export function geometry(data, { collapsed = null, laneHeight, fontSize, width, textWidth, t }) {
-  const rows = [
-    ...gilLanes(data.gil ?? []).map((lane) => ({ key: `lane:${lane.id}`, kind: "lane", lane })),
-    ...groupRows(data.lanes, collapsed),
-  ];
-  const axisTop = rows.length > 10;
+export function geometry(data, { collapsed = null, laneHeight, fontSize, width, textWidth, t, fitHeight = null }) {
+  const gil = gilLanes(data.gil ?? []).map((lane) => ({ key: `lane:${lane.id}`, kind: "lane", lane }));
+  const bottom = axisSpace(fontSize);
+  let rows;
+  let lane = laneHeight;
+  if (fitHeight) {
+    const room = fitHeight - MARGIN.top - bottom;
+    const least = Math.ceil(fontSize * 1.25);
+    rows = [...gil, ...groupRows(data.lanes, collapsed, { maxRows: Math.max(1, Math.floor(room / least) - gil.length) })];
+    const units = rows.reduce((n, row) => n + (openGroup(row) ? 0.7 : 1), 0);
+    lane = Math.max(least, Math.min(laneHeight, Math.floor(room / Math.max(1, units))));
+  } else {
+    rows = [...gil, ...groupRows(data.lanes, collapsed)];
+  }
+  const axisTop = !fitHeight && rows.length > 10;
   let top = MARGIN.top + (axisTop ? fontSize * 2.2 : 0);
   for (const row of rows) {
-    row.h = row.kind === "group" && !row.group.collapsed ? Math.round(laneHeight * 0.7) : laneHeight;
+    row.h = openGroup(row) ? Math.round(lane * 0.7) : lane;
     row.y = top;
     top += row.h;
   }
-  const height = top + MARGIN.bottom + fontSize * 1.6;
-  const widest = rows.reduce((w, row) => Math.max(w, textWidth(rowLabel(row, t))), rows.length ? -Infinity : 40);
-  const labelWidth = Math.round(Math.min(Math.max(90, widest + fontSize * 1.8 + 20), width * 0.36));
-  return { rows, height, labelWidth, axisTop, plotBottom: top };
+  const decoration = fontSize * 1.8 + 20; // the colour's dot and the gaps
+  const cap = width * (fitHeight ? 0.5 : 0.36);
+  const labels = fitLabels(rows, cap - decoration, textWidth, t, fontSize * 1.5);
+  rows.forEach((row, i) => (row.label = labels[i]));
+  const widest = labels.reduce((w, l) => Math.max(w, l.cut ? Infinity : l.width), rows.length ? -Infinity : 40);
+  const labelWidth = Math.round(Math.min(Math.max(90, widest + decoration), cap));
+  return { rows, height: top + bottom, labelWidth, axisTop, plotBottom: top, laneHeight: lane };
 }
+
+const openGroup = (row) => row.kind === "group" && !row.group.collapsed;
 
 /** The coloured band of a row (an open group's row is a heading: no band). */
 export const band = (row) => (row.kind === "group" && !row.group.collapsed ? 0 : Math.round(row.h * 0.72));
@@ -66,20 +79,26 @@ export function midOf(rows) {
   return (id) => (rowOf.has(id) ? bandTop(rowOf.get(id)) + band(rowOf.get(id)) / 2 : null);
 }
 
+/** Links per block of the arrows' index: a block whose arrows all begin after the window is skipped whole. */
+const BLOCK = 256;
+
 /**
  * The arrows in view, for one chart: linksInView(all, d0, d1, mid, hidden) returns the links of the kinds
  * not hidden that cross [d0, d1] between two actors with rows, stopping past `limit`. Links come in the
  * order of their effects, so those that end in view are found by bisection; the longest arrow bounds how
- * far past the window one may end and still cross it. A run's links only grow: only the new ones are
- * measured (all of them again for another list, or a shorter one).
+ * far past the window one may end and still cross it, and within that stretch whole blocks of arrows that
+ * all begin after the window are skipped (so a deep zoom visits a few blocks, not the whole run). A run's
+ * links only grow: only the new ones are measured (all of them again for another list, or a shorter one).
  */
 export function linkWindow(limit) {
-  let longest = { links: null, count: 0, span: 0 };
+  let index = { links: null, count: 0, span: 0, firstFrom: [] };
   return function linksInView(all, d0, d1, mid, hidden) {
-    if (longest.links !== all || longest.count > all.length) longest = { links: all, count: 0, span: 0 };
-    for (; longest.count < all.length; longest.count++) {
-      const k = all[longest.count];
-      longest.span = Math.max(longest.span, k.to.t - k.from.t);
+    if (index.links !== all || index.count > all.length) index = { links: all, count: 0, span: 0, firstFrom: [] };
+    for (; index.count < all.length; index.count++) {
+      const k = all[index.count];
+      index.span = Math.max(index.span, k.to.t - k.from.t);
+      const b = Math.floor(index.count / BLOCK);
+      index.firstFrom[b] = Math.min(index.firstFrom[b] ?? Infinity, k.from.t);
     }
     let lo = 0;
     let hi = all.length;
@@ -95,14 +114,33 @@ export function linkWindow(limit) {
       return ys.get(id);
     };
     for (let i = lo; i < all.length; i++) {
+      if (i % BLOCK === 0 && index.firstFrom[i / BLOCK] > d1) {
+        i += BLOCK - 1; // every arrow of this block begins after the window
+        continue;
+      }
       const k = all[i];
-      if (k.to.t > d1 + longest.span) break;
+      if (k.to.t > d1 + index.span) break;
       if (k.from.t > d1 || hidden.has(k.kind) || y(k.from.actor) == null || y(k.to.actor) == null) continue;
       out.push(k);
       if (out.length > limit) break;
     }
     return out;
   };
+}
+
+/**
+ * An arrow from (x1, y1) to (x2, y2) as drawn in a plot from `lo` to `hi`: a curve when both ends are in
+ * view (or near it); else the straight stretch of it that is in view (at such a zoom its curve is too
+ * long to see), with its head only where its real end is. Returns {d, head} (d null when none of it shows).
+ */
+export function arrowPath(x1, y1, x2, y2, lo, hi) {
+  const margin = 24;
+  if (x1 >= lo - margin && x2 <= hi + margin) return { d: `M${x1},${y1}C${x1 + 18},${y1} ${x2 - 18},${y2} ${x2},${y2}`, head: true };
+  const a = Math.max(x1, lo - 2);
+  const b = Math.min(x2, hi + 2);
+  if (a > b) return { d: null, head: false };
+  const y = (px) => (x2 === x1 ? y2 : y1 + ((y2 - y1) * (px - x1)) / (x2 - x1));
+  return { d: `M${a},${y(a)}L${b},${y(b)}`, head: x2 <= hi + margin };
 }
 
 /**

@@ -1,14 +1,17 @@
-// The timeline's left column: a label per row (a thread with its colour's dot, or a group to open or
-// close), each a button for the keyboard too; and the band behind the selected thread's row.
+// The timeline's left column: a label per row (a thread with its colour's dot, hollow for a daemon, or a
+// group to open or close), each a button for the keyboard too, its whole name in the timeline's tooltip
+// (timeline-tooltip.js) and its accessible name; and the
+// band behind the selected thread's row.
 import { actorColor } from "./palette.js";
-import { rowLabel } from "./timeline-geometry.js";
 
 /**
- * Draws the labels into g.labels. `view`: {rows, labelWidth, data, fontSize, colorIndex, t, textWidth};
- * `activate(row)` is called when a label is clicked, or pressed with Enter or Space.
+ * Draws the labels into g.labels. `view`: {rows (each with its label), labelWidth, data, fontSize,
+ * colorIndex, t, lineName}; `activate(row)` is called when a label is clicked, or pressed with Enter
+ * (Space is the page's: it pauses).
  */
-export function drawLabels(g, { rows, labelWidth, data, fontSize, colorIndex, t, textWidth }, activate) {
-  const held = data.held ?? new Map();
+export function drawLabels(g, { rows, labelWidth, data, fontSize, colorIndex, t, lineName }, activate) {
+  const held = data.paused && data.held ? data.held : new Map();
+  const stepped = data.justStepped ?? null;
   const label = g
     .selectAll("g.row-label")
     .data(rows, (r) => r.key)
@@ -25,12 +28,13 @@ export function drawLabels(g, { rows, labelWidth, data, fontSize, colorIndex, t,
     .classed("group-label", (r) => r.kind === "group")
     .classed("selected", (r) => r.kind === "lane" && r.lane.id === data.selected)
     .classed("held", (r) => r.kind === "lane" && held.has(r.lane.id))
+    .classed("just-stepped", (r) => r.kind === "lane" && r.lane.id === stepped)
     .attr("aria-pressed", (r) => (r.kind === "lane" ? String(r.lane.id === data.selected) : null))
     .attr("aria-expanded", (r) => (r.kind === "group" ? String(!r.group.collapsed) : null))
-    .attr("aria-label", (r) => ariaOf(r, held, data.paused, t))
+    .attr("aria-label", (r) => ariaOf(r, held, t, lineName))
     .on("click", (event, r) => activate(r))
     .on("keydown", (event, r) => {
-      if (event.key === "Enter" || event.key === " ") {
+      if (event.key === "Enter") {
         event.preventDefault();
         event.stopPropagation();
         activate(r);
@@ -44,15 +48,17 @@ export function drawLabels(g, { rows, labelWidth, data, fontSize, colorIndex, t,
     .attr("height", (r) => r.h);
   label
     .select("circle.swatch-dot")
+    .classed("daemon", (r) => r.kind === "lane" && Boolean(r.lane.daemon))
     .attr("cx", fontSize * 0.6)
     .attr("r", (r) => (r.kind === "lane" && r.lane.type !== "GIL" ? fontSize * 0.36 : 0))
-    .attr("fill", (r) => (r.kind === "lane" ? actorColor(colorIndex(r.lane.id)) : "none"));
+    .attr("fill", (r) => (r.kind === "lane" ? actorColor(colorIndex(r.lane.id)) : "none"))
+    .attr("stroke", (r) => (r.kind === "lane" ? actorColor(colorIndex(r.lane.id)) : "none"));
   label
     .select("text.lane-label")
     .attr("x", labelWidth - 10)
     .attr("dy", "0.35em")
     .attr("text-anchor", "end")
-    .text((r) => fit(rowLabel(r, t), labelWidth - fontSize * 1.8 - 10, textWidth));
+    .text((r) => r.label.text);
 }
 
 /** The band behind the selected thread's row, across labels and plot. */
@@ -66,20 +72,17 @@ export function drawSelectedRow(g, rows, selected, right) {
     .attr("height", (r) => r.h);
 }
 
-/** The text cut with an ellipsis to fit `room` pixels. */
-function fit(text, room, textWidth) {
-  if (textWidth(text) <= room) return text;
-  let cut = text.length;
-  while (cut > 1 && textWidth(`${text.slice(0, cut)}…`) > room) cut--;
-  return `${text.slice(0, cut)}…`;
-}
-
-/** What a label says to a screen reader: what it is, and what pressing it does. */
-function ariaOf(row, held, paused, t) {
-  if (row.kind === "group") return `${rowLabel(row, t).slice(2)}: ${t(row.group.collapsed ? "timeline.expand" : "timeline.collapse")}`;
+/**
+ * What a label says to a screen reader: the words it shows first (so that its name matches what is seen),
+ * its whole name when that was shortened, and what pressing it does.
+ */
+function ariaOf(row, held, t, lineName) {
+  const { text, full } = row.label;
+  const name = text === full ? text : `${text}: ${full}`;
+  if (row.kind === "group") return `${name}: ${t(row.group.collapsed ? "timeline.expand" : "timeline.collapse")}`;
   const l = row.lane;
-  if (l.type === "GIL") return l.name;
+  if (l.type === "GIL") return name;
   const h = held.get(l.id);
-  if (paused && h) return `${rowLabel(row, t)}: ${t("timeline.step-this", h.line)}`;
-  return `${rowLabel(row, t)}: ${t("timeline.select")}`;
+  if (h) return `${name}: ${t("timeline.step-this", lineName(h.line))}`;
+  return `${name}: ${t("timeline.select")}`;
 }

@@ -32,9 +32,34 @@ export function segmentAt(segments, t, at) {
  * pixel wide as they are; runs of narrower ones folded into one bar per pixel column, in the state that
  * took most of that column's time. A wait narrower than MIN_WAIT_PX is widened to it and flagged
  * `instant` (the chart marks it). Each item: {x, w, state, segment (null for a fold), count}.
- * Visits only the segments in view; at most about one item per pixel.
+ * Visits only the segments in view; at most about one item per pixel; each item is cut to the scale's
+ * range (a segment a million pixels wide at a deep zoom is drawn as wide as the plot, no wider).
  */
 export function pack(segments, x, t0, t1, at, stateOf = (s) => s.state) {
+  const out = packed(segments, x, t0, t1, at, stateOf);
+  if (!x.range) return out;
+  const [lo, hi] = [x.range()[0] - 2, x.range()[1] + 2];
+  for (const it of out) {
+    if (it.x < lo) {
+      it.w -= lo - it.x;
+      it.x = lo;
+    }
+    if (it.x + it.w > hi) it.w = Math.max(0, hi - it.x);
+  }
+  return out;
+}
+
+/** A linear scale as plain arithmetic (a d3 scale's call costs more, once per segment of a big run). */
+function linear(x) {
+  if (!x.domain || !x.range) return x;
+  const [d0, d1] = x.domain();
+  const [r0, r1] = x.range();
+  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
+  return (t) => r0 + (t - d0) * k;
+}
+
+function packed(segments, scale, t0, t1, at, stateOf) {
+  const x = linear(scale);
   const out = [];
   let fold = null; // {column, time: Map(state -> seconds), count, x0, x1, waits}
   const flush = () => {
@@ -235,3 +260,28 @@ export function viewAfter(domain, at, end = null) {
   if (width >= full * 0.999) return { view: null, follow: true };
   return { view: [Math.max(0, domain[0]), domain[1]], follow: end == null && domain[1] >= at };
 }
+
+/**
+ * The window that shows a run's deadlock or hang: from a little before the cycle closed (the latest of
+ * its threads' waits to begin) to a little past the end, so that the blocked moment takes `share` of the
+ * plot. Null when there is no finding, or the whole run shows it well enough already.
+ */
+export function findingWindow(lanes, finding, end, share = 0.25) {
+  if (!finding || end == null) return null;
+  const names = new Set(finding.actors);
+  let closed = -Infinity;
+  for (const lane of lanes) {
+    if (!names.has(lane.name)) continue;
+    const s = segmentAt(lane.segments, finding.t, end);
+    if (s && WAIT_STATES.has(s.state)) closed = Math.max(closed, s.start);
+  }
+  if (!Number.isFinite(closed) || closed >= end) return null;
+  const blocked = end - closed;
+  const width = blocked / share;
+  if (width >= end * 0.8) return null;
+  const right = end + width * FOCUS_MARGIN; // room for the cycle drawn at the end, as the whole run has
+  return [Math.max(0, right - width), right];
+}
+
+/** The room left past the end of a window that shows a moment, as a share of the window. */
+export const FOCUS_MARGIN = 0.08;

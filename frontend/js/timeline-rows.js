@@ -209,17 +209,12 @@ export function drawCanvasRows(canvas, drawn, { y, bandOf, colorIndex, width, he
   ctx.restore();
 }
 
-/** Links too many for SVG, on the canvas. */
+/** Links too many for SVG, on the canvas: their SVG path data (already cut to the plot). */
 export function drawCanvasLinks(canvas, paths) {
   const ctx = canvas.getContext("2d");
   ctx.save();
   ctx.strokeStyle = "rgba(89,99,110,0.55)";
   ctx.lineWidth = 1;
-  ctx.beginPath();
-  for (const [x1, y1, x2, y2] of paths) {
-    ctx.moveTo(x1, y1);
-    ctx.bezierCurveTo(x1 + 18, y1, x2 - 18, y2, x2, y2);
-  }
-  ctx.stroke();
+  ctx.stroke(new Path2D(paths.join("")));
   ctx.restore();
 }

@@ -5,10 +5,14 @@ import { segmentAt } from "./timeline-layout.js";
 import { formatSpan, formatTime } from "./format.js";
 import { segmentEnd } from "./model.js";
 
-/** What is at (px, py) of the latest drawing {geo, x, data}: {row, time, mark?, segment?}, or null. */
+/**
+ * What is at (px, py) of the latest drawing {geo, x, data}: {row, time, mark?, segment?}; over the labels'
+ * column {row, label: true} (its tooltip holds the whole name a shortened label leaves out); or null.
+ */
 export function hit({ geo, x, data }, px, py) {
   const row = geo.rows.find((r) => py >= r.y && py < r.y + r.h);
-  if (!row || px < geo.labelWidth) return null;
+  if (!row) return null;
+  if (px < geo.labelWidth) return { row, label: true };
   const time = x.invert(px);
   const slack = x.invert(px + 3) - time;
   if (row.kind === "group") return { row, time };
@@ -18,9 +22,10 @@ export function hit({ geo, x, data }, px, py) {
   return { row, time, mark, segment };
 }
 
-/** The tooltip's lines for a hit, the first its title. */
-export function tooltipLines(h, { x, data }, t) {
+/** The tooltip's lines for a hit, the first its title; a line of code is named by `lineName` (Python's first). */
+export function tooltipLines(h, { x, data, lineName = String }, t) {
   const span = x.domain()[1] - x.domain()[0];
+  if (h.label) return [h.row.label.full];
   if (h.row.kind === "group") {
     const counts = new Map();
     for (const m of h.row.group.members) {
@@ -44,7 +49,7 @@ export function tooltipLines(h, { x, data }, t) {
   const ended = ["finished", "cut-off", "stopped", "killed"].includes(s.state); // the state's name says how
   if (s.state === "sleeping" && s.value != null) lines.push(t("tooltip.asked", s.value));
   else if (!ended && s.value != null && s.value !== "") lines.push(t("tooltip.value", s.value));
-  if (s.line > 0) lines.push(t("tooltip.line", s.line));
+  if (s.line > 0) lines.push(t("tooltip.line", lineName(s.line)));
   return lines;
 }
 
@@ -78,7 +83,7 @@ export function wirePointer(svg, tip, { drawing, t, width, choose }) {
       if (event.defaultPrevented) return; // the end of a drag
       const [px, py] = d3.pointer(event, svg.node());
       const h = hit(drawing(), px, py);
-      if (!h || h.row.kind !== "lane" || h.row.lane.type === "GIL") return;
+      if (!h || h.label || h.row.kind !== "lane" || h.row.lane.type === "GIL") return;
       choose(h.row.lane, h.mark ? h.mark.t : h.time);
     });
 }

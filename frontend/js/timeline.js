@@ -1,7 +1,8 @@
 // The timeline chart: a row per thread or process (many of one role grouped, collapsible), a row per
 // process's GIL on top, a state per segment, prints, causal arrows, a deadlock's cycle, held threads
 // while paused, and a time axis in lesson time. A reusable D3 chart: configure with the accessors, then
-// selection.datum({lanes, gil, links, at, end, finding, held, paused, selected, cursor}).call(chart).
+// selection.datum({lanes, gil, links, at, end, finding, held, paused, selected, cursor, holds, steps,
+// marks}).call(chart). With fitHeight (teacher mode) it fits its lanes and axis to that height.
 // The learner's zoom is kept as a window of time, so it stays put while the run goes on; following
 // live turns off when they scroll back. Zoom: wheel, drag, W/S/A/D and 0 (see keys.js), or the buttons.
 // This module keeps the chart's settings and draws in two steps, init (the stage, once) and update
@@ -14,14 +15,20 @@ import { drawCanvasRows, drawSvgRows, itemCount, rowItems, SVG_LIMIT } from "./t
 import { drawLabels, drawSelectedRow } from "./timeline-labels.js";
 import { LINK_LIMIT, drawFinding, drawLinks } from "./timeline-arrows.js";
 import { drawHeld } from "./timeline-held.js";
+import { drawSteps } from "./timeline-steps.js";
 import { drawAxes, drawCursor, timeZoom } from "./timeline-axis.js";
 import { wirePointer } from "./timeline-tooltip.js";
+
+/** The labels' type: the page's own, as the stylesheet's root (narrower than a monospace one). */
+const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif';
 
 export function timeline() {
   let width = 960;
   let laneHeight = 30;
   let fontSize = 13;
   let t = (key) => key;
+  let lineName = (line) => String(line); // a Java line named for the learner (Python's number first)
+  let fitHeight = null; // the height to fit (teacher mode), or null: as tall as the rows need
   let view = null; // the learner's window of time, or null: all of it
   let follow = true; // a zoomed window slides with the run
   let collapsed = null; // keys of collapsed groups; null: collapse all when there are many lanes
@@ -32,7 +39,7 @@ export function timeline() {
   // view: the window changed {zoomed, follow}; groups: a group was opened or closed
   // links: how many arrows are in view and how many of them are drawn
   const dispatch = d3.dispatch("select", "step", "view", "groups", "links");
-  let current = null; // {root, data, geo, x} of the latest draw, for redraws and hit tests
+  let current = null; // {root, data, geo, x, lineName} of the latest draw, for redraws and hit tests
   const measure = document.createElement("canvas").getContext("2d");
   const widths = new Map();
   const linksInView = linkWindow(LINK_LIMIT);
@@ -50,7 +57,7 @@ export function timeline() {
   function textWidth(text) {
     const key = `${fontSize}|${text}`;
     if (!widths.has(key)) {
-      measure.font = `${fontSize}px ui-monospace, "DejaVu Sans Mono", monospace`;
+      measure.font = `${fontSize}px ${LABEL_FONT}`;
       widths.set(key, measure.measureText(text).width);
     }
     return widths.get(key);
@@ -95,29 +102,30 @@ export function timeline() {
     }
     sharedPatterns();
     s.append("g").attr("class", "selected-row");
-    s.append("g").attr("class", "labels");
+    s.append("g").attr("class", "labels").attr("font-family", LABEL_FONT);
     s.append("rect").attr("class", "hit-area");
     const plot = s.append("g").attr("class", "plot").attr("clip-path", "url(#plot-clip)");
     plot.append("g").attr("class", "lanes");
     plot.append("g").attr("class", "links");
     plot.append("g").attr("class", "held-badges");
+    plot.append("g").attr("class", "steps");
     plot.append("line").attr("class", "cursor");
     s.append("g").attr("class", "finding");
     s.append("g").attr("class", "axis axis-top");
     s.append("g").attr("class", "axis axis-bottom");
-    s.append("text").attr("class", "axis-label");
+    s.append("text").attr("class", "axis-label").attr("font-family", LABEL_FONT);
   }
 
   function update(root, data) {
     const { at, end = null } = data;
-    const geo = geometry(data, { collapsed, laneHeight, fontSize, width, textWidth, t });
+    const geo = geometry(data, { collapsed, laneHeight, fontSize, width, textWidth, t, fitHeight });
     const { rows, height, labelWidth } = geo;
     const right = width - MARGIN.right;
     const [d0, d1] = domainOf(view, follow, at, end);
     const x = d3.scaleLinear().domain([d0, d1]).range([labelWidth, right]);
     const drawn = rowItems(rows, x, d0, d1, at);
     const onCanvas = itemCount(drawn) > svgLimit;
-    current = { root, data, geo, x };
+    current = { root, data, geo, x, lineName };
     const { stage, tip, svg } = init(root);
 
     // the root's attributes change rarely: setting them every frame would restyle the whole chart
@@ -134,7 +142,7 @@ export function timeline() {
     svg.select("rect.hit-area").attr("x", labelWidth).attr("y", MARGIN.top).attr("width", right - labelWidth).attr("height", geo.plotBottom - MARGIN.top);
 
     const mid = midOf(rows);
-    drawLabels(svg.select("g.labels"), { rows, labelWidth, data, fontSize, colorIndex, t, textWidth }, activate);
+    drawLabels(svg.select("g.labels"), { rows, labelWidth, data, fontSize, colorIndex, t, lineName }, activate);
     drawSelectedRow(svg.select("g.selected-row"), rows, data.selected, right);
     const nameOf = (id) => data.lanes.find((l) => l.id === id)?.name;
     drawSvgRows(svg.select("g.lanes"), drawn, { y: bandTop, bandOf: band, t, nameOf, colorIndex, enabled: !onCanvas });
@@ -145,7 +153,8 @@ export function timeline() {
     const links = linksInView(data.links ?? [], d0, d1, mid, hiddenLinks);
     dispatch.call("links", null, drawLinks(svg.select("g.links"), canvas, links, { x, mid }));
     drawFinding(svg.select("g.finding"), data.finding, { x, mid, lanes: data.lanes, plotBottom: geo.plotBottom, fontSize });
-    drawHeld(svg.select("g.held-badges"), { data, rows, x, laneHeight, fontSize, t });
+    drawHeld(svg.select("g.held-badges"), { data, rows, x, laneHeight: geo.laneHeight, fontSize, t, lineName });
+    drawSteps(svg.select("g.steps"), { data, rows, x, mid, fontSize });
     drawCursor(svg.select("line.cursor"), data.cursor, x, geo.plotBottom);
     drawAxes(svg, x, { geo, width, fontSize, t });
 
@@ -212,6 +221,8 @@ export function timeline() {
   chart.laneHeight = (value) => (value === undefined ? laneHeight : ((laneHeight = value), chart));
   chart.fontSize = (value) => (value === undefined ? fontSize : ((fontSize = value), widths.clear(), chart));
   chart.texts = (value) => (value === undefined ? t : ((t = value), chart));
+  chart.lineName = (value) => (value === undefined ? lineName : ((lineName = value), chart));
+  chart.fitHeight = (value) => (value === undefined ? fitHeight : ((fitHeight = value), chart));
   chart.colorIndex = (value) => (value === undefined ? colorIndex : ((colorIndex = value), chart));
   chart.hiddenLinks = (value) => (value === undefined ? hiddenLinks : ((hiddenLinks = value), chart));
   chart.svgLimit = (value) => (value === undefined ? svgLimit : ((svgLimit = value), chart));
@@ -223,6 +234,11 @@ export function timeline() {
     follow = true;
     dispatch.call("view", null, { zoomed: false, follow });
     redraw();
+    return chart;
+  };
+  /** Shows the window [t0, t1] of the run (a deadlock's moment, say), as if the learner had zoomed to it. */
+  chart.show = (domain) => {
+    if (current) setView(domain);
     return chart;
   };
   /** Zooms in (factor > 1) or out around the middle of the window, or around time `around`. */

@@ -20,10 +20,10 @@ export function challengePlay({ store, t, byId, scenario, play }) {
     if (box.textContent !== text) box.textContent = text;
   }
 
-  /** Reads the recording for the win, while a challenge is played. */
-  function judgeNow() {
+  /** Reads the recording for the win, while a challenge is played (once more at the end: the marks). */
+  function judgeNow(last = false) {
     const { challenge, recording, model } = store.state;
-    if (!challenge || challenge.status === "won" || !recording) return;
+    if (!challenge || (challenge.status === "won" && !last) || !recording) return;
     const won = judge(scenario, recording.events, (id) => model.actors.get(id)?.name ?? String(id));
     if (won) store.set({ challenge: { ...challenge, status: "won", won } });
   }
@@ -40,7 +40,7 @@ export function challengePlay({ store, t, byId, scenario, play }) {
   });
 
   return {
-    judge: judgeNow,
+    judge: () => judgeNow(),
     /** A step was asked for. */
     stepped() {
       const { challenge } = store.state;
@@ -48,7 +48,7 @@ export function challengePlay({ store, t, byId, scenario, play }) {
     },
     /** The run is over: judged a last time. */
     ended() {
-      judgeNow();
+      judgeNow(true);
       const { challenge } = store.state;
       // a challenge starts paused: the run went on without a step only because the learner resumed it
       if (challenge && challenge.status !== "won" && challenge.steps === 0) store.set({ challenge: { ...challenge, status: "too-fast" } });

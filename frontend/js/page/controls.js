@@ -1,5 +1,6 @@
 // The page's controls and flags, derived from its state in one place: which buttons are enabled, what
-// Pause says, the status line, and the data-* flags on <main> that tests and styles read.
+// Pause says, the status line (with the answer to a step that moved nothing), and the data-* flags on
+// <main> that tests and styles read.
 // controlsOf is pure (tested); showControls applies it after every change.
 
 const SHARE = ["download-recording", "export-svg", "export-png", "export-trace"];
@@ -15,11 +16,12 @@ export function controlsOf(s) {
     pause: s.serverRun !== "live",
     step: !(s.serverRun === "live" && s.paused === true),
     "zoom-reset": !s.zoomed,
+    "follow-live": !following(s), // there is nothing to follow but a live run
   };
   for (const id of SHARE) disabled[id] = s.mode !== "replay"; // files of a run that is over
   return {
     disabled,
-    pressed: { "follow-live": s.follow },
+    pressed: { "follow-live": following(s) && s.follow },
     labels: { pause: s.paused == null ? null : s.paused ? "button.resume" : "button.pause" },
     flags: {
       state: s.phase,
@@ -30,8 +32,15 @@ export function controlsOf(s) {
       challenge: s.challenge?.status ?? null,
       replayT: s.replay ? String(s.replayT) : null,
       events: s.model ? String(s.model.events) : null,
+      steps: s.steps?.length ? String(s.steps.length) : null,
+      stepNote: s.stepNote ? "true" : null,
     },
   };
+}
+
+/** A live run is going on: the window may follow it. */
+function following(s) {
+  return s.mode === "live" && s.phase === "running";
 }
 
 /** Keeps the controls of `page` (found by id) and its flags in step with the store's state. */
@@ -55,9 +64,15 @@ export function showControls({ store, page, status, t }) {
       if (value == null) delete page.dataset[name];
       else if (page.dataset[name] !== value) page.dataset[name] = value;
     }
-    if (changed.has("status") && state.status) {
+    if ((changed.has("status") || changed.has("stepNote")) && state.status) {
       status.textContent = state.status.text;
       status.classList.toggle("error", Boolean(state.status.error));
+      if (state.stepNote) {
+        const note = status.ownerDocument.createElement("span");
+        note.className = "status-note";
+        note.textContent = state.stepNote;
+        status.append(note);
+      }
     }
   }
   store.on("change.controls", show);

@@ -41,4 +41,8 @@ export function keyCommands({ store, t, dialog, keysDialog, run, live, player, c
     event.preventDefault();
     actions[action.action]?.(action.arg, store.state.mode === "replay");
   });
+  // a focused button, checkbox or summary acts on Space's release: the page took Space on its press
+  document.addEventListener("keyup", (event) => {
+    if (event.key === " " && !dialog.open && actionFor(event)) event.preventDefault();
+  });
 }

@@ -5,6 +5,7 @@
 import d3 from "../d3.js";
 import { codeView } from "../code-view.js";
 import { actorColor } from "../palette.js";
+import { lineName } from "../lines.js";
 
 const ENDED = new Set(["finished", "cut-off", "stopped", "killed"]);
 
@@ -22,7 +23,8 @@ export function listingMarks({ store, t, byId }) {
       const held = mode === "live" && gate.paused ? gate.held.get(actor.id) : null;
       const line = held ? held.line : actor.line;
       if (!line) continue;
-      const title = held ? t("marker.held", actor.name, [t(`kind.${held.kind}`), held.object].filter(Boolean).join(" "), line) : t("marker.at", actor.name, line);
+      const where = lineName(line, javaToPython, t);
+      const title = held ? t("marker.held", actor.name, [t(`kind.${held.kind}`), held.object].filter(Boolean).join(" "), where) : t("marker.at", actor.name, where);
       list.push({ id: actor.id, name: actor.name, line, color: actorColor(actor.id), held: Boolean(held), selected: actor.id === selected, title, glyph: actor.name.slice(0, 1) });
     }
     java.markers(list);

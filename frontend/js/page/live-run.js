@@ -1,13 +1,15 @@
 // The live run: the run socket, the lesson clock and the recording being made. Run, Cancel, Pause,
 // Resume and Step go to the server from here, and what the server answers is written to the page's
-// state. Dispatches "batch" after each batch of events, "step" when a step is asked for, and "end"
-// (recording) when the run is over. No DOM of its own: `connect` opens the socket (connection.js).
+// state. Dispatches "batch" after each batch of events, "step" ({actor}: the thread let go, null when none
+// was held) when a step is asked for, and "end" (recording) when the run is over. No DOM of its own:
+// `connect` opens the socket (connection.js).
 import d3 from "../d3.js";
 import { connect as openSocket } from "../connection.js";
 import { lessonClock } from "../clock.js";
-import { applyBatch, applyEnd, createModel, now } from "../model.js";
+import { applyBatch, applyEnd, createModel } from "../model.js";
 import { recorder } from "../replay.js";
 import { openGate } from "./state.js";
+import { lagAfter, lagText } from "./lag.js";
 
 /**
  * The live run of `scenario` for a page in `lang`. `errorText(message)` words a refusal (and may mark the
@@ -19,15 +21,22 @@ export function liveRun({ store, scenario, lang, t, errorText, connect = openSoc
   let rec = null; // the recorder of the run going on
   let startPaused = false; // the run asked for starts paused (a challenge)
 
-  /** The status line of a running run: running or paused, and how many updates a slow connection had merged. */
-  function runningStatus(paused, skipped) {
-    const text = t(paused ? "run.paused" : "run.running");
-    return { text: skipped > 0 ? `${text} · ${t("run.skipped", skipped)}` : text, error: false };
+  /**
+   * The status line of a running run, which claims nothing that is not so: running; pausing (asked, not
+   * yet confirmed); paused with n threads held at their next step, or with none (all sleep or wait); and
+   * how late a slow connection's updates came, while they do.
+   */
+  function runningStatus(paused, gate, lag) {
+    let text = t("run.running");
+    if (paused && !gate.paused) text = t("run.pausing");
+    else if (paused) text = gate.held.size > 0 ? t("run.paused-held", gate.held.size) : t("run.paused-none");
+    const late = lagText(lag, t);
+    return { text: late ? `${text} · ${late}` : text, error: false };
   }
 
   /** Pause shows as Resume and Step is offered while the run is paused; the status says so while it runs. */
-  function shownPaused(paused, skipped = store.state.skipped) {
-    return store.state.phase === "running" ? { paused, status: runningStatus(paused, skipped) } : { paused };
+  function shownPaused(paused, gate = store.state.gate, lag = store.state.lag) {
+    return store.state.phase === "running" ? { paused, status: runningStatus(paused, gate, lag) } : { paused };
   }
 
   /** A message about the run this page shows live (not an older one's). */
@@ -51,14 +60,19 @@ export function liveRun({ store, scenario, lang, t, errorText, connect = openSoc
           gate: openGate(),
           gateMessages: 0,
           heldKnown: false,
-          skipped: 0,
+          lag: null,
+          holds: [],
+          steps: [],
+          justStepped: null,
+          heldOrder: [],
+          stepNote: null,
           selected: null,
           phase: "running",
           outcome: null,
           asking: false, // a second Run restarts: the server cancels this run first
           serverRun: "live",
           paused: startPaused,
-          status: runningStatus(startPaused, 0),
+          status: runningStatus(startPaused, openGate(), null),
         });
       })
       .on("events", (message) => {
@@ -68,11 +82,9 @@ export function liveRun({ store, scenario, lang, t, errorText, connect = openSoc
         applyBatch(s.model, message);
         rec.batch(message);
         const patch = { model: s.model };
-        if (message.skipped > 0) {
-          // the server merged updates this connection could not take in time
-          patch.skipped = s.skipped + message.skipped;
-          Object.assign(patch, shownPaused(s.gate.paused, patch.skipped));
-        }
+        // frames at which this connection was still taking the last batch: its updates came that late
+        const lag = lagAfter(s.lag, message.skipped ?? 0, clock());
+        if (lag !== s.lag) Object.assign(patch, { lag }, shownPaused(s.paused, s.gate, lag));
         store.set(patch);
         events.call("batch");
       })
@@ -96,16 +108,16 @@ export function liveRun({ store, scenario, lang, t, errorText, connect = openSoc
       .on("gate", (message) => {
         if (!ours(message)) return;
         const s = store.state;
-        // when each thread was first seen held: its lane is drawn held from then on
-        const seen = now(s.model, s.clock.now(clock()));
-        const held = new Map((message.held ?? []).map((h) => [h.actor, { ...h, since: s.gate.held.get(h.actor)?.since ?? seen }]));
+        // in the order they arrived at the gate (the server steps the first when none is named)
+        const held = new Map((message.held ?? []).map((h) => [h.actor, h]));
         if (message.paused) s.clock.pause(clock());
         else s.clock.resume();
+        const gate = { paused: message.paused, held };
         store.set({
           gateMessages: s.gateMessages + 1,
           heldKnown: s.heldKnown || Boolean(message.held),
-          gate: { paused: message.paused, held },
-          ...shownPaused(message.paused),
+          gate,
+          ...shownPaused(message.paused, gate),
         });
       })
       .on("queued", (message) => {
@@ -150,14 +162,18 @@ export function liveRun({ store, scenario, lang, t, errorText, connect = openSoc
       const s = store.state;
       if (s.mode !== "live" || !connection || s.phase !== "running") return;
       if (s.paused === true) connection.resume();
-      else connection.pause();
+      else {
+        connection.pause();
+        store.set({ status: runningStatus(true, s.gate, s.lag) }); // "pausing" until the server's gate says who is held
+      }
     },
     /** Lets one held thread take its step: `actor`, or the selected one if it is held, or the longest held. */
     step(actor = null) {
       const s = store.state;
       if (s.mode !== "live" || !s.gate.paused || !connection) return;
       const who = actor ?? (s.selected != null && s.gate.held.has(s.selected) ? s.selected : null);
-      events.call("step");
+      // without a name the server steps the thread held longest: the first in the gate's order
+      events.call("step", null, { actor: who ?? s.gate.held.keys().next().value ?? null });
       connection.step(who);
     },
     on(type, listener) {

@@ -1,20 +1,23 @@
-// The run drawn: the timeline, the caption under it, the objects' panels, the console, the listings'
+// The run drawn: the timeline, the caption beside it, the objects' panels, the console, the listings'
 // markers, the legend, the arrows' filter and the timeline in words, all from the page's state. A live
 // run is drawn every frame (while paused only when something changed); otherwise each change is drawn
-// when it happens. The timeline's own events go back to the state: the thread selected, the window.
+// when it happens. In teacher mode the timeline fits the height its box is given (the first screen's).
+// The timeline's own events go back to the state: the thread selected, the window.
 import d3 from "../d3.js";
 import { gilSegments, lanes, now } from "../model.js";
 import { timeline } from "../timeline.js";
+import { FOCUS_MARGIN, findingWindow } from "../timeline-layout.js";
 import { drawArrowFilter, drawLegend } from "../legend.js";
 import { drawConsole } from "../console.js";
 import { drawPanels } from "../panels.js";
 import { caption, summary } from "../describe.js";
 import { heldNow } from "./state.js";
+import { lineName } from "../lines.js";
 
 /** Changes that the panels, console, markers and legend show. */
 const NEWS = ["model", "gate", "selected", "javaToPython", "recording"];
 /** Changes that the timeline or the caption show. */
-const DRAWN = [...NEWS, "replayT", "hiddenLinks"];
+const DRAWN = [...NEWS, "replayT", "hiddenLinks", "holds", "steps", "justStepped", "challenge"];
 
 /**
  * The view of the run on the page's elements (found with `byId`). `marks` draws the listings' markers,
@@ -30,6 +33,7 @@ export function runView({ store, t, byId, marks, large, onStep }) {
 
   const chart = timeline()
     .texts(t)
+    .lineName((line) => lineName(line, store.state.javaToPython, t))
     .on("select", ({ actor, line }) => store.set({ selected: actor, line }))
     .on("step", ({ actor }) => onStep(actor))
     .on("view", ({ zoomed, follow }) => store.set({ zoomed, follow }))
@@ -60,7 +64,9 @@ export function runView({ store, t, byId, marks, large, onStep }) {
       .width(Math.max(480, box.clientWidth))
       .laneHeight(big ? 52 : 34)
       .fontSize(big ? 24 : 14)
+      .fitHeight(big ? Math.max(160, box.clientHeight) : null)
       .hiddenLinks(s.hiddenLinks);
+    const paused = s.mode === "live" && s.gate.paused;
     d3.select(box)
       .datum({
         lanes: lanes(model),
@@ -70,14 +76,19 @@ export function runView({ store, t, byId, marks, large, onStep }) {
         end: s.mode === "replay" ? s.replay.end : null,
         finding: model.finding,
         held: s.gate.held,
-        paused: s.mode === "live" && s.gate.paused,
+        paused,
         selected: s.selected,
         cursor: s.mode === "replay" ? s.replayT : null,
+        holds: s.holds,
+        steps: s.steps,
+        justStepped: paused ? s.justStepped : null,
+        marks: decisive(s),
       })
       .call(chart);
     const held = heldNow(s);
+    const where = (h) => lineName(h.line, s.javaToPython, t);
     byId("caption").textContent = held.length
-      ? t("caption.paused", held.map((h) => t("caption.held", model.actors.get(h.actor)?.name ?? h.actor, [t(`kind.${h.kind}`), h.object].filter(Boolean).join(" "), h.line)).join(t("finding.joiner")))
+      ? t("caption.paused", held.map((h) => t("caption.held", model.actors.get(h.actor)?.name ?? h.name ?? h.actor, [t(`kind.${h.kind}`), h.object].filter(Boolean).join(" "), where(h))).join(t("finding.joiner")))
       : caption(model, at, t);
     if (news) {
       news = false;
@@ -100,6 +111,15 @@ export function runView({ store, t, byId, marks, large, onStep }) {
         .join("p")
         .text((text) => text);
     }
+  }
+
+  /** A won challenge's decisive events, where the model has them: {n, actor, t, text}. */
+  function decisive(s) {
+    const marks = s.challenge?.won?.marks ?? [];
+    return marks
+      .map((m, i) => ({ n: i + 1, point: s.model.points.get(m.seq), text: t(m.key, ...m.args) }))
+      .filter((m) => m.point)
+      .map((m) => ({ n: m.n, actor: m.point.actor, t: m.point.t, text: m.text }));
   }
 
   /** The arrows' filter changed: a kind shown or hidden. */
@@ -139,10 +159,28 @@ export function runView({ store, t, byId, marks, large, onStep }) {
     if (top < 0 || top > window.innerHeight / 2) document.querySelector("main").scrollIntoView({ block: "start" });
   }
 
+  /**
+   * A run that ended in a deadlock or a hang opens on that moment, with a won challenge's decisive steps
+   * (0 or "Whole run" shows all of it).
+   */
+  function focusFinding(s) {
+    const m = s.model;
+    const moment = m && !s.zoomed ? findingWindow(lanes(m), m.finding, m.end) : null;
+    if (!moment) return;
+    const first = Math.min(moment[0], ...decisive(s).map((d) => d.t));
+    const start = Math.max(0, first - (moment[1] - first) * 0.05);
+    const end = moment[1] + (moment[0] - start) * FOCUS_MARGIN; // as much room past the end, for a wider window
+    if (start > 0) chart.show([start, end]);
+  }
+
   store.on("change.view", (s, changed) => {
     if (changed.has("recording") && s.recording !== shown) {
       shown = s.recording;
       if (shown) clear(s);
+    }
+    if (changed.has("replay") && s.replay && s.replayT >= s.replay.end) {
+      render();
+      focusFinding(s);
     }
     if (NEWS.some((k) => changed.has(k))) news = true;
     if (s.mode === "live" && s.phase !== "ended") {
@@ -151,6 +189,16 @@ export function runView({ store, t, byId, marks, large, onStep }) {
     }
     if (DRAWN.some((k) => changed.has(k))) render();
   });
+
+  // teacher mode: the box's height is the first screen's, which the dock, the bar and the result line share
+  let resized = 0;
+  new ResizeObserver(() => {
+    if (!large() || !store.state.model || resized) return;
+    resized = requestAnimationFrame(() => {
+      resized = 0;
+      render();
+    });
+  }).observe(box);
 
   return { chart, render };
 }

@@ -22,7 +22,12 @@ export function initialState() {
     gate: openGate(), // the server's gate: {paused, held: Map(actor -> {actor, kind, object, line, since})}
     gateMessages: 0, // the server's words on the gate this run (tests wait for the next one)
     heldKnown: false, // the server names the held threads
-    skipped: 0, // updates the server merged into later ones because this connection was slow
+    lag: null, // {ms, at}: how late a slow connection's updates came lately (lag.js); null when they do not
+    holds: [], // {actor, from, to}: when each thread was held at the gate, in lesson seconds (to null while held)
+    steps: [], // {n, actor, t}: the steps taken, in order, each the thread it let go and when
+    justStepped: null, // the thread the latest step let go
+    heldOrder: [], // the held list's places this pause: every thread held since the pause, in lane order
+    stepNote: null, // why the latest step moved nothing, or null
     outcome: null, // <main data-outcome>: how the run shown ended
     status: null, // {text, error}: the status line, rewritten each time it is set
     // what is loaded
@@ -36,7 +41,7 @@ export function initialState() {
     // the learner's
     selected: null, // the thread picked
     line: 0, // the Java line picked with it, shown in both listings
-    challenge: null, // {status: "playing" | "won" | "too-fast", steps, won: {key, args}}
+    challenge: null, // {status: "playing" | "won" | "too-fast", steps, won: {key, args, marks}}
     zoomed: false, // the timeline shows a window of the run, not all of it
     follow: true, // the window slides with a live run
     hiddenLinks: new Set(), // kinds of arrows turned off

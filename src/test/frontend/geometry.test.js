@@ -1,5 +1,6 @@
 import { test, assertEqual, assertTrue } from "./harness.js";
-import { MARGIN, band, bandTop, cycleEdges, geometry, gilLanes, linkWindow, midOf, rowLabel } from "/js/timeline-geometry.js";
+import { MARGIN, arrowPath, axisSpace, band, bandTop, cycleEdges, geometry, gilLanes, linkWindow, midOf, rowLabel } from "/js/timeline-geometry.js";
+import { fitLabels, labelForms } from "/js/timeline-names.js";
 
 const t = (key, ...args) => (args.length ? `${key}(${args.join(",")})` : key);
 const lane = (id, name, extra = {}) => ({ id, name, pid: 1, type: "THREAD", segments: [], ...extra });
@@ -52,4 +53,49 @@ test("a deadlock's cycle: each edge bulges further left, its lock's name never o
   const edges = cycleEdges([1, 2], ["a", "b"], (id) => 100, 26, 12);
   assertEqual(edges.map((e) => [e.from, e.to, e.object, e.bulge]), [[1, 2, "a", -26], [2, 1, "b", -52]]);
   assertTrue(Math.abs(edges[0].labelY - edges[1].labelY) >= 12, "names apart");
+});
+
+test("arrows: a deep zoom finds the few in view by skipping whole blocks, the same as looking at every one", () => {
+  const all = [];
+  for (let i = 0; i < 5000; i++) all.push({ kind: "K", from: { t: i - (i % 7 === 0 ? 40 : 1), actor: 0 }, to: { t: i, actor: 1 } });
+  all.push({ kind: "K", from: { t: 0, actor: 0 }, to: { t: 6000, actor: 1 } }); // one arrow across the whole run
+  const mid = (id) => id * 10;
+  const inView = linkWindow(10_000);
+  const brute = (d0, d1) => all.filter((k) => k.to.t >= d0 && k.from.t <= d1);
+  for (const [d0, d1] of [[100, 100.5], [2500, 2510], [4990, 6000], [-5, 0]]) {
+    assertEqual(inView(all, d0, d1, mid, new Set()).length, brute(d0, d1).length, `[${d0}, ${d1}]`);
+  }
+});
+
+test("arrows: one longer than the window is the straight stretch in view, its head only where it really ends", () => {
+  const both = arrowPath(100, 10, 200, 50, 50, 500);
+  assertEqual([both.d.startsWith("M100,10C"), both.head], [true, true]);
+  const long = arrowPath(-1e6, 0, 1e6, 100, 0, 1000);
+  assertEqual([long.d, long.head], ["M-2,49.9999L1002,50.0501", false]);
+  assertEqual(arrowPath(-500, 0, -400, 10, 0, 1000).d, null, "all of it left of the plot");
+  assertTrue(arrowPath(-1e6, 0, 300, 100, 0, 1000).head, "it ends in view: its head is drawn");
+});
+
+test("teacher mode: the rows fit the height given, from 1.25 lines of type up to the lane height, with one axis", () => {
+  const lanes = Array.from({ length: 16 }, (_, i) => lane(i, `Thread-${i} (work)`));
+  const geo = geometry({ lanes, gil: [{ pid: 1, segments: [] }] }, { ...sizes, laneHeight: 52, fontSize: 24, fitHeight: 600 });
+  assertTrue(geo.height <= 600, `height ${geo.height}`);
+  assertEqual([geo.axisTop, geo.laneHeight >= 30, geo.rows.length], [false, true, 18], "a GIL, a group open and its 16");
+  const few = geometry({ lanes: lanes.slice(0, 3) }, { ...sizes, laneHeight: 52, fontSize: 24, fitHeight: 600 });
+  assertEqual(few.laneHeight, 52, "few rows: as tall as lanes get");
+  const many = Array.from({ length: 40 }, (_, i) => lane(i + 1, `Spider-${i}`));
+  const folded = geometry({ lanes: [lane(0, "main"), ...many] }, { ...sizes, laneHeight: 52, fontSize: 24, fitHeight: 600 });
+  assertTrue(folded.height <= 600 && folded.rows.some((r) => r.kind === "group" && r.group.collapsed), "too many to fit: folded");
+  assertEqual(axisSpace(24) > 24, true);
+});
+
+test("labels: a name is shortened by its role, never cut: daemon and pid go to the tooltip first", () => {
+  const forms = labelForms({ kind: "lane", lane: lane(3, "Thread-3 (_handle_results)", { daemon: true }) }, t);
+  assertEqual(forms.slice(0, 2), ["Thread-3 (_handle_results) timeline.daemon", "Thread-3 (_handle_results)"]);
+  assertEqual(forms.at(-1), "Thread-3");
+  assertTrue(forms.includes("Thread-3 (_handle_res…)"), "the role abbreviated");
+  const rows = [{ kind: "lane", lane: lane(1, "SpawnPoolWorker-1", { type: "PROCESS", pid: 4242, daemon: true }) }, { kind: "lane", lane: lane(2, "Thread-3 (_handle_results)") }];
+  const fitted = fitLabels(rows, 17 * 6, (text) => text.length * 6, t);
+  assertEqual(fitted.map((l) => [l.text, l.cut]), [["SpawnPoolWorker-1", false], ["Thread-3 (_hand…)", false]]);
+  assertEqual(fitted[0].full, "SpawnPoolWorker-1 timeline.daemon · pid 4242", "the whole label, for the tooltip");
 });

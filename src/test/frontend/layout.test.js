@@ -1,5 +1,5 @@
 import { test, assertEqual, assertTrue } from "./harness.js";
-import { MIN_WAIT_PX, domainOf, firstVisible, groupRows, pack, roleOf, segmentAt, spread, summarize, viewAfter } from "/js/timeline-layout.js";
+import { MIN_WAIT_PX, domainOf, findingWindow, firstVisible, groupRows, pack, roleOf, segmentAt, spread, summarize, viewAfter } from "/js/timeline-layout.js";
 
 // a pixel scale: 1 px per millisecond from 0
 const x = Object.assign((t) => t * 1000, { invert: (px) => px / 1000 });
@@ -105,4 +105,20 @@ test("view: zoomed at the live edge it follows the run; scrolled back it stops f
 
 test("view: a finished run's window ends at its end", () => {
   assertEqual(domainOf(null, true, 1, 2), [0, 2.04]);
+});
+
+test("aggregation: a segment far wider than the plot is cut to it, at any zoom", () => {
+  const scale = Object.assign((t) => t * 1e9, { invert: (px) => px / 1e9, range: () => [100, 900] });
+  const items = pack([seg("running", 0, 10), seg("blocked", 10, 20)], scale, 9.0000001, 9.0000009, 20);
+  assertEqual(items.map((i) => [i.state, i.x, i.w]), [["running", 98, 804]]);
+});
+
+test("a deadlock's moment: a run that ends a millisecond after its cycle closed opens on that millisecond", () => {
+  const lane = (name, state, start) => ({ name, segments: [seg("sleeping", 0, start), seg(state, start, 1.002)] });
+  const lanes = [lane("A", "blocked", 1.0005), lane("B", "blocked", 1.0007), lane("main", "joining", 0)];
+  const [a, b] = findingWindow(lanes, { actors: ["A", "B"], t: 1.0015 }, 1.002);
+  const blocked = (1.002 - 1.0007) / (b - a);
+  assertTrue(blocked > 0.2 && blocked < 0.3, `the blocked moment takes ${(blocked * 100).toFixed(0)}% of the plot`);
+  assertEqual(findingWindow(lanes, null, 1.002), null, "no finding");
+  assertEqual(findingWindow([lane("A", "blocked", 0.4)], { actors: ["A"], t: 0.9 }, 1.002), null, "seen well enough in the whole run");
 });

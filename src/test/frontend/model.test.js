@@ -67,6 +67,17 @@ test("clock: paused, the clock the learner sees stops; resumed, it goes on", () 
   assertEqual(clock.now(6000), 6);
 });
 
+test("clock: paused, the server's batches set it: lesson time moves with the steps only, as the server tells", () => {
+  const clock = lessonClock(10).started(0);
+  clock.pause(84); // the gate came before any batch: real time × speed would say 0.84 s
+  clock.batch({ lessonNs: 100_000, rate: 0 }, 218);
+  assertEqual(clock.now(5000), 0.0001);
+  clock.batch({ lessonNs: 140_000, rate: 0 }, 737);
+  assertEqual(clock.now(9000), 0.00014, "a step moved it on");
+  clock.resume();
+  assertEqual(clock.now(9000), 0.00014, "and on from there");
+});
+
 test("model: each thread's current line is the line of its latest step", () => {
   const model = createModel({ runId: 1, speed: 1 });
   applyEvents(model, [spawn(0, 0, 0, "main"), { ...ev(1, S, 0, "SLEEP", 1), line: 31 }, { ...ev(2, 2 * S, 0, "WAKE"), line: 0 }]);

@@ -2,6 +2,11 @@ import { test, assertEqual, assertTrue } from "./harness.js";
 import { heldNow, initialState, openGate, pageState } from "/js/page/state.js";
 import { controlsOf } from "/js/page/controls.js";
 import { liveRun } from "/js/page/live-run.js";
+import { heldOrder, holdsAfter, holdsAfterStep, placeSteps } from "/js/page/step-history.js";
+import { heldItems } from "/js/page/held-list.js";
+import { resultOf } from "/js/page/result-line.js";
+import { whyStill } from "/js/why-still.js";
+import { lineName } from "/js/lines.js";
 
 const t = (key, ...args) => (args.length ? `${key}(${args.join(",")})` : key);
 
@@ -52,7 +57,7 @@ test("page state: held threads show only while a live run is paused", () => {
 
 test("controls: before any run, Run alone is offered, no file can be made and no flag is set", () => {
   const c = controlsOf(initialState());
-  assertEqual(c.disabled, { run: false, cancel: true, pause: true, step: true, "zoom-reset": true, "download-recording": true, "export-svg": true, "export-png": true, "export-trace": true });
+  assertEqual(c.disabled, { run: false, cancel: true, pause: true, step: true, "zoom-reset": true, "follow-live": true, "download-recording": true, "export-svg": true, "export-png": true, "export-trace": true });
   assertEqual(Object.values(c.flags).filter((v) => v != null), []);
   assertEqual(c.labels.pause, null, "Pause keeps the page's word until a run starts");
 });
@@ -113,7 +118,7 @@ test("live run: asking, started, paused at the gate, a step, the end: what the c
 
   socket.say("gate", { runId: 7, paused: true, held: [{ actor: 1, kind: "ACQUIRE", object: "a", line: 12 }] });
   c = controlsOf(store.state);
-  assertEqual([c.flags.gate, c.flags.heldKnown, store.state.status.text], ["1", "true", "run.paused"]);
+  assertEqual([c.flags.gate, c.flags.heldKnown, store.state.status.text], ["1", "true", "run.paused-held(1)"]);
   assertEqual(heldNow(store.state).map((h) => [h.actor, h.line]), [[1, 12]]);
 
   store.set({ selected: 1 });
@@ -129,12 +134,34 @@ test("live run: asking, started, paused at the gate, a step, the end: what the c
   assertEqual(heldNow(store.state), [], "nothing is held once it is over");
 });
 
-test("live run: a slow connection's merged updates are counted in the status while it runs", () => {
-  const { store, socket, run } = liveFixture();
+test("live run: a slow connection is named in the status only when its updates came noticeably late, and by how much", () => {
+  const { store, socket, run, tick } = liveFixture();
   run.start({}, {});
   socket.say("started", { runId: 1, speed: 1 });
   socket.say("events", { runId: 1, events: [], skipped: 3 });
-  assertEqual([store.state.skipped, store.state.status.text], [3, "run.running · run.skipped(3)"]);
+  assertEqual([store.state.lag, store.state.status.text], [null, "run.running"], "a frame or three late: nothing to say");
+  socket.say("events", { runId: 1, events: [], skipped: 16 });
+  assertEqual(store.state.status.text, "run.running · run.late(0.40)");
+  tick(6000);
+  socket.say("events", { runId: 1, events: [], skipped: 0 });
+  assertEqual([store.state.lag, store.state.status.text], [null, "run.running"], "caught up: said no more");
+});
+
+test("live run: paused, the status says how many threads are held, or that none is; a step with none held is answered", () => {
+  const { store, socket, run } = liveFixture();
+  run.start({}, {});
+  socket.say("started", { runId: 1, speed: 1 });
+  run.togglePause();
+  assertEqual([store.state.paused, store.state.status.text], [false, "run.pausing"], "asked, not confirmed");
+  socket.say("gate", { runId: 1, paused: true, held: [] });
+  assertEqual(store.state.status.text, "run.paused-none");
+  const stepped = [];
+  run.on("step", (s) => stepped.push(s.actor));
+  run.step();
+  assertEqual([socket.sent.at(-1), stepped], [["step", null], [null]], "asked all the same: the server may move time on");
+  socket.say("gate", { runId: 1, paused: true, held: [{ actor: 2, kind: "WAKE", line: 9 }, { actor: 1, kind: "ACQUIRE", line: 3 }] });
+  run.step();
+  assertEqual([socket.sent.at(-1), stepped], [["step", null], [null, 2]], "the server steps the first to arrive: that one is named as stepped");
 });
 
 test("live run: queued, then left; refused; the socket closed: Run is offered again each time", () => {
@@ -157,4 +184,43 @@ test("live run: queued, then left; refused; the socket closed: Run is offered ag
   socket.say("close");
   c = controlsOf(store.state);
   assertEqual([c.flags.state, c.disabled.run, c.disabled.cancel, c.disabled.pause, c.disabled.step, store.state.status.text], ["ended", false, true, true, true, "run.disconnected"]);
+});
+
+test("steps' story: a thread is held from its last event until the step that lets it go, placed at its next event", () => {
+  const held = (...ids) => new Map(ids.map((id) => [id, { actor: id, kind: "ACQUIRE", line: 9 }]));
+  const lastOf = (id) => ({ 1: 0.001, 2: 0.002 })[id];
+  let holds = holdsAfter([], held(1, 2), true, 0.005, lastOf);
+  assertEqual(holds, [{ actor: 1, from: 0.001, to: null }, { actor: 2, from: 0.002, to: null }]);
+  holds = holdsAfterStep(holds, 1);
+  assertEqual(holds[0].to, Infinity, "let go: held until its next event, once known");
+  const points = new Map([[7, { actor: 2, t: 0.006 }], [8, { actor: 1, t: 0.007 }]]);
+  const placed = placeSteps([{ n: 1, actor: 1, t: null, from: 7 }], holds, points, 9);
+  assertEqual([placed.steps[0].t, placed.holds[0].to, placed.holds[1].to], [0.007, 0.007, null]);
+  assertEqual(holdsAfter(placed.holds, held(2), false, 0.01, lastOf).map((h) => h.to), [0.007, 0.01], "resumed: every hold ends");
+});
+
+test("held list: every thread held this pause keeps its place, in lane order; afresh once the run goes on", () => {
+  const held = (...ids) => new Map(ids.map((id) => [id, {}]));
+  const alive = (id) => id !== 9;
+  assertEqual(heldOrder([], held(3, 1), true, alive), [1, 3]);
+  assertEqual(heldOrder([1, 3], held(3), true, alive), [1, 3], "1 is busy with its step: it keeps its place");
+  assertEqual(heldOrder([1, 3], held(2, 9), true, alive), [1, 2, 3], "an ended thread leaves");
+  assertEqual(heldOrder([1, 3], held(1), false, alive), []);
+  const s = { ...initialState(), mode: "live", gate: { paused: true, held: new Map([[3, { actor: 3, kind: "ACQUIRE", object: "a", line: 29 }]]) },
+    heldOrder: [1, 3], justStepped: 1, javaToPython: { 29: 12 },
+    model: { actors: new Map([[1, { name: "A", segments: [{ state: "running" }] }], [3, { name: "B", segments: [] }]]) } };
+  assertEqual(heldItems(s, t).map((h) => [h.name, h.held, h.stepped, h.text]),
+    [["A", false, true, "held.busy(A)"], ["B", true, false, "held.thread(B,kind.ACQUIRE a,line.both(12,29))"]]);
+});
+
+test("lines: Python's number first, Java's second; before the first line never reads line 0", () => {
+  assertEqual([lineName(38, { 38: 11 }, t), lineName(38, {}, t), lineName(0, { 0: 5 }, t)], ["line.both(11,38)", "line.java(38)", "line.before"]);
+});
+
+test("result line and a still step: the last print and who made it; why no thread can move", () => {
+  const model = { prints: [{ actor: 0, text: "total = 0" }], actors: new Map([[0, { name: "main", segments: [{ state: "joining", object: "T" }] }],
+    [1, { name: "T", segments: [{ state: "sleeping", value: 2 }] }], [2, { name: "U", segments: [{ state: "finished" }] }]]) };
+  assertEqual(resultOf(model), { actor: "main", text: "total = 0" });
+  assertEqual(resultOf({ prints: [], actors: new Map() }), null);
+  assertEqual(whyStill(model, t), "step.none(now.joining(main,T)finding.joinernow.sleeping(T,2))");
 });

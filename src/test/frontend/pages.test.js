@@ -12,17 +12,22 @@ test("permalink: language, parameters and settings in the address; defaults left
   assertEqual(readPermalink(`?${q}&evil=1`, ["n", "gil", "speed"]), { lang: "zh", values: { n: 5, gil: false } });
 });
 
-test("keys: space pauses, arrows step, but not while typing or on a button", () => {
+test("keys: space pauses wherever the focus is but in a text field; arrows step; typing is the field's", () => {
   const key = (k, target = { tagName: "BODY" }) => actionFor({ key: k, target });
   assertEqual(key(" "), { action: "pause" });
   assertEqual(key("ArrowRight"), { action: "step" });
   assertEqual(key("ArrowLeft"), { action: "back" });
   assertEqual(key("+").arg, 1);
-  assertEqual(key(" ", { tagName: "BUTTON" }), null, "space presses the button");
+  assertEqual(key(" ", { tagName: "BUTTON" }), { action: "pause" }, "a button just clicked keeps the focus, not Space");
+  assertEqual(key(" ", { tagName: "SUMMARY" }), { action: "pause" });
+  assertEqual(key(" ", { tagName: "INPUT", type: "checkbox" }), { action: "pause" });
+  assertEqual(key(" ", { tagName: "SELECT" }), { action: "pause" });
+  assertEqual(key("t", { tagName: "SELECT" }), null, "a list's letters choose in it");
+  assertEqual(key(" ", { tagName: "INPUT", type: "number" }), null, "typing");
   assertEqual(key("f", { tagName: "INPUT" }), null, "typing");
+  assertEqual(key(" ", { tagName: "TEXTAREA" }), null, "typing");
   assertEqual(actionFor({ key: "f", ctrlKey: true, target: {} }), null);
   assertEqual(key("w", { tagName: "INPUT", type: "checkbox" }), { action: "zoom", arg: 1.5 }, "a checkbox takes no letters");
-  assertEqual(key(" ", { tagName: "INPUT", type: "checkbox" }), null, "space ticks it");
   assertEqual(key("ArrowLeft", { tagName: "INPUT", type: "range" }), null, "the scrubber's own arrows");
 });
 

@@ -24,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends each followed run's new events to its socket, one batch per frame at most. A ticker looks at
  * every stream each {@value #FRAME_MS} ms; a stream with news whose socket is idle is handed to a small
  * pool of senders, which take the next batch from the run's trace and post it to the socket's
- * {@link Outbox}. A socket still taking its last batch is skipped this frame and counted: its news waits
- * in the run's trace and comes in its next, bigger batch, with the count of frames it skipped. So a slow
+ * {@link Outbox}. A socket still taking its last batch is passed over this frame: its news waits in the
+ * run's trace and comes in its next, bigger batch. The frame is counted as skipped (and the batch says how
+ * many were) only when that last message has been on the wire for a whole frame already: a message that
+ * is merely on its way when the tick comes is no sign of a slow client, one stuck a frame long is. So a slow
  * client gets coalesced updates and holds up no one: nothing here ever waits for a socket (the outbox
  * sends asynchronously), and workers only record.
  * <p>
@@ -39,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 class EventPump implements DisposableBean {
 
 	static final long FRAME_MS = 25;
+
+	private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(FRAME_MS);
 
 	/** Events per message at most: a client far behind catches up over a few frames. */
 	static final int MAX_BATCH = 2000;
@@ -93,7 +97,9 @@ class EventPump implements DisposableBean {
 		}
 		else if (stream.hasNews()) {
 			if (!outbox.isIdle()) {
-				stream.skip();
+				if (outbox.busyNanos() > FRAME_NANOS) {
+					stream.skip(); // the client is a frame or more behind: its news comes that much later
+				}
 			}
 			else if (stream.tryClaim()) {
 				try {

@@ -14,15 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.threadlab.testing.Chromium;
 
 import com.microsoft.playwright.Page;
 
 /**
  * axe-core (the accessibility checker, from its Maven artifact) finds no serious or critical violation on
- * the home page, a scenario page before and after a run, and in teacher mode. Each scan prints what it
- * found, whatever its impact.
+ * the home page, a scenario page before and after a run; and none at all, its experimental rules on too
+ * (a label's name matching what it shows, among others), in teacher mode on every lesson's page, paused
+ * with threads held and after the run (cancelled: TeacherScreenIT runs each lesson to its end). Each
+ * scan prints what it found, whatever its impact.
  */
 class AccessibilityIT extends BrowserTest {
 
@@ -34,13 +40,19 @@ class AccessibilityIT extends BrowserTest {
 	}
 
 	/** Runs axe on the page as it is; returns its violations as {id, impact, nodes, help, targets}. */
-	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> scan(String what) throws IOException {
+		return scan(what, false);
+	}
+
+	/** The same, with axe's experimental rules too when `experimental`. */
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> scan(String what, boolean experimental) throws IOException {
 		page.evaluate(axeSource()); // through the DevTools protocol: no script element, no CSP in the way
 		List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate("""
-				async () => (await axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => ({
+				async (experimental) => (await axe.run(document, { resultTypes: ["violations"], rules: experimental
+				    ? Object.fromEntries(axe.getRules(["experimental"]).map((r) => [r.ruleId, { enabled: true }])) : {} })).violations.map((v) => ({
 				  id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
-				  targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ") }))""");
+				  targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ") }))""", experimental);
 		System.out.printf("axe-core on %s: %d violation(s)%n", what, violations.size());
 		violations.forEach(v -> System.out.printf("  %s [%s] %s (%s nodes): %s%n", v.get("id"), v.get("impact"), v.get("help"),
 				v.get("nodes"), v.get("targets")));
@@ -76,6 +88,26 @@ class AccessibilityIT extends BrowserTest {
 		assertThat(page.locator("html.teacher")).hasCount(1);
 		assertThat(seriousOrCritical(scan("deadlock in teacher mode"))).isEmpty();
 		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("a11y-teacher-deadlock")));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> teacherModeOnEveryLessonHasNoViolationAtAll() {
+		page.setViewportSize(1280, 720);
+		open("/");
+		@SuppressWarnings("unchecked")
+		List<String> lessons = (List<String>) page.locator("li.built[data-scenario]").evaluateAll("items => items.map(li => li.dataset.scenario)");
+		return lessons.stream().map(lesson -> DynamicTest.dynamicTest(lesson, () -> {
+			open("/scenarios/" + lesson + "?speed=20&paused=true");
+			page.keyboard().press("t");
+			page.keyboard().press("r");
+			page.waitForCondition(() -> page.locator("main.scenario").getAttribute("data-gate") != null,
+					new Page.WaitForConditionOptions().setTimeout(30_000));
+			page.keyboard().press("ArrowRight");
+			assertThat(scan(lesson + " in teacher mode, paused", true)).as("%s paused", lesson).isEmpty();
+			page.click("#cancel"); // the page after a run, its replay and outcome, without waiting for the lesson
+			waitForEnd();
+			assertThat(scan(lesson + " in teacher mode, ended", true)).as("%s ended", lesson).isEmpty();
+		}));
 	}
 
 	@Test

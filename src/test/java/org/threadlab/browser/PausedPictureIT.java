@@ -88,14 +88,15 @@ class PausedPictureIT extends BrowserTest {
 		page.keyboard().press("Space");
 		assertThat(page.locator("main.scenario")).hasAttribute("data-held-known", "true");
 		assertThat(page.locator("#held button.held-thread")).hasCount(2);
-		assertThat(page.locator("#held button[data-actor='A']")).containsText("line 29");
+		assertThat(page.locator("#held button[data-actor='A']")).containsText("(Java 29)"); // Python's line first
 		assertThat(page.locator("g.held-badge")).hasCount(2);
 		assertThat(page.locator("#java-listing .code-line[data-line='29'] .marker.held")).hasCount(2);
 		assertThat(page.locator("#java-listing .code-line[data-line='46'] .marker[data-actor='main']")).hasCount(1);
 		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("held-at-their-step")));
 
 		page.locator("g.row-label[aria-label^='A:']").click();
-		assertThat(page.locator("#held button.held-thread")).hasCount(1);
+		assertThat(page.locator("#held button.held-thread:not([disabled])")).hasCount(1);
+		assertThat(page.locator("#held button.held-thread[data-actor='A']")).isDisabled(); // it keeps its place
 		assertThat(sent.stream().filter(m -> m.contains("\"step\"")).toList()).containsExactly("{\"type\":\"step\",\"actor\":1}");
 		assertThat(page.locator("g.lane[data-actor='A'] rect.state-blocked")).hasCount(1);
 		assertThat(page.locator("g.held-badge[data-actor='B']")).hasCount(1);
