@@ -1,6 +1,5 @@
 package org.threadlab.web;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -15,15 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.threadlab.event.Event;
-import org.threadlab.run.RunClock;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends each followed run's new events to its socket, one batch per frame at most. A ticker looks at
- * every stream each {@value #FRAME_MS} ms; a stream with news whose socket is idle is handed to a small
- * pool of senders, which take the next batch from the run's trace and post it to the socket's
+ * Sends each followed run's new events to its socket, one batch per frame at most: a socket's own run
+ * ({@link RunStream}) and a room's run on each follower's socket ({@link FollowStream}) alike. A ticker
+ * looks at every stream each {@value #FRAME_MS} ms; a stream with news whose socket is idle is handed to
+ * a small pool of senders, which take the next batch from the run's trace and post it to the socket's
  * {@link Outbox}. A socket still taking its last batch is skipped this frame and counted: its news waits
  * in the run's trace and comes in its next, bigger batch, with the count of frames it skipped. So a slow
  * client gets coalesced updates and holds up no one: nothing here ever waits for a socket (the outbox
@@ -41,7 +39,7 @@ class EventPump implements DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(EventPump.class);
 
-	private final Set<RunStream> streams = ConcurrentHashMap.newKeySet();
+	private final Set<Pumped> streams = ConcurrentHashMap.newKeySet();
 
 	private final JsonMapper json;
 
@@ -56,8 +54,13 @@ class EventPump implements DisposableBean {
 		ticker.scheduleWithFixedDelay(this::tick, FRAME_MS, FRAME_MS, TimeUnit.MILLISECONDS);
 	}
 
-	void follow(RunStream stream) {
+	void follow(Pumped stream) {
 		streams.add(stream);
+	}
+
+	/** Stops streaming to a socket that no longer follows this run (its end is not sent). */
+	void unfollow(Pumped stream) {
+		streams.remove(stream);
 	}
 
 	/** Streams followed now: a run's is dropped once its end has been posted. */
@@ -65,8 +68,11 @@ class EventPump implements DisposableBean {
 		return streams.size();
 	}
 
+	private long frame;
+
 	private void tick() {
-		for (RunStream stream : streams) {
+		long now = ++frame;
+		for (Pumped stream : streams) {
 			Outbox outbox = stream.outbox();
 			if (outbox.isClosed()) {
 				streams.remove(stream); // its socket is gone; closing the socket cancelled the run
@@ -77,7 +83,7 @@ class EventPump implements DisposableBean {
 				}
 				else if (stream.tryClaim()) {
 					try {
-						senders.execute(() -> flush(stream));
+						senders.execute(() -> flush(stream, now));
 					}
 					catch (RejectedExecutionException shuttingDown) {
 						stream.release();
@@ -87,27 +93,16 @@ class EventPump implements DisposableBean {
 		}
 	}
 
-	private void flush(RunStream stream) {
+	private void flush(Pumped stream, long now) {
 		try {
-			List<Event> batch = stream.next(MAX_BATCH);
-			long runId = stream.run().id();
-			if (!batch.isEmpty()) {
-				RunClock clock = stream.run().clock();
-				stream.outbox().post(json.writeValueAsString(new Messages.Events(runId, batch,
-						new Messages.Clock(clock.now(), clock.rate()), stream.takeSkipped())), null);
-			}
-			if (stream.gateChanged() && !stream.run().outcome().isDone()) {
-				stream.outbox().post(json.writeValueAsString(new Messages.Gate(runId, stream.pause().snapshot())), null);
-			}
-			if (stream.finished() && streams.remove(stream)) {
-				stream.outbox().post(json.writeValueAsString(new Messages.End(runId, stream.run().outcome().join())), null);
-				stream.delivered();
+			if (stream.flush(json, now)) {
+				streams.remove(stream);
 			}
 		}
 		catch (RuntimeException ex) {
-			LOG.warn("stopping run {}: its events could not be sent: {}", stream.run().id(), ex.toString());
+			LOG.warn("stopping a stream: its events could not be sent: {}", ex.toString());
 			streams.remove(stream);
-			stream.run().cancel();
+			stream.failed();
 		}
 		finally {
 			stream.release();

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.threadlab.rooms.RoomCode;
 import org.threadlab.scenario.ScenarioCatalog;
 import org.threadlab.scenario.Section;
 
@@ -25,6 +27,13 @@ class HomeController {
 	}
 
 	record SectionView(Section section, List<Entry> entries) {
+	}
+
+	/** The join link of a room: the home page with its code filled in, to add a name and join. */
+	@GetMapping("/join/{code}")
+	String join(@PathVariable String code, Model model) {
+		model.addAttribute("joinCode", RoomCode.parse(code).map(RoomCode::shown).orElse(""));
+		return home(model);
 	}
 
 	@GetMapping("/")

@@ -38,6 +38,10 @@ final class Messages {
 	}
 
 	record Gate(String type, long runId, boolean paused, List<PauseGate.Held> held) {
+		Gate(String type, long runId, PauseGate.Snapshot snapshot) {
+			this(type, runId, snapshot.paused(), snapshot.held());
+		}
+
 		Gate(long runId, PauseGate.Snapshot snapshot) {
 			this("gate", runId, snapshot.paused(), snapshot.held());
 		}

@@ -13,12 +13,15 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.threadlab.cpython.PythonRuns;
 import org.threadlab.launch.RunLauncher;
+import org.threadlab.rooms.Rooms;
+import org.threadlab.saved.SavedRunStore;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The run socket: a client sends {@code start}, {@code cancel}, {@code pause}, {@code step},
- * {@code resume} or {@code python}; the server answers {@code queued} while the run waits for its turn,
+ * {@code resume} or {@code python}, and the room messages ({@code room-open}, {@code room-join}…, handed
+ * to the socket's {@link RoomSeat}; a teacher's run messages steer the room's run); the server answers {@code queued} while the run waits for its turn,
  * then {@code started}, streams {@code events} and an {@code end}; or answers {@code error} and changes
  * nothing. See docs/protocol.md. Each message is read as an {@link Incoming} and handed to the socket's
  * {@link SocketSession}, which does what it asks; a message the protocol refuses is answered with its
@@ -39,7 +42,15 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 
 	private final PythonRuns pythons;
 
+	private final Rooms rooms;
+
+	private final SavedRunStore saved;
+
+	private final SharedBatches shared = SharedBatches.registry();
+
 	private final Map<String, SocketSession> sessions = new ConcurrentHashMap<>();
+
+	private final Map<String, RoomSeat> seats = new ConcurrentHashMap<>();
 
 	/** Closes sockets that are too slow or broken, so that no other thread waits on them. */
 	private final ExecutorService closer = Executors.newSingleThreadExecutor(task -> {
@@ -48,7 +59,10 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 		return thread;
 	});
 
-	RunSocketHandler(RunLauncher launcher, EventPump pump, JsonMapper json, WebLimits limits, PythonRuns pythons) {
+	RunSocketHandler(RunLauncher launcher, EventPump pump, JsonMapper json, WebLimits limits, PythonRuns pythons,
+			Rooms rooms, SavedRunStore saved) {
+		this.rooms = rooms;
+		this.saved = saved;
 		this.launcher = launcher;
 		this.pump = pump;
 		this.json = json;
@@ -59,14 +73,17 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		SocketWire wire = new SocketWire(session, limits.stallSeconds() * 1000, closer);
-		sessions.put(session.getId(), new SocketSession(session.getId(), ClientAddress.of(session.getRemoteAddress()), wire,
-				launcher, pump, json, pythons));
+		SocketSession socket = new SocketSession(session.getId(), ClientAddress.of(session.getRemoteAddress()), wire,
+				launcher, pump, json, pythons);
+		seats.put(session.getId(), new RoomSeat(socket, rooms, saved, launcher, pump, shared));
+		sessions.put(session.getId(), socket);
 	}
 
 	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 		SocketSession socket = sessions.get(session.getId());
-		if (socket == null) {
+		RoomSeat seat = seats.get(session.getId());
+		if (socket == null || seat == null) {
 			return; // closed meanwhile
 		}
 		Incoming request;
@@ -76,6 +93,9 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 		catch (Incoming.Refused refused) {
 			socket.refuse(refused.error());
 			return;
+		}
+		if (seat.teaches() && steersRun(seat, request)) {
+			return; // the teacher's run is the room's
 		}
 		if (request instanceof Incoming.Start start) {
 			socket.start(start.request());
@@ -96,12 +116,64 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 			socket.python(python);
 		}
 		else {
+			room(seat, socket, request);
+		}
+	}
+
+	/** A teacher's run message, done on the room's run; false for any other message. */
+	private static boolean steersRun(RoomSeat seat, Incoming request) {
+		if (request instanceof Incoming.Start start) {
+			seat.start(start.request());
+		}
+		else if (request instanceof Incoming.Cancel) {
+			seat.cancel();
+		}
+		else if (request instanceof Incoming.Pause) {
+			seat.pause();
+		}
+		else if (request instanceof Incoming.Step step) {
+			seat.step(step.actor());
+		}
+		else if (request instanceof Incoming.Resume) {
+			seat.resume();
+		}
+		else {
+			return false;
+		}
+		return true;
+	}
+
+	private static void room(RoomSeat seat, SocketSession socket, Incoming request) {
+		if (request instanceof Incoming.RoomOpen) {
+			socket.cancel(); // the socket's own run, if any: from now on its runs are the room's
+			seat.open();
+		}
+		else if (request instanceof Incoming.RoomTeach teach) {
+			seat.teach(teach);
+		}
+		else if (request instanceof Incoming.RoomJoin join) {
+			seat.join(join);
+		}
+		else if (request instanceof Incoming.RoomLesson lesson) {
+			seat.lesson(lesson);
+		}
+		else if (request instanceof Incoming.RoomClose) {
+			seat.close();
+		}
+		else if (request instanceof Incoming.RoomLeave) {
+			seat.leaveAsked();
+		}
+		else {
 			throw new IllegalStateException("a message of the sealed family with no case here: " + request);
 		}
 	}
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		RoomSeat seat = seats.remove(session.getId());
+		if (seat != null) {
+			seat.closed(); // the room goes on without this socket
+		}
 		SocketSession socket = sessions.remove(session.getId());
 		if (socket != null) {
 			socket.close(); // a client that left leaves nothing running, nor waiting
