@@ -160,6 +160,11 @@ export function liveRun({ store, scenario, lang, t, errorText, connect = openSoc
       events.call("step");
       connection.step(who);
     },
+    /** Opens the socket and hears it before any start: a page that follows its room's run. */
+    listen() {
+      ensureConnection();
+      return run;
+    },
     on(type, listener) {
       events.on(type, listener);
       return run;

@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import org.threadlab.event.Event;
 import org.threadlab.launch.LaunchRefused;
 import org.threadlab.launch.RunLauncher;
 import org.threadlab.launch.RunRequest;
-import org.threadlab.rooms.ChallengeJudge;
 import org.threadlab.rooms.LiveFeed;
 import org.threadlab.rooms.LiveRoom;
 import org.threadlab.rooms.Member;
@@ -19,7 +17,6 @@ import org.threadlab.rooms.RoomSignal;
 import org.threadlab.rooms.Rooms;
 import org.threadlab.rooms.Subscription;
 import org.threadlab.run.PauseGate;
-import org.threadlab.run.Run;
 import org.threadlab.saved.SavedRunStore;
 
 /**
@@ -27,13 +24,13 @@ import org.threadlab.saved.SavedRunStore;
  * A teacher's socket steers the room's run (its start, pause, step, resume and cancel are the room's)
  * and hears the roster; every socket in the room gets the room's run through a {@link FollowStream}
  * and the room's control messages. A student's own runs are theirs (a client of their own in the queue)
- * and the roster hears of them, and of the challenges they win.
+ * and the roster hears of them, and of the challenges they win ({@link StudentRuns}).
  * <p>
  * Thread-safety: the socket's handler calls it one message at a time; the room's fan-out, channel and
  * roster call back from other threads. State is guarded by this object's monitor; nothing is posted or
  * subscribed under it.
  */
-final class RoomSeat implements RoomRun.Line, SocketSession.OwnRuns {
+final class RoomSeat implements RoomRun.Line {
 
 	private final SocketSession socket;
 
@@ -59,12 +56,6 @@ final class RoomSeat implements RoomRun.Line, SocketSession.OwnRuns {
 	private FollowStream stream;
 
 	private List<Subscription> subscriptions = new ArrayList<>();
-
-	private int steps;
-
-	private boolean challenge;
-
-	private String ownScenario;
 
 	RoomSeat(SocketSession socket, Rooms rooms, SavedRunStore saved, RunLauncher launcher, EventPump pump,
 			SharedBatches shared) {
@@ -135,7 +126,7 @@ final class RoomSeat implements RoomRun.Line, SocketSession.OwnRuns {
 			page = request.scenario();
 		}
 		socket.actAs("room " + taken.code() + " student " + me.id());
-		socket.watch(this);
+		socket.watch(new StudentRuns(this::updateMe));
 		rooms.roster().update(taken.code(), me.id(), m -> m.here(true, request.scenario()).following(request.following()));
 		socket.post(new RoomMessages.Room(taken.code().value(), "student", null, me.token(), me.name(),
 				RoomMessages.Lesson.of(taken.lesson()), savedIn(taken)), null);
@@ -235,39 +226,6 @@ final class RoomSeat implements RoomRun.Line, SocketSession.OwnRuns {
 	@Override
 	public void failed(String message) {
 		socket.refuse(new Messages.Error("busy", message, Map.of()));
-	}
-
-	// ---- a student's own runs, for the roster ----
-
-	@Override
-	public void started(RunLauncher.Launched launched) {
-		String scenario = launched.scenario().id();
-		synchronized (this) {
-			steps = 0;
-			ownScenario = scenario;
-			challenge = ChallengeJudge.CHALLENGES.contains(scenario) && launched.settings().flag("paused");
-		}
-		updateMe(m -> m.running(true));
-	}
-
-	@Override
-	public synchronized void stepped() {
-		steps++;
-	}
-
-	@Override
-	public void ended(Run run) {
-		boolean judged;
-		int taken;
-		String scenario;
-		synchronized (this) {
-			judged = challenge;
-			taken = steps;
-			scenario = ownScenario;
-			challenge = false;
-		}
-		boolean won = judged && scenario != null && ChallengeJudge.won(scenario, events(run));
-		updateMe(m -> won ? m.running(false).won(scenario, taken) : m.running(false));
 	}
 
 	// ---- what the room sends ----
@@ -390,15 +348,6 @@ final class RoomSeat implements RoomRun.Line, SocketSession.OwnRuns {
 
 	private void refuse(RoomRefused refused) {
 		socket.refuse(new Messages.Error(refused.code(), refused.getMessage(), refused.details()));
-	}
-
-	private static List<Event> events(Run run) {
-		List<Event> all = new ArrayList<>();
-		long from = 0;
-		for (int read; (read = run.recorder().read(from, 10_000, all)) > 0;) {
-			from += read;
-		}
-		return all;
 	}
 
 }
