@@ -113,7 +113,10 @@ byId("cancel").addEventListener("click", () => live.cancel());
 byId("pause").addEventListener("click", () => live.togglePause());
 byId("step").addEventListener("click", () => live.step());
 byId("zoom-reset").addEventListener("click", () => chart.resetZoom());
-byId("follow-live").addEventListener("click", () => chart.follow(!chart.follow()));
+byId("follow-live").addEventListener("click", () => {
+  chart.follow(!chart.follow());
+  store.set({ follow: chart.follow() }); // the chart says nothing of a follow it was told
+});
 byId("keys-help").addEventListener("click", () => keysDialog.toggle());
 // listing.js renders the Python listing for the form's values and says so
 page.addEventListener("listing", (event) => store.set({ javaToPython: event.detail.javaToPython ?? null }));

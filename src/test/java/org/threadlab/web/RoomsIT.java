@@ -187,6 +187,30 @@ class RoomsIT {
 	}
 
 	@Test
+	void aStudentWhosePageOpensTheLessonJoinsAgainAsThemselvesAndGetsTheRun() throws Exception {
+		try (SocketClient teacher = new SocketClient(port)) {
+			String code = open(teacher).get("code").asString();
+			String member;
+			long runId;
+			try (SocketClient home = new SocketClient(port)) {
+				member = join(home, code, "Ada").get("member").asString();
+				teacher.start("thread-target", "{\"htmlSeconds\": 2, \"urlSeconds\": 2}", 1);
+				runId = teacher.next("started").get("runId").asLong();
+				assertThat(home.next("room-started").get("scenario").asString()).isEqualTo("thread-target");
+			}
+			try (SocketClient lesson = new SocketClient(port)) {
+				lesson.send("{\"type\":\"room-join\",\"code\":\"" + code + "\",\"member\":\"" + member
+						+ "\",\"scenario\":\"thread-target\"}");
+				JsonNode again = lesson.next("room");
+				assertThat(again.get("member").asString()).isEqualTo(member);
+				assertThat(again.get("name").asString()).isEqualTo("Ada");
+				List<JsonNode> taught = follow(teacher, runId, "");
+				assertThat(followUntilEnd(lesson, runId)).hasSameSizeAs(taught);
+			}
+		}
+	}
+
+	@Test
 	void roomMessagesThatAreWrongChangeNothing() throws Exception {
 		try (SocketClient client = new SocketClient(port)) {
 			client.send("{\"type\":\"room-join\",\"code\":42}");
