@@ -80,7 +80,7 @@ abstract class SavedRunsContract {
 	@Test
 	void expiredRunsAreDeletedWithTheirRecordings() throws Exception {
 		SavedRun run = store.save(RECORDING.getBytes(StandardCharsets.UTF_8), null);
-		sql.sql("update saved_run set expires_at = ? where id = ?").params(Instant.now().minusSeconds(1), run.id()).update();
+		sql.sql("update saved_run set expires_at = ? where id = ?").params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), run.id()).update();
 		assertThat(store.open(run.id())).as("an expired run is not shown, even before it is deleted").isEmpty();
 		assertThat(store.deleteExpired()).isGreaterThanOrEqualTo(1);
 		assertThat(sql.sql("select count(*) from saved_recording where id = ?").param(run.id()).query(Long.class).single())
