@@ -99,7 +99,7 @@ follow.on("end", (recording) => {
   last.remember(recording);
 });
 room.wire({ live, follow, startChallenge: () => byId("challenge").click() });
-saveRun({ store, t, byId, teaching: room.teaching });
+saveRun({ store, t, byId, teaching: room.teaching, saved: () => room.savedOne() });
 const keysDialog = keyList(byId("keys-dialog"), byId("keys-table"), t);
 keyCommands({ store, t, dialog: byId("keys-dialog"), keysDialog, run, live, player, chart, address, teacher });
 

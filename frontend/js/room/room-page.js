@@ -217,6 +217,13 @@ export function roomPage({ t, byId, scenario, lang, store, memory = roomMemory()
       if (room?.role === "student") setFollowing(false);
       store.set({ watching: false });
     },
+    /** A run was saved in the room: its list is read again. */
+    savedOne() {
+      if (!room || !panel) return;
+      fetch(`/api/rooms/${encodeURIComponent(room.code)}/runs`)
+        .then((answer) => (answer.ok ? answer.json() : []))
+        .then((list) => panel?.saved(list), () => {});
+    },
     /** The room's code and the teacher's secret, for a save listed in the room; null when not teaching. */
     teaching: () => (room?.role === "teacher" ? { code: room.code, secret: memory.secret(room.code) } : null),
   };

@@ -2,8 +2,11 @@
 // server with one click and gets a short link that opens that exact recording in replay, for anyone,
 // in either language. A teacher's saves are listed in their room.
 
-/** The Save button (found with `byId`) for the page's store; `teaching()` is {code, secret} or null. */
-export function saveRun({ store, t, byId, teaching, fetcher = fetch }) {
+/**
+ * The Save button (found with `byId`) for the page's store; `teaching()` is {code, secret} or null;
+ * `saved()` is told after a save in a room.
+ */
+export function saveRun({ store, t, byId, teaching, saved = () => {}, fetcher = fetch }) {
   const button = byId("save-run");
   const status = byId("share-status");
   function show(s) {
@@ -37,6 +40,7 @@ export function saveRun({ store, t, byId, teaching, fetcher = fetch }) {
       a.textContent = link;
       status.append(a);
       navigator.clipboard?.writeText(link).catch(() => {});
+      if (room) saved();
     } catch (error) {
       status.textContent = t("save.failed", error.message);
       status.classList.add("error");

@@ -131,6 +131,7 @@ class RoomsPageIT extends BrowserTest {
 		teacher.click("#save-run");
 		assertThat(teacher.locator("#saved-link")).hasText(Pattern.compile(".*/r/[A-Za-z0-9_-]{22}"));
 		String saved = teacher.locator("#saved-link").textContent();
+		assertThat(teacher.locator("#room-saved li a")).hasCount(1); // the room lists it at once
 		lin.navigate(saved + "?lang=zh");
 		assertThat(lin.locator(MAIN)).hasAttribute("data-state", "ended", LONG_ATTR);
 		assertThat(lin.locator(MAIN)).hasAttribute("data-events", teacher.locator(MAIN).getAttribute("data-events"));
