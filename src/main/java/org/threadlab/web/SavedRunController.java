@@ -2,6 +2,7 @@ package org.threadlab.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class SavedRunController {
 	@PostMapping("/api/runs")
 	ResponseEntity<?> save(HttpServletRequest request, @RequestParam(required = false) String room,
 			@RequestHeader(name = "X-Room-Secret", required = false) String secret) throws IOException {
-		String address = ClientAddress.of(new java.net.InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()));
+		String address = ClientAddress.of(new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()));
 		long wait = saves.waitNanos(address, System.nanoTime());
 		if (wait > 0) {
 			return refuse(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many saves from this address.",
@@ -113,7 +114,7 @@ class SavedRunController {
 
 	@GetMapping("/api/rooms/{code}/runs")
 	ResponseEntity<?> inRoom(@PathVariable String code, HttpServletRequest request) {
-		String address = ClientAddress.of(new java.net.InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()));
+		String address = ClientAddress.of(new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()));
 		try {
 			String room = rooms.find(code, address).code().value();
 			List<RoomMessages.Saved> runs = store.inRoom(room).stream().map(RoomMessages.Saved::of).toList();

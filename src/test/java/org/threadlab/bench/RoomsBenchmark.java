@@ -278,8 +278,11 @@ public final class RoomsBenchmark {
 					teacher.send("{\"type\":\"" + message + "\"}");
 				}
 			}
-			catch (IOException | InterruptedException ex) {
-				// the run is over, or the phase
+			catch (IOException ex) {
+				// the socket is gone: the phase is over
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}, "bench-teacher-steers");
 		steering.start();
