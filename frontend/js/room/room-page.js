@@ -209,6 +209,7 @@ export function roomPage({ t, byId, scenario, lang, store, memory = roomMemory()
       if (room) {
         ensure();
         drawBar();
+        parts.live.listen(); // a teacher's page hears the room's run of its lesson as its own
         parts.follow.listen();
       }
     },

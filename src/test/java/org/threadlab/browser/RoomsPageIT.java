@@ -104,6 +104,14 @@ class RoomsPageIT extends BrowserTest {
 		late.waitForCondition(() -> number(late, "data-events") >= number(teacher, "data-events"));
 		assertThat(late.locator(MAIN)).hasAttribute("data-paused", "true", LONG_ATTR);
 
+		// the teacher's tab reloads (its socket drops): it takes the room back, with its run and its class
+		int taught = number(teacher, "data-events");
+		teacher.reload();
+		assertThat(teacher.locator("#room-code")).hasText(code);
+		teacher.waitForCondition(() -> number(teacher, "data-events") >= taught);
+		assertThat(teacher.locator(MAIN)).hasAttribute("data-paused", "true", LONG_ATTR);
+		assertThat(teacher.locator("#room-panel")).hasAttribute("data-here", "3", LONG_ATTR);
+
 		// a student zooms back while it goes on; Follow live brings the view back
 		ada.locator("#timeline svg.timeline-chart").hover();
 		ada.mouse().wheel(0, -600);
