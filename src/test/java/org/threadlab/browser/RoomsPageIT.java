@@ -3,9 +3,6 @@ package org.threadlab.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,7 +18,7 @@ import com.microsoft.playwright.Page;
  * on and Follow live brings it back; the teacher sends the class to a challenge and a student's win
  * appears in the roster; a finished run is saved and its link opens it in replay, in the other language.
  * Screenshots of the teacher's roster and a student's page in target/screenshots (the README's picture
- * of a room is copied from there to docs/room.png).
+ * of a room, docs/room.png, is room-teacher-1280x720.png copied from there).
  */
 class RoomsPageIT extends BrowserTest {
 
@@ -167,7 +164,6 @@ class RoomsPageIT extends BrowserTest {
 		teacher.keyboard().press("t"); // teacher mode, for the projector
 		teacher.locator("#room-panel").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("room-roster")));
 		teacher.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("room-teacher-1280x720")));
-		Files.copy(Chromium.screenshot("room-teacher-1280x720"), Path.of("docs", "room.png"), StandardCopyOption.REPLACE_EXISTING);
 		teacher.click("#room-close");
 		assertThat(ada.locator("#room-status")).containsText("closed");
 	}
