@@ -30,7 +30,8 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update \
  && apt-get install -y --no-install-recommends tini python3 \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /app --no-create-home --shell /usr/sbin/nologin threadlab
+ && useradd --system --uid 10001 --home-dir /app --no-create-home --shell /usr/sbin/nologin threadlab \
+ && mkdir /data && chown threadlab /data
 WORKDIR /app
 COPY --from=build /src/layers/dependencies/ ./
 COPY --from=build /src/layers/spring-boot-loader/ ./
@@ -38,9 +39,13 @@ COPY --from=build /src/layers/snapshot-dependencies/ ./
 COPY --from=build /src/layers/application/ ./
 USER threadlab
 EXPOSE 8080
+# Saved runs and rooms: the embedded database's file lives in /data, a volume that outlives the
+# container (docker run -v threadlab-data:/data …); spring.datasource.* names a PostgreSQL instead.
+VOLUME /data
 # The JVM's heap is half the container's memory: the rest is for child JVMs (128 MB of heap at most
 # each, about 100 MB used) and python3. Out of memory, the server exits, and Docker's restart policy starts a fresh one.
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError" \
+    THREADLAB_DATA_DIR=/data
 # No curl in the JRE image: bash asks the health endpoint itself.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]

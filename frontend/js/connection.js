@@ -1,6 +1,7 @@
-// The run socket (docs/protocol.md): sends start, cancel, pause, step and resume, and dispatches what the
-// server sends as "started", "events", "end", "error", "gate", "queued", plus "close" when it closes.
-// Types it does not know (a newer server's) are dispatched to nobody.
+// The run socket (docs/protocol.md): sends start, cancel, pause, step and resume (and any message, for
+// rooms), and dispatches what the server sends as "started", "events", "end", "error", "gate", "queued",
+// the room messages ("room", "roster", "room-started"…), plus "close" when it closes. Types it does not
+// know (a newer server's) are dispatched to nobody.
 import d3 from "./d3.js";
 
 export function socketUrl(loc = window.location) {
@@ -8,7 +9,8 @@ export function socketUrl(loc = window.location) {
 }
 
 export function connect(url = socketUrl()) {
-  const types = ["started", "events", "end", "error", "gate", "queued", "close"];
+  const rooms = ["room", "roster", "room-lesson", "room-ended", "room-started", "room-events", "room-gate", "room-end"];
+  const types = ["started", "events", "end", "error", "gate", "queued", "close", ...rooms];
   const dispatch = d3.dispatch(...types);
   const socket = new WebSocket(url);
   const waiting = [];
@@ -46,6 +48,8 @@ export function connect(url = socketUrl()) {
     resume() {
       send({ type: "resume" });
     },
+    /** Sends any message of the protocol (the room messages). */
+    send,
     close() {
       socket.close();
     },

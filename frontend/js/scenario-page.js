@@ -22,6 +22,9 @@ import { addressOf } from "./page/address.js";
 import { shareExport } from "./page/share-export.js";
 import { lastRun } from "./page/last-run.js";
 import { keyCommands } from "./page/key-commands.js";
+import { parseRecording } from "./replay.js";
+import { roomPage } from "./room/room-page.js";
+import { openSaved, saveRun } from "./room/save-run.js";
 
 const t = pageTranslator();
 const byId = (id) => document.getElementById(id);
@@ -30,11 +33,14 @@ const scenario = page.dataset.scenario;
 const lang = page.dataset.lang || document.documentElement.lang || "en";
 const form = byId("run-form");
 const store = pageState();
+const entry = new URLSearchParams(location.search); // before the address rewrites it: ?saved=
 
 // ---- the views: they draw the state ----
 
 showControls({ store, page, status: byId("status"), t });
-const live = liveRun({ store, scenario, lang, t, errorText: (message) => errorText(message, form, t) });
+const room = roomPage({ t, byId, scenario, lang, store });
+const live = liveRun({ store, scenario, lang, t, errorText: (message) => errorText(message, form, t), connect: room.connect });
+const follow = liveRun({ store, scenario, lang, t, errorText: (message) => errorText(message, form, t), connect: room.followConnect });
 const step = (actor) => live.step(actor);
 const marks = listingMarks({ store, t, byId });
 const teacher = teacherMode(byId("teacher-mode"), () => view.render());
@@ -67,6 +73,7 @@ const challenge = challengePlay({
 
 /** Runs the form's values; a challenge's run starts paused. */
 function run(paused = false) {
+  room.ownRun();
   clearInvalid(form);
   if (!paused) challenge.clear();
   player.stop();
@@ -94,6 +101,12 @@ live
     last.remember(recording);
   });
 shareExport({ store, t, byId, scenario, chart, box: byId("timeline"), open: openRecording });
+follow.on("end", (recording) => {
+  player.enter(recording); // the teacher's recording, now the student's to replay
+  last.remember(recording);
+});
+room.wire({ live, follow, startChallenge: () => byId("challenge").click() });
+saveRun({ store, t, byId, teaching: room.teaching, saved: () => room.savedOne() });
 const keysDialog = keyList(byId("keys-dialog"), byId("keys-table"), t);
 keyCommands({ store, t, dialog: byId("keys-dialog"), keysDialog, run, live, player, chart, address, teacher });
 
@@ -107,10 +120,14 @@ byId("cancel").addEventListener("click", () => live.cancel());
 byId("pause").addEventListener("click", () => live.togglePause());
 byId("step").addEventListener("click", () => live.step());
 byId("zoom-reset").addEventListener("click", () => chart.resetZoom());
-byId("follow-live").addEventListener("click", () => chart.follow(!chart.follow()));
+byId("follow-live").addEventListener("click", () => {
+  chart.follow(!chart.follow());
+  store.set({ follow: chart.follow() }); // the chart says nothing of a follow it was told
+});
 byId("keys-help").addEventListener("click", () => keysDialog.toggle());
 // listing.js renders the Python listing for the form's values and says so
 page.addEventListener("listing", (event) => store.set({ javaToPython: event.detail.javaToPython ?? null }));
 window.addEventListener("resize", () => view.render());
 
-last.restore(store.state.params, store.state.settings, openRecording);
+if (entry.get("saved")) openSaved({ id: entry.get("saved"), t, open: openRecording, status: byId("share-status"), parse: parseRecording });
+else last.restore(store.state.params, store.state.settings, openRecording);

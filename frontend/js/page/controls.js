@@ -12,9 +12,9 @@ const SHARE = ["download-recording", "export-svg", "export-png", "export-trace"]
 export function controlsOf(s) {
   const disabled = {
     run: s.asking, // a second Run restarts while a run goes on (the server cancels it first), or takes a queued one's place
-    cancel: s.serverRun == null, // cancels the run, or leaves the queue
-    pause: s.serverRun !== "live",
-    step: !(s.serverRun === "live" && s.paused === true),
+    cancel: s.serverRun == null || s.watching, // cancels the run, or leaves the queue; a room's run is the teacher's
+    pause: s.serverRun !== "live" || s.watching,
+    step: !(s.serverRun === "live" && s.paused === true) || s.watching,
     "zoom-reset": !s.zoomed,
     "follow-live": !following(s), // there is nothing to follow but a live run
   };
@@ -30,6 +30,7 @@ export function controlsOf(s) {
       gate: s.gateMessages > 0 ? String(s.gateMessages) : null, // for tests: a new word on the gate arrived
       heldKnown: s.heldKnown ? "true" : null, // the server says who is held (contract 2)
       challenge: s.challenge?.status ?? null,
+      watching: s.watching ? "true" : null, // a student's page follows the room's run
       replayT: s.replay ? String(s.replayT) : null,
       events: s.model ? String(s.model.events) : null,
       steps: s.steps?.length ? String(s.steps.length) : null,

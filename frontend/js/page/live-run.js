@@ -176,6 +176,11 @@ export function liveRun({ store, scenario, lang, t, errorText, connect = openSoc
       events.call("step", null, { actor: who ?? s.gate.held.keys().next().value ?? null });
       connection.step(who);
     },
+    /** Opens the socket and hears it before any start: a page that follows its room's run. */
+    listen() {
+      ensureConnection();
+      return run;
+    },
     on(type, listener) {
       events.on(type, listener);
       return run;

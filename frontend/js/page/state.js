@@ -18,6 +18,7 @@ export function initialState() {
     mode: "idle", // "live" while the socket feeds a run, "replay" after it or for an opened recording
     asking: false, // a start was sent and not answered yet: Run waits
     serverRun: null, // the run the server holds for this page: "queued" or "live"; null when none
+    watching: false, // the page shows its room's run (a student following the teacher): not its own to steer
     paused: null, // the run shows as paused (Pause reads Resume, Step is offered); null before any run
     gate: openGate(), // the server's gate: {paused, held: Map(actor -> {actor, kind, object, line, since})}
     gateMessages: 0, // the server's words on the gate this run (tests wait for the next one)

@@ -65,7 +65,7 @@ final class Admission implements AutoCloseable {
 		private final String client;
 
 		/** What the run holds once admitted: what it asked for, cut down to what the server could give. */
-		private final Room need;
+		private final Amount need;
 
 		private final Listener listener;
 
@@ -78,7 +78,7 @@ final class Admission implements AutoCloseable {
 
 		private int extras;
 
-		private Ticket(String client, Room need, Listener listener) {
+		private Ticket(String client, Amount need, Listener listener) {
 			this.client = client;
 			this.need = need;
 			this.listener = listener;
@@ -251,7 +251,7 @@ final class Admission implements AutoCloseable {
 	 * admitted at once; else it waits.
 	 * @throws LaunchRefused {@code busy} when the queue, or the client's part of it, is full
 	 */
-	Ticket enqueue(String client, Room asked, Listener listener) throws LaunchRefused {
+	Ticket enqueue(String client, Amount asked, Listener listener) throws LaunchRefused {
 		Ticket ticket;
 		lock.lock();
 		try {
@@ -338,16 +338,16 @@ final class Admission implements AutoCloseable {
 	 * free room, and needs no kind of room that a run earlier in the turn order is waiting for.
 	 */
 	private Ticket nextToAdmit() {
-		Set<Room.Kind> wanted = EnumSet.noneOf(Room.Kind.class);
+		Set<Amount.Kind> wanted = EnumSet.noneOf(Amount.Kind.class);
 		if (extraWaiters > 0) {
-			wanted.add(Room.Kind.PROCESSES); // a running run waiting for a child's place goes first
+			wanted.add(Amount.Kind.PROCESSES); // a running run waiting for a child's place goes first
 		}
 		for (ArrayDeque<Ticket> queue : waiting.values()) {
 			Ticket head = queue.peekFirst();
 			if (!holdings.fitsShare(head.client, head.need)) {
 				continue; // at its share: it waits for its own runs to end, and holds up no one
 			}
-			Set<Room.Kind> lacking = holdings.lacking(head.need);
+			Set<Amount.Kind> lacking = holdings.lacking(head.need);
 			boolean wouldOvertake = !Collections.disjoint(head.need.kinds(), wanted);
 			if (lacking.isEmpty() && !wouldOvertake) {
 				return head;

@@ -14,20 +14,20 @@ import java.util.Set;
 final class Holdings {
 
 	/** What one client, or the whole server, holds: its room and how many runs hold it. */
-	private record Held(Room room, int runs) {
+	private record Held(Amount room, int runs) {
 
-		static final Held NOTHING = new Held(Room.NONE, 0);
+		static final Held NOTHING = new Held(Amount.NONE, 0);
 
-		Held take(Room need) {
+		Held take(Amount need) {
 			return new Held(room.plus(need), runs + 1);
 		}
 
-		Held giveBack(Room need) {
+		Held giveBack(Amount need) {
 			return new Held(room.minus(need), runs - 1);
 		}
 
 		Held withProcesses(int more) {
-			return new Held(room.plus(new Room(0, more, 0)), runs);
+			return new Held(room.plus(new Amount(0, more, 0)), runs);
 		}
 
 		boolean isNothing() {
@@ -36,9 +36,9 @@ final class Holdings {
 
 	}
 
-	private final Room server;
+	private final Amount server;
 
-	private final Room share;
+	private final Amount share;
 
 	private Held total = Held.NOTHING;
 
@@ -46,41 +46,41 @@ final class Holdings {
 	private final Map<String, Held> byClient = new HashMap<>();
 
 	Holdings(AdmissionLimits limits) {
-		this.server = Room.of(limits);
-		this.share = Room.of(limits.client());
+		this.server = Amount.of(limits);
+		this.share = Amount.of(limits.client());
 	}
 
 	/** What a run asks for, cut down to what the server and a client's share could give, one thread at least. */
-	Room clip(Room asked) {
-		Room clipped = asked.atMost(server).atMost(share);
-		return clipped.threads() >= 1 ? clipped : new Room(1, clipped.processes(), clipped.cores());
+	Amount clip(Amount asked) {
+		Amount clipped = asked.atMost(server).atMost(share);
+		return clipped.threads() >= 1 ? clipped : new Amount(1, clipped.processes(), clipped.cores());
 	}
 
 	/** Whether the run fits both its client's share and the server's free room now. */
-	boolean fits(String client, Room need) {
+	boolean fits(String client, Amount need) {
 		return fitsShare(client, need) && total.room().plus(need).fitsIn(server);
 	}
 
 	/** Whether the run fits its client's share: if not, it waits for the client's own runs to end. */
-	boolean fitsShare(String client, Room need) {
+	boolean fitsShare(String client, Amount need) {
 		return held(client).room().plus(need).fitsIn(share);
 	}
 
 	/** The kinds of room the run needs that the server lacks now. */
-	Set<Room.Kind> lacking(Room need) {
-		Set<Room.Kind> lacking = total.room().plus(need).beyond(server);
+	Set<Amount.Kind> lacking(Amount need) {
+		Set<Amount.Kind> lacking = total.room().plus(need).beyond(server);
 		lacking.retainAll(need.kinds());
 		return lacking;
 	}
 
 	/** The run is admitted: it holds its room until {@link #giveBack}. */
-	void take(String client, Room need) {
+	void take(String client, Amount need) {
 		total = total.take(need);
 		byClient.put(client, held(client).take(need));
 	}
 
 	/** The run has ended: its room goes back, and so do the {@code extras} processes it took beyond it. */
-	void giveBack(String client, Room need, int extras) {
+	void giveBack(String client, Amount need, int extras) {
 		total = total.giveBack(need).withProcesses(-extras);
 		Held mine = held(client).giveBack(need).withProcesses(-extras);
 		if (mine.isNothing()) {
@@ -122,7 +122,7 @@ final class Holdings {
 		for (String client : waitingClients) {
 			clients += byClient.containsKey(client) ? 0 : 1;
 		}
-		Room room = total.room();
+		Amount room = total.room();
 		return new Occupancy(total.runs(), waiting, room.threads(), room.processes(), room.cores(), clients);
 	}
 

@@ -124,7 +124,7 @@ public class RunLauncher {
 	public Pending launch(Checked request, String client, LaunchListener listener) throws LaunchRefused {
 		Pending pending = new Pending(request.scenario(), request.params(), request.settings(), listener);
 		pending.ticket = admission.enqueue(client,
-				Room.of(request.scenario().cost(request.params()), request.settings().flag("gil")), pending);
+				Amount.of(request.scenario().cost(request.params()), request.settings().flag("gil")), pending);
 		return pending;
 	}
 

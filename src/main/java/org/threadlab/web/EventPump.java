@@ -1,6 +1,5 @@
 package org.threadlab.web;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -15,15 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.threadlab.event.Event;
-import org.threadlab.run.RunClock;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends each followed run's new events to its socket, one batch per frame at most. A ticker looks at
- * every stream each {@value #FRAME_MS} ms; a stream with news whose socket is idle is handed to a small
- * pool of senders, which take the next batch from the run's trace and post it to the socket's
+ * Sends each followed run's new events to its socket, one batch per frame at most: a socket's own run
+ * ({@link RunStream}) and a room's run on each follower's socket ({@link FollowStream}) alike. A ticker
+ * looks at every stream each {@value #FRAME_MS} ms; a stream with news whose socket is idle is handed to
+ * a small pool of senders, which take the next batch from the run's trace and post it to the socket's
  * {@link Outbox}. A socket still taking its last batch is passed over this frame: its news waits in the
  * run's trace and comes in its next, bigger batch. The frame is counted as skipped (and the batch says how
  * many were) only when that last message has been on the wire for a whole frame already: a message that
@@ -49,7 +47,7 @@ class EventPump implements DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(EventPump.class);
 
-	private final Set<RunStream> streams = ConcurrentHashMap.newKeySet();
+	private final Set<Pumped> streams = ConcurrentHashMap.newKeySet();
 
 	private final JsonMapper json;
 
@@ -64,8 +62,13 @@ class EventPump implements DisposableBean {
 		ticker.scheduleWithFixedDelay(this::tick, FRAME_MS, FRAME_MS, TimeUnit.MILLISECONDS);
 	}
 
-	void follow(RunStream stream) {
+	void follow(Pumped stream) {
 		streams.add(stream);
+	}
+
+	/** Stops streaming to a socket that no longer follows this run (its end is not sent). */
+	void unfollow(Pumped stream) {
+		streams.remove(stream);
 	}
 
 	/** Streams followed now: a run's is dropped once its end has been posted. */
@@ -73,12 +76,15 @@ class EventPump implements DisposableBean {
 		return streams.size();
 	}
 
+	private long frame;
+
 	/** One frame's look at every stream; lets nothing out, or the ticker would never run again. */
 	private void tick() {
 		try {
-			for (RunStream stream : streams) {
+			long now = ++frame;
+			for (Pumped stream : streams) {
 				try {
-					look(stream);
+					look(stream, now);
 				}
 				catch (Throwable ex) {
 					stop(stream, ex);
@@ -90,7 +96,7 @@ class EventPump implements DisposableBean {
 		}
 	}
 
-	private void look(RunStream stream) {
+	private void look(Pumped stream, long now) {
 		Outbox outbox = stream.outbox();
 		if (outbox.isClosed()) {
 			streams.remove(stream); // its socket is gone; closing the socket cancelled the run
@@ -103,7 +109,7 @@ class EventPump implements DisposableBean {
 			}
 			else if (stream.tryClaim()) {
 				try {
-					senders.execute(() -> flush(stream));
+					senders.execute(() -> flush(stream, now));
 				}
 				catch (RejectedExecutionException shuttingDown) {
 					stream.release();
@@ -112,21 +118,10 @@ class EventPump implements DisposableBean {
 		}
 	}
 
-	private void flush(RunStream stream) {
+	private void flush(Pumped stream, long now) {
 		try {
-			List<Event> batch = stream.next(MAX_BATCH);
-			long runId = stream.run().id();
-			if (!batch.isEmpty()) {
-				RunClock clock = stream.run().clock();
-				stream.outbox().post(json.writeValueAsString(new Messages.Events(runId, batch,
-						new Messages.Clock(clock.now(), clock.rate()), stream.takeSkipped())), null);
-			}
-			if (stream.gateChanged() && !stream.run().outcome().isDone()) {
-				stream.outbox().post(json.writeValueAsString(new Messages.Gate(runId, stream.pause().snapshot())), null);
-			}
-			if (stream.finished() && streams.remove(stream)) {
-				stream.outbox().post(json.writeValueAsString(new Messages.End(runId, stream.run().outcome().join())), null);
-				stream.delivered();
+			if (stream.flush(json, now)) {
+				streams.remove(stream);
 			}
 		}
 		catch (Throwable ex) {
@@ -138,11 +133,12 @@ class EventPump implements DisposableBean {
 	}
 
 	/** The stream failed: it is dropped and its run stopped, so that the others go on. */
-	private void stop(RunStream stream, Throwable ex) {
+	/** A stream whose events could not be sent: its own run is cancelled, a follower's socket closed. */
+	private void stop(Pumped stream, Throwable ex) {
 		streams.remove(stream);
 		try {
-			stream.run().cancel();
-			complain("stopping run " + stream.run().id() + ": its events could not be sent: {}", ex);
+			stream.failed();
+			complain("stopping a stream: its events could not be sent: {}", ex);
 		}
 		catch (Throwable again) {
 			complain("a stream failed and could not be stopped: {}", again);

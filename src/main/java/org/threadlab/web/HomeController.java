@@ -1,14 +1,19 @@
 package org.threadlab.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.threadlab.rooms.RoomCode;
 import org.threadlab.scenario.ScenarioCatalog;
 import org.threadlab.scenario.Section;
 
-/** The catalog, grouped as the tutorial is. */
+import tools.jackson.databind.json.JsonMapper;
+
+/** The catalog, grouped as the tutorial is, and the box to join a class or open a room. */
 @Controller
 class HomeController {
 
@@ -16,8 +21,14 @@ class HomeController {
 
 	private final ScenarioCatalog catalog;
 
-	HomeController(ScenarioCatalog catalog) {
+	private final UiTexts uiTexts;
+
+	private final JsonMapper json;
+
+	HomeController(ScenarioCatalog catalog, UiTexts uiTexts, JsonMapper json) {
 		this.catalog = catalog;
+		this.uiTexts = uiTexts;
+		this.json = json;
 	}
 
 	/** One entry of the catalog page; {@code built} is false for a scenario that is still coming. */
@@ -27,8 +38,16 @@ class HomeController {
 	record SectionView(Section section, List<Entry> entries) {
 	}
 
+	/** The join link of a room: the home page with its code filled in, to add a name and join. */
+	@GetMapping("/join/{code}")
+	String join(@PathVariable String code, Locale locale, Model model) {
+		model.addAttribute("joinCode", RoomCode.parse(code).map(RoomCode::shown).orElse(""));
+		return home(locale, model);
+	}
+
 	@GetMapping("/")
-	String home(Model model) {
+	String home(Locale locale, Model model) {
+		model.addAttribute("uiTexts", json.writeValueAsString(uiTexts.in(locale)));
 		model.addAttribute("sections", catalog.outline()
 			.entrySet()
 			.stream()

@@ -35,7 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
 		@JsonSubTypes.Type(value = Incoming.Pause.class, name = "pause"),
 		@JsonSubTypes.Type(value = Incoming.Step.class, name = "step"),
 		@JsonSubTypes.Type(value = Incoming.Resume.class, name = "resume"),
-		@JsonSubTypes.Type(value = Incoming.Python.class, name = "python") })
+		@JsonSubTypes.Type(value = Incoming.Python.class, name = "python"),
+		@JsonSubTypes.Type(value = Incoming.RoomOpen.class, name = "room-open"),
+		@JsonSubTypes.Type(value = Incoming.RoomTeach.class, name = "room-teach"),
+		@JsonSubTypes.Type(value = Incoming.RoomJoin.class, name = "room-join"),
+		@JsonSubTypes.Type(value = Incoming.RoomLesson.class, name = "room-lesson"),
+		@JsonSubTypes.Type(value = Incoming.RoomClose.class, name = "room-close"),
+		@JsonSubTypes.Type(value = Incoming.RoomLeave.class, name = "room-leave") })
 @JsonIgnoreProperties(ignoreUnknown = true)
 sealed interface Incoming {
 
@@ -101,6 +107,70 @@ sealed interface Incoming {
 
 	}
 
+	/** {@code room-open}: open a room; the socket teaches it. */
+	record RoomOpen() implements Incoming {
+	}
+
+	/** {@code room-teach}: the teacher takes the room back with its secret; {@code scenario} is the page's lesson, or null. */
+	record RoomTeach(String code, String secret, String scenario) implements Incoming {
+
+		@JsonCreator
+		static RoomTeach of(@JsonProperty("code") JsonNode code, @JsonProperty("secret") JsonNode secret,
+				@JsonProperty("scenario") JsonNode scenario) {
+			if (!isText(code, 20) || !isText(secret, 64) || !isTextOrAbsent(scenario, 64)) {
+				throw Refused.malformed("A room-teach message needs \"code\" and \"secret\" (short texts), and may have "
+						+ "\"scenario\" (text).");
+			}
+			return new RoomTeach(code.asString(), secret.asString(), textOrNull(scenario));
+		}
+
+	}
+
+	/** {@code room-join}: a student joins, or comes back as themselves with {@code member}. */
+	record RoomJoin(String code, String name, String member, String scenario, boolean following) implements Incoming {
+
+		static final int MAX_NAME = 40;
+
+		@JsonCreator
+		static RoomJoin of(@JsonProperty("code") JsonNode code, @JsonProperty("name") JsonNode name,
+				@JsonProperty("member") JsonNode member, @JsonProperty("scenario") JsonNode scenario,
+				@JsonProperty("following") JsonNode following) {
+			if (!isText(code, 20) || !isTextOrAbsent(name, MAX_NAME) || !isTextOrAbsent(member, 64)
+					|| !isTextOrAbsent(scenario, 64) || !(following == null || following.isBoolean())) {
+				throw Refused.malformed("A room-join message needs \"code\" (short text), and may have \"name\" (up to "
+						+ MAX_NAME + " characters), \"member\", \"scenario\" (texts) and \"following\" (a flag).");
+			}
+			return new RoomJoin(code.asString(), textOrNull(name), textOrNull(member), textOrNull(scenario),
+					following == null || following.booleanValue());
+		}
+
+	}
+
+	/** {@code room-lesson}: the teacher sends the class to a lesson, or its challenge. */
+	record RoomLesson(RunRequest request, boolean challenge) implements Incoming {
+
+		@JsonCreator
+		static RoomLesson of(@JsonProperty("scenario") JsonNode scenario, @JsonProperty("params") JsonNode params,
+				@JsonProperty("settings") JsonNode settings, @JsonProperty("challenge") JsonNode challenge) {
+			if (!isText(scenario) || !isObjectOrAbsent(params) || !isObjectOrAbsent(settings)
+					|| !(challenge == null || challenge.isBoolean())) {
+				throw Refused.malformed("A room-lesson message needs \"scenario\" (text), and may have \"params\" and "
+						+ "\"settings\" (objects) and \"challenge\" (a flag).");
+			}
+			return new RoomLesson(new RunRequest(scenario.asString(), values(params), values(settings)),
+					challenge != null && challenge.booleanValue());
+		}
+
+	}
+
+	/** {@code room-close}: the teacher ends the room. */
+	record RoomClose() implements Incoming {
+	}
+
+	/** {@code room-leave}: the socket leaves its room. */
+	record RoomLeave() implements Incoming {
+	}
+
 	/** A message the protocol refuses: the error to answer it with. Nothing else changes. */
 	final class Refused extends RuntimeException {
 
@@ -118,7 +188,8 @@ sealed interface Incoming {
 		/** @param type the message's type, or null when it has none that is text */
 		static Refused unknownType(String type) {
 			return new Refused("unknown-type",
-					"A message's \"type\" must be \"start\", \"cancel\", \"pause\", \"step\", \"resume\" or \"python\".",
+					"A message's \"type\" must be \"start\", \"cancel\", \"pause\", \"step\", \"resume\", \"python\" "
+							+ "or one of the room messages.",
 					Map.of("type", String.valueOf(type)));
 		}
 
@@ -166,6 +237,18 @@ sealed interface Incoming {
 
 	private static boolean isText(JsonNode member) {
 		return member != null && member.isString();
+	}
+
+	private static boolean isText(JsonNode member, int maxLength) {
+		return isText(member) && member.asString().length() <= maxLength;
+	}
+
+	private static boolean isTextOrAbsent(JsonNode member, int maxLength) {
+		return member == null || isText(member, maxLength);
+	}
+
+	private static String textOrNull(JsonNode member) {
+		return member == null ? null : member.asString();
 	}
 
 	/** Absent is fine; JSON's null is not an object. */

@@ -39,6 +39,10 @@ final class Messages {
 
 	/** {@code jump}: how the last step moved lesson time to wake a sleeper, when nothing was held; or null. */
 	record Gate(String type, long runId, boolean paused, List<PauseGate.Held> held, PauseGate.Jump jump) {
+		Gate(String type, long runId, PauseGate.Snapshot snapshot) {
+			this(type, runId, snapshot.paused(), snapshot.held(), snapshot.jump());
+		}
+
 		Gate(long runId, PauseGate.Snapshot snapshot) {
 			this("gate", runId, snapshot.paused(), snapshot.held(), snapshot.jump());
 		}

@@ -13,12 +13,15 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.threadlab.cpython.PythonRuns;
 import org.threadlab.launch.RunLauncher;
+import org.threadlab.rooms.Rooms;
+import org.threadlab.saved.SavedRunStore;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The run socket: a client sends {@code start}, {@code cancel}, {@code pause}, {@code step},
- * {@code resume} or {@code python}; the server answers {@code queued} while the run waits for its turn,
+ * {@code resume} or {@code python}, and the room messages ({@code room-open}, {@code room-join}…, handed
+ * to the socket's {@link RoomSeat}; a teacher's run messages steer the room's run); the server answers {@code queued} while the run waits for its turn,
  * then {@code started}, streams {@code events} and an {@code end}; or answers {@code error} and changes
  * nothing. See docs/protocol.md. Each message is read as an {@link Incoming} and handed to the socket's
  * {@link SocketSession}, which does what it asks; a message the protocol refuses is answered with its
@@ -50,7 +53,15 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 
 	private final WholeMessages wholes = new WholeMessages();
 
+	private final Rooms rooms;
+
+	private final SavedRunStore saved;
+
+	private final SharedBatches shared = SharedBatches.registry();
+
 	private final Map<String, SocketSession> sessions = new ConcurrentHashMap<>();
+
+	private final Map<String, RoomSeat> seats = new ConcurrentHashMap<>();
 
 	/** Closes sockets that are too slow or broken, so that no other thread waits on them. */
 	private final ExecutorService closer = Executors.newSingleThreadExecutor(task -> {
@@ -60,7 +71,9 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 	});
 
 	RunSocketHandler(RunLauncher launcher, EventPump pump, JsonMapper json, WebLimits limits, PythonRuns pythons,
-			SocketCaps caps, FrameWatch frames) {
+			SocketCaps caps, FrameWatch frames, Rooms rooms, SavedRunStore saved) {
+		this.rooms = rooms;
+		this.saved = saved;
 		this.launcher = launcher;
 		this.caps = caps;
 		this.frames = frames;
@@ -80,7 +93,9 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 			return;
 		}
 		SocketWire wire = new SocketWire(session, limits.stallSeconds() * 1000, closer);
-		sessions.put(session.getId(), new SocketSession(session.getId(), client, wire, launcher, pump, json, pythons));
+		SocketSession socket = new SocketSession(session.getId(), client, wire, launcher, pump, json, pythons);
+		seats.put(session.getId(), new RoomSeat(socket, rooms, saved, launcher, pump, shared));
+		sessions.put(session.getId(), socket);
 		frames.watch(session);
 	}
 
@@ -93,7 +108,8 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 		SocketSession socket = sessions.get(session.getId());
-		if (socket == null) {
+		RoomSeat seat = seats.get(session.getId());
+		if (socket == null || seat == null) {
 			return; // closed meanwhile, or refused
 		}
 		String text;
@@ -115,6 +131,9 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 			socket.refuse(refused.error());
 			return;
 		}
+		if (seat.teaches() && steersRun(seat, request)) {
+			return; // the teacher's run is the room's
+		}
 		if (request instanceof Incoming.Start start) {
 			socket.start(start.request());
 		}
@@ -134,12 +153,64 @@ class RunSocketHandler extends TextWebSocketHandler implements DisposableBean {
 			socket.python(python);
 		}
 		else {
+			room(seat, socket, request);
+		}
+	}
+
+	/** A teacher's run message, done on the room's run; false for any other message. */
+	private static boolean steersRun(RoomSeat seat, Incoming request) {
+		if (request instanceof Incoming.Start start) {
+			seat.start(start.request());
+		}
+		else if (request instanceof Incoming.Cancel) {
+			seat.cancel();
+		}
+		else if (request instanceof Incoming.Pause) {
+			seat.pause();
+		}
+		else if (request instanceof Incoming.Step step) {
+			seat.step(step.actor());
+		}
+		else if (request instanceof Incoming.Resume) {
+			seat.resume();
+		}
+		else {
+			return false;
+		}
+		return true;
+	}
+
+	private static void room(RoomSeat seat, SocketSession socket, Incoming request) {
+		if (request instanceof Incoming.RoomOpen) {
+			socket.cancel(); // the socket's own run, if any: from now on its runs are the room's
+			seat.open();
+		}
+		else if (request instanceof Incoming.RoomTeach teach) {
+			seat.teach(teach);
+		}
+		else if (request instanceof Incoming.RoomJoin join) {
+			seat.join(join);
+		}
+		else if (request instanceof Incoming.RoomLesson lesson) {
+			seat.lesson(lesson);
+		}
+		else if (request instanceof Incoming.RoomClose) {
+			seat.close();
+		}
+		else if (request instanceof Incoming.RoomLeave) {
+			seat.leaveAsked();
+		}
+		else {
 			throw new IllegalStateException("a message of the sealed family with no case here: " + request);
 		}
 	}
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		RoomSeat seat = seats.remove(session.getId());
+		if (seat != null) {
+			seat.closed(); // the room goes on without this socket
+		}
 		SocketSession socket = sessions.remove(session.getId());
 		wholes.forget(session.getId());
 		frames.forget(session.getId());

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.threadlab.event.Event;
 import org.threadlab.run.PauseGate;
 import org.threadlab.run.Run;
+import org.threadlab.run.RunClock;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One run being streamed to one socket: the run, how far into its trace the socket has been sent, and
@@ -17,7 +20,7 @@ import org.threadlab.run.Run;
  * Thread-safety: {@link #tryClaim()} lets at most one sender work on the stream at a time; the cursor
  * is written only by the sender holding the claim and read by the pump's ticker (volatile).
  */
-final class RunStream {
+final class RunStream implements Pumped {
 
 	private final Run run;
 
@@ -30,6 +33,8 @@ final class RunStream {
 	private final AtomicBoolean claimed = new AtomicBoolean();
 
 	private final AtomicInteger skipped = new AtomicInteger();
+
+	private final AtomicBoolean ended = new AtomicBoolean();
 
 	private volatile long cursor;
 
@@ -52,25 +57,30 @@ final class RunStream {
 		return run;
 	}
 
-	Outbox outbox() {
+	@Override
+	public Outbox outbox() {
 		return outbox;
 	}
 
-	boolean tryClaim() {
+	@Override
+	public boolean tryClaim() {
 		return claimed.compareAndSet(false, true);
 	}
 
-	void release() {
+	@Override
+	public void release() {
 		claimed.set(false);
 	}
 
 	/** True when there are events not yet sent, or the run has ended. */
-	boolean hasNews() {
+	@Override
+	public boolean hasNews() {
 		return run.outcome().isDone() || cursor < kept() || pause.version() != gateSeen;
 	}
 
 	/** A frame went by with news the socket could not take yet. */
-	void skip() {
+	@Override
+	public void skip() {
 		skipped.incrementAndGet();
 	}
 
@@ -101,6 +111,31 @@ final class RunStream {
 
 	void delivered() {
 		whenDelivered.run();
+	}
+
+	@Override
+	public boolean flush(JsonMapper json, long frame) {
+		List<Event> batch = next(EventPump.MAX_BATCH);
+		long runId = run.id();
+		if (!batch.isEmpty()) {
+			RunClock clock = run.clock();
+			outbox.post(json.writeValueAsString(new Messages.Events(runId, batch,
+					new Messages.Clock(clock.now(), clock.rate()), takeSkipped())), null);
+		}
+		if (gateChanged() && !run.outcome().isDone()) {
+			outbox.post(json.writeValueAsString(new Messages.Gate(runId, pause.snapshot())), null);
+		}
+		if (finished() && ended.compareAndSet(false, true)) {
+			outbox.post(json.writeValueAsString(new Messages.End(runId, run.outcome().join())), null);
+			delivered();
+			return true;
+		}
+		return false;
+	}
+
+	@Override
+	public void failed() {
+		run.cancel();
 	}
 
 	private long kept() {

@@ -7,6 +7,7 @@ import org.threadlab.launch.LaunchListener;
 import org.threadlab.launch.LaunchRefused;
 import org.threadlab.launch.RunLauncher;
 import org.threadlab.launch.RunRequest;
+import org.threadlab.run.Run;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +35,12 @@ final class SocketSession {
 
 	private final Outbox outbox;
 
-	private final String client;
+	/** Who the client is in the fair queue: its address, or its own name as a learner of a room. */
+	private volatile String client;
+
+	private final String address;
+
+	private volatile OwnRuns watcher = OwnRuns.NONE;
 
 	private final PythonSideRun python;
 
@@ -50,12 +56,56 @@ final class SocketSession {
 	SocketSession(String id, String client, Outbox.Wire wire, RunLauncher launcher, EventPump pump, JsonMapper json,
 			PythonRuns pythons) {
 		this.client = client;
+		this.address = client;
 		this.wire = wire;
 		this.outbox = new Outbox(wire);
 		this.launcher = launcher;
 		this.pump = pump;
 		this.json = json;
 		this.python = new PythonSideRun(pythons, id, message -> post(message, null));
+	}
+
+	/** Hears of the socket's own runs: a room's roster shows them. Called on the pump's and admission's threads; must not block. */
+	interface OwnRuns {
+
+		OwnRuns NONE = new OwnRuns() {
+		};
+
+		/** A run of the socket's started. */
+		default void started(RunLauncher.Launched launched) {
+		}
+
+		/** The socket asked for a step of its run. */
+		default void stepped() {
+		}
+
+		/** The run's end has been sent. */
+		default void ended(Run run) {
+		}
+
+	}
+
+	/** From now on the socket's runs wait their turn as {@code client} (null: its address again). */
+	void actAs(String client) {
+		this.client = client == null ? address : client;
+	}
+
+	/** Its client's address, as {@link ClientAddress} says it. */
+	String address() {
+		return address;
+	}
+
+	void watch(OwnRuns runs) {
+		this.watcher = runs == null ? OwnRuns.NONE : runs;
+	}
+
+	Outbox outbox() {
+		return outbox;
+	}
+
+	/** Sends a message to the client, after those sent before it; with a key, only the latest of that key waits. */
+	void post(Object message, String key) {
+		outbox.post(json.writeValueAsString(message), key);
 	}
 
 	/** Checks the request whole and asks for room for its run; the answers are in docs/protocol.md. */
@@ -114,6 +164,7 @@ final class SocketSession {
 	void step(int actor) {
 		RunStream stream = liveStream();
 		if (stream != null) {
+			watcher.stepped();
 			stream.pause().step(actor);
 		}
 	}
@@ -181,10 +232,6 @@ final class SocketSession {
 		refuse(new Messages.Error(refused.code(), refused.getMessage(), refused.details()));
 	}
 
-	private void post(Object message, String key) {
-		outbox.post(json.writeValueAsString(message), key);
-	}
-
 	private synchronized Request current() {
 		return current;
 	}
@@ -238,6 +285,7 @@ final class SocketSession {
 			post(new Messages.Started(launched.run().id(), launched.scenario().id(), launched.run().clock().speed(),
 					launched.params().asMap(), launched.settings().asMap()), null);
 			pump.follow(started);
+			watcher.started(launched);
 		}
 
 		@Override
@@ -254,10 +302,15 @@ final class SocketSession {
 
 		/** The run's end has been posted: the socket lets go of the run and its trace. */
 		private void delivered() {
+			Run run;
 			synchronized (SocketSession.this) {
+				run = stream == null ? null : stream.run();
 				stream = null;
 				done = true;
 				forget();
+			}
+			if (run != null) {
+				watcher.ended(run);
 			}
 		}
 

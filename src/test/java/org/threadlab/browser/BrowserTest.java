@@ -70,9 +70,22 @@ abstract class BrowserTest {
 		page = newPage();
 	}
 
+	private final List<BrowserContext> others = new CopyOnWriteArrayList<>();
+
+	/** Another person's browser (its own storage and cookies), in {@code locale}: a tab of it, watched like the first. */
+	Page otherBrowser(String locale, int width, int height) {
+		BrowserContext other = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+			.setLocale(locale));
+		others.add(other);
+		return watched(other.newPage());
+	}
+
 	/** Another tab of the same browser (same cookies), watched for console errors like the first. */
 	Page newPage() {
-		Page tab = context.newPage();
+		return watched(context.newPage());
+	}
+
+	private Page watched(Page tab) {
 		tab.onConsoleMessage(message -> {
 			if ("error".equals(message.type())) {
 				consoleErrors.add(message.text() + " @ " + message.location());
@@ -84,6 +97,8 @@ abstract class BrowserTest {
 
 	@AfterEach
 	void closePage() throws InterruptedException {
+		others.forEach(BrowserContext::close);
+		others.clear();
 		context.close();
 		assertThat(consoleErrors.stream().filter(e -> expectedErrors.stream().noneMatch(x -> x.test(e))))
 			.as("console errors").isEmpty();

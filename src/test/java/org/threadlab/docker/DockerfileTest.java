@@ -158,6 +158,14 @@ class DockerfileTest {
 	}
 
 	@Test
+	void savedRunsLiveInAVolumeTheServersUserOwns() {
+		String dir = only("VOLUME");
+		assertThat(only("ENV")).contains("THREADLAB_DATA_DIR=" + dir);
+		assertThat(dockerfile).contains("mkdir " + dir + " && chown " + only("USER") + " " + dir);
+		assertThat(application.getProperty("spring.datasource.url")).contains("${threadlab.data-dir}");
+	}
+
+	@Test
 	void theBuildContextHoldsTheSourcesAndNotTheBuildOutput() throws IOException {
 		List<String> ignored = Files.readAllLines(Path.of(".dockerignore"))
 			.stream()

@@ -17,11 +17,11 @@ import org.threadlab.scenario.RunCost;
 /** Runs are admitted by what they cost, in turns by client, and a run that waits hears its place. */
 class AdmissionTest {
 
-	private static final Room SLEEPING = Room.of(RunCost.waiting(3), true);
+	private static final Amount SLEEPING = Amount.of(RunCost.waiting(3), true);
 
-	private static final Room COMPUTING = Room.of(RunCost.waiting(3).computing(2), true);
+	private static final Amount COMPUTING = Amount.of(RunCost.waiting(3).computing(2), true);
 
-	private static final Room WITH_A_CHILD = Room.of(RunCost.waiting(2).withProcesses(1), true);
+	private static final Amount WITH_A_CHILD = Amount.of(RunCost.waiting(2).withProcesses(1), true);
 
 	private Admission admission;
 
@@ -74,7 +74,7 @@ class AdmissionTest {
 		return admission;
 	}
 
-	private Heard ask(String client, Room need) throws Exception {
+	private Heard ask(String client, Amount need) throws Exception {
 		Heard heard = new Heard();
 		heard.enqueued = admission.enqueue(client, need, heard);
 		quiet();
@@ -122,8 +122,8 @@ class AdmissionTest {
 	@Test
 	void theGilMakesTwoBusyThreadsOneCore() {
 		assertThat(COMPUTING.cores()).isEqualTo(1);
-		assertThat(Room.of(RunCost.waiting(3).computing(2), false).cores()).isEqualTo(2);
-		assertThat(Room.of(RunCost.waiting(4).computing(3, 3), true).cores())
+		assertThat(Amount.of(RunCost.waiting(3).computing(2), false).cores()).isEqualTo(2);
+		assertThat(Amount.of(RunCost.waiting(4).computing(3, 3), true).cores())
 			.as("three processes, a GIL each").isEqualTo(3);
 		assertThat(SLEEPING.cores()).isZero();
 	}
@@ -269,7 +269,7 @@ class AdmissionTest {
 	@Test
 	void aRunBiggerThanTheServerStillRunsAlone() throws Exception {
 		admission(10, 1, 1, 10, 5, 1, 1, 10);
-		Heard huge = ask("10.0.0.1", Room.of(RunCost.waiting(42).withProcesses(3).computing(8), false));
+		Heard huge = ask("10.0.0.1", Amount.of(RunCost.waiting(42).withProcesses(3).computing(8), false));
 		assertThat(huge.admitted()).isTrue();
 		assertThat(admission.occupancy()).isEqualTo(new Occupancy(1, 0, 5, 1, 1, 1));
 	}

@@ -51,7 +51,9 @@ class PackagedJarIT {
 			port = free.getLocalPort();
 		}
 		Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1")
+				jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+				// its database under target/, not in the project's ./data
+				"--threadlab.data-dir=" + Path.of("target", "jar-data").toAbsolutePath())
 			.redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "packaged-jar.log").toFile())
 			.start();

@@ -46,6 +46,17 @@ class PagesTest {
 	}
 
 	@Test
+	void aRoomsJoinLinkOpensTheHomePageWithItsCodeFilledIn() throws Exception {
+		mvc.perform(get("/join/km3r7x"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("value=\"KM3-R7X\""), containsString("id=\"room-join-form\""),
+					containsString("\"room.waiting\":"))));
+		mvc.perform(get("/join/<script>"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"room-code-input\""), not(containsString("<script>\"")))));
+	}
+
+	@Test
 	void aScenarioPageHasItsLessonBothListingsItsParametersAndARunButton() throws Exception {
 		mvc.perform(get("/scenarios/thread-target"))
 			.andExpect(status().isOk())

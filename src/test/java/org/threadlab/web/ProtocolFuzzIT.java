@@ -120,6 +120,133 @@ class ProtocolFuzzIT {
 		assertThat(ServerLeftovers.liveThreads()).isSubsetOf(threadsBefore);
 	}
 
+	/**
+	 * The room messages, right and wrong, from a socket that is in no room and then from a student's:
+	 * malformed ones, unknown codes (and, past the burst of failures the document allows an address,
+	 * {@code rate-limited}), a wrong secret, steering a room that is not the socket's, leaving no room.
+	 * Each gets its documented answer or nothing, and the room and its run are untouched: the teacher's
+	 * run still reaches the student whole.
+	 */
+	@Test
+	void everyGeneratedRoomMessageGetsTheDocumentedAnswerAndTheRoomIsUntouched() throws Exception {
+		Random random = new Random(SEED + 1);
+		try (SocketClient teacher = new SocketClient(port); SocketClient client = new SocketClient(port)) {
+			teacher.send("{\"type\":\"room-open\"}");
+			JsonNode room = teacher.next("room");
+			String code = room.get("code").asString();
+			int failures = 0;
+			boolean joined = false;
+			for (int i = 0; i < 300; i++) {
+				if (!joined && i == 150) {
+					client.send("{\"type\":\"room-join\",\"code\":\"" + code.toLowerCase() + "\",\"name\":\"<script>x</script>\"}");
+					JsonNode in = client.next();
+					if ("error".equals(in.path("type").asString())) {
+						assertThat(in.path("code").asString()).as("a right code while rate-limited").isEqualTo("rate-limited");
+						Thread.sleep(in.path("details").path("retryAfterMs").asLong() + 50);
+						i--;
+						continue;
+					}
+					assertThat(in.path("type").asString()).isEqualTo("room");
+					joined = true;
+				}
+				String where = "room message " + i + " (seed " + (SEED + 1) + ")";
+				String code6 = randomCode(random, code);
+				switch (random.nextInt(7)) {
+					case 0 -> {
+						client.send(pick(random, "{\"type\":\"room-join\"}", "{\"type\":\"room-join\",\"code\":42}",
+								"{\"type\":\"room-join\",\"code\":\"" + code + "\",\"name\":\"" + "名".repeat(41) + "\"}",
+								"{\"type\":\"room-join\",\"code\":\"" + "K".repeat(21) + "\"}",
+								"{\"type\":\"room-teach\",\"code\":\"" + code + "\"}",
+								"{\"type\":\"room-teach\",\"code\":\"" + code + "\",\"secret\":[1]}",
+								"{\"type\":\"room-join\",\"code\":\"" + code + "\",\"following\":\"yes\"}",
+								"{\"type\":\"room-lesson\",\"scenario\":7}",
+								"{\"type\":\"room-lesson\",\"scenario\":\"deadlock\",\"challenge\":1}"));
+						assertThat(client.next().path("code").asString()).as(where).isEqualTo("malformed");
+					}
+					case 1, 2 -> {
+						client.send("{\"type\":\"room-join\",\"code\":" + quote(code6) + "}");
+						String answer = client.next("error").path("code").asString();
+						assertThat(answer).as(where).isIn(failures < 20 ? List.of("unknown-room") : List.of("unknown-room", "rate-limited"));
+						failures++;
+					}
+					case 3 -> {
+						client.send("{\"type\":\"room-teach\",\"code\":\"" + code + "\",\"secret\":" + quote(randomText(random, 10)) + "}");
+						String answer = client.next("error").path("code").asString();
+						assertThat(answer).as(where).isIn(failures < 20 ? List.of("not-teacher") : List.of("not-teacher", "rate-limited"));
+						failures++;
+					}
+					case 4 -> {
+						client.send(pick(random, "{\"type\":\"room-lesson\",\"scenario\":\"deadlock\"}", "{\"type\":\"room-close\"}"));
+						expectNothing(client, i, where + ": a room that is not the socket's to steer");
+					}
+					case 5 -> {
+						client.send("{\"type\":\"room-" + pick(random, "dance", "opened", "OPEN", "") + "\"}");
+						assertThat(client.next().path("code").asString()).as(where).isEqualTo("unknown-type");
+					}
+					default -> {
+						if (!joined) {
+							client.send("{\"type\":\"room-leave\"}");
+							assertThat(client.next().path("code").asString()).as(where).isEqualTo("not-in-room");
+						}
+						else {
+							client.send("{\"type\":\"" + pick(random, "pause", "resume", "step", "cancel") + "\"}");
+							expectNothing(client, i, where + ": a student's own run, which it has not");
+						}
+					}
+				}
+				if (joined && failures > 0 && random.nextInt(4) == 0) {
+					joined = false; // now and then the student leaves (a refused join left it in the room), and joins again later
+					client.send("{\"type\":\"room-leave\"}");
+					assertThat(client.next("room-ended").path("reason").asString()).isEqualTo("left");
+				}
+			}
+			// the room is untouched: the teacher's run reaches a student whole
+			try (SocketClient student = new SocketClient(port)) {
+				student.send("{\"type\":\"room-join\",\"code\":\"" + code + "\"}");
+				JsonNode in = student.next();
+				while ("error".equals(in.path("type").asString())) { // the loopback address may still be slowed
+					Thread.sleep(in.path("details").path("retryAfterMs").asLong() + 50);
+					student.send("{\"type\":\"room-join\",\"code\":\"" + code + "\"}");
+					in = student.next();
+				}
+				teacher.start("thread-target", "{\"htmlSeconds\": 0.1, \"urlSeconds\": 0.1}", 10);
+				long runId = teacher.next("started").get("runId").asLong();
+				int taught = 0;
+				for (JsonNode m = teacher.next(); !"end".equals(m.path("type").asString()); m = teacher.next()) {
+					taught += "events".equals(m.path("type").asString()) ? m.get("events").size() : 0;
+				}
+				int seen = 0;
+				for (JsonNode m = student.next(); !("room-end".equals(m.path("type").asString()) && m.path("runId").asLong() == runId); m = student.next()) {
+					seen += "room-events".equals(m.path("type").asString()) ? m.get("events").size() : 0;
+				}
+				assertThat(seen).isEqualTo(taught);
+			}
+			teacher.send("{\"type\":\"room-close\"}");
+			teacher.next("room-ended");
+		}
+		ServerLeftovers.awaitNone(sockets, pump, launcher);
+	}
+
+	/** A code of the room alphabet that is not the room's (most are no room at all), written as a learner may. */
+	private static String randomCode(Random random, String not) {
+		String alphabet = org.threadlab.rooms.RoomCode.ALPHABET;
+		String code;
+		do {
+			StringBuilder c = new StringBuilder();
+			for (int i = 0; i < 6; i++) {
+				c.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			code = c.toString();
+		}
+		while (code.equals(not));
+		return switch (random.nextInt(4)) {
+			case 0 -> code.toLowerCase();
+			case 1 -> code.substring(0, 3) + "-" + code.substring(3);
+			case 2 -> pick(random, "", "0OIL18", "KM3R7", "KM3R7XX", "  ", "你好你好你好");
+			default -> code;
+		};
+	}
+
 	private void runAQuickLesson() throws InterruptedException {
 		try (SocketClient client = new SocketClient(port)) {
 			client.start("thread-target", "{\"htmlSeconds\": 0.1, \"urlSeconds\": 0.1}", 10);

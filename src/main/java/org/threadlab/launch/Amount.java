@@ -13,14 +13,14 @@ import org.threadlab.scenario.RunCost;
  * @param processes child processes alive at once
  * @param cores cores kept busy at once (a fraction when a run's busy threads are few)
  */
-record Room(int threads, int processes, double cores) {
+record Amount(int threads, int processes, double cores) {
 
 	/** Cores are added and taken back as doubles: a sum may be off by this much from the exact one. */
 	private static final double EPSILON = 1e-9;
 
-	static final Room NONE = new Room(0, 0, 0);
+	static final Amount NONE = new Amount(0, 0, 0);
 
-	static final Room ONE_PROCESS = new Room(0, 1, 0);
+	static final Amount ONE_PROCESS = new Amount(0, 1, 0);
 
 	/** A kind of room, which a run may need and the server may lack. */
 	enum Kind {
@@ -28,41 +28,41 @@ record Room(int threads, int processes, double cores) {
 	}
 
 	/** What one run needs: its {@link RunCost} at its settings (the emulated GIL on or off). */
-	static Room of(RunCost cost, boolean gil) {
-		return new Room(cost.threads(), cost.processes(), cost.cores(gil));
+	static Amount of(RunCost cost, boolean gil) {
+		return new Amount(cost.threads(), cost.processes(), cost.cores(gil));
 	}
 
 	/** The whole server's room. */
-	static Room of(AdmissionLimits limits) {
-		return new Room(limits.threads(), limits.processes(), limits.cores());
+	static Amount of(AdmissionLimits limits) {
+		return new Amount(limits.threads(), limits.processes(), limits.cores());
 	}
 
 	/** One client's share of it. */
-	static Room of(AdmissionLimits.Share share) {
-		return new Room(share.threads(), share.processes(), share.cores());
+	static Amount of(AdmissionLimits.Share share) {
+		return new Amount(share.threads(), share.processes(), share.cores());
 	}
 
-	Room plus(Room other) {
-		return new Room(threads + other.threads, processes + other.processes, cores + other.cores);
+	Amount plus(Amount other) {
+		return new Amount(threads + other.threads, processes + other.processes, cores + other.cores);
 	}
 
-	Room minus(Room other) {
-		return new Room(threads - other.threads, processes - other.processes, cores - other.cores);
+	Amount minus(Amount other) {
+		return new Amount(threads - other.threads, processes - other.processes, cores - other.cores);
 	}
 
 	/** Each kind at most the limit's. */
-	Room atMost(Room limit) {
-		return new Room(Math.min(threads, limit.threads), Math.min(processes, limit.processes),
+	Amount atMost(Amount limit) {
+		return new Amount(Math.min(threads, limit.threads), Math.min(processes, limit.processes),
 				Math.min(cores, limit.cores));
 	}
 
 	/** True when no kind is beyond the limit's. */
-	boolean fitsIn(Room limit) {
+	boolean fitsIn(Amount limit) {
 		return beyond(limit).isEmpty();
 	}
 
 	/** The kinds of which there is more than the limit allows. */
-	Set<Kind> beyond(Room limit) {
+	Set<Kind> beyond(Amount limit) {
 		Set<Kind> beyond = EnumSet.noneOf(Kind.class);
 		if (threads > limit.threads) {
 			beyond.add(Kind.THREADS);
