@@ -16,8 +16,15 @@ import java.util.List;
  */
 final class ChildCommand {
 
+	/**
+	 * Where a child JVM that crashes writes its report: the temporary folder, not the server's working folder
+	 * (a project's checkout, under {@code spring-boot:run}), where it would lie among the sources.
+	 */
+	private static final String ERROR_FILE = "-XX:ErrorFile="
+			+ Path.of(System.getProperty("java.io.tmpdir"), "threadlab-child-hs_err_pid%p.log");
+
 	static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx128m", "-Xss512k", "-XX:-UsePerfData",
-			"-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Dfile.encoding=UTF-8");
+			"-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Dfile.encoding=UTF-8", ERROR_FILE);
 
 	private ChildCommand() {
 	}
