@@ -55,7 +55,7 @@ final class SocketSession {
 		this.launcher = launcher;
 		this.pump = pump;
 		this.json = json;
-		this.python = new PythonSideRun(pythons, id, message -> post(message, null));
+		this.python = new PythonSideRun(pythons, id, client, message -> post(message, null));
 	}
 
 	/** Checks the request whole and asks for room for its run; the answers are in docs/protocol.md. */
