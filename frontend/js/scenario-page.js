@@ -20,6 +20,8 @@ import { addressOf } from "./page/address.js";
 import { shareExport } from "./page/share-export.js";
 import { lastRun } from "./page/last-run.js";
 import { keyCommands } from "./page/key-commands.js";
+import { pythonTimeline } from "./page/python-timeline.js";
+import { pythonExport } from "./page/python-export.js";
 
 const t = pageTranslator();
 const byId = (id) => document.getElementById(id);
@@ -87,6 +89,8 @@ live
     last.remember(recording);
   });
 shareExport({ store, t, byId, scenario, chart, box: byId("timeline"), open: openRecording });
+pythonTimeline({ store, t, byId, main: chart, section: byId("python-run"), large: () => teacher.on });
+pythonExport({ store, t, byId, scenario, lang });
 const keysDialog = keyList(byId("keys-dialog"), byId("keys-table"), t);
 keyCommands({ store, t, dialog: byId("keys-dialog"), keysDialog, run, live, player, chart, address, teacher });
 

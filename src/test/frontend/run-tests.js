@@ -14,5 +14,7 @@ import "./perfetto.test.js";
 import "./challenges.test.js";
 import "./listing.test.js";
 import "./python-run.test.js";
+import "./python-model.test.js";
+import "./python-compare.test.js";
 
 run();
