@@ -2,12 +2,16 @@
 // names), the order to draw CPython's lanes in (ThreadLab's), and where the two runs differ — an order
 // (the printed lines, who took a lock), a block (a thread waits for something in one run and never in the
 // other), an ending (of the run, or of a thread). Pure: no DOM.
+import { laneKey } from "./python-model.js";
 
 /** Waits: the kind that begins one, the kind that ends it. */
 const WAITS = { ACQUIRE: "ACQUIRED", WAIT: "WOKEN", GET: "GOT", PUT: "PUT_DONE", JOIN: "JOINED", REQUEST: "REPLY" };
 
 /** A wait shorter than this (lesson seconds) is no block: an uncontended step takes a little time too. */
 export const BLOCK_SECONDS = 0.005;
+
+/** A wait shorter than this did not wait at all: the other run's block on the same object is a difference. */
+export const NO_WAIT_SECONDS = 0.001;
 
 /** At most this many differences are listed; the first of each kind and object come first. */
 export const MAX_DIFFERENCES = 12;
@@ -71,12 +75,14 @@ export function laneOrder(tl, py, twin) {
 /**
  * What one run did that the comparison looks at, from its events in the common shape {t, actor (a name
  * both runs share), kind, object, value}: its printed lines, who took each lock in turn, where each thread
- * first waited for each object, how each thread ended, and the objects it knows.
+ * first blocked on each object and the longest it waited for each, how each thread ended, and the objects
+ * it knows.
  */
 export function stepsOf(events) {
   const prints = [];
   const takers = new Map();
   const blocks = new Map();
+  const longest = new Map(); // actor -> Map(kind|object -> the longest wait)
   const ends = new Map();
   const objects = new Set();
   const open = new Map(); // actor -> {kind, object, t}
@@ -89,8 +95,10 @@ export function stepsOf(events) {
       const wait = open.get(e.actor);
       if (wait && WAITS[wait.kind] === e.kind) {
         open.delete(e.actor);
+        const key = `${wait.kind}|${wait.object}`;
+        if (!longest.has(e.actor)) longest.set(e.actor, new Map());
+        longest.get(e.actor).set(key, Math.max(longest.get(e.actor).get(key) ?? 0, e.t - wait.t));
         if (e.t - wait.t >= BLOCK_SECONDS) {
-          const key = `${wait.kind}|${wait.object}`;
           if (!blocks.has(e.actor)) blocks.set(e.actor, new Map());
           if (!blocks.get(e.actor).has(key)) blocks.get(e.actor).set(key, { t: wait.t, kind: wait.kind, object: wait.object });
         }
@@ -105,10 +113,12 @@ export function stepsOf(events) {
   // a wait still open at the end blocked until the end (a deadlock, a hang)
   for (const [actor, wait] of open) {
     const key = `${wait.kind}|${wait.object}`;
+    if (!longest.has(actor)) longest.set(actor, new Map());
+    longest.get(actor).set(key, Infinity);
     if (!blocks.has(actor)) blocks.set(actor, new Map());
     if (!blocks.get(actor).has(key)) blocks.get(actor).set(key, { t: wait.t, kind: wait.kind, object: wait.object, forever: true });
   }
-  return { prints, takers, blocks, ends, objects };
+  return { prints, takers, blocks, longest, ends, objects };
 }
 
 /** How a thread ended, in words both runs share. */
@@ -148,7 +158,7 @@ export function pythonSteps(run, twin, tl) {
     const tlId = twin.get(id);
     nameOf.set(key, tlId != null && tl?.actors.get(tlId) ? tl.actors.get(tlId).name : `cpython:${key}`);
   }
-  for (const e of run.events) out.push({ t: e.t, actor: nameOf.get(`${e.pid}|${e.actor}`), kind: e.kind, object: e.object, value: e.value });
+  for (const e of run.events) out.push({ t: e.t, actor: nameOf.get(laneKey(e)), kind: e.kind, object: e.object, value: e.value });
   for (const line of run.lines) {
     const id = run.byName.get(line.thread);
     const key = [...run.laneOf].find(([, v]) => v === id)?.[0];
@@ -188,20 +198,22 @@ export function differences(tl, py, laneOf, { tlStatus = null, pyStatus = null }
       }
     }
   }
-  // blocks on objects both runs know, by threads both runs have, once the other run's thread is past them
+  // blocks on objects both runs know, by threads both runs have, where the other run's thread did not wait
+  // at all (once it is past them)
   const common = (object) => tl.objects.has(object) && py.objects.has(object);
+  const noWait = (steps, actor, key) => (steps.longest.get(actor)?.get(key) ?? 0) < NO_WAIT_SECONDS;
   for (const actor of new Set([...tl.blocks.keys(), ...py.blocks.keys()])) {
     const lane = laneOf(actor);
     if (lane == null) continue;
     const ours = tl.blocks.get(actor) ?? new Map();
     const theirs = py.blocks.get(actor) ?? new Map();
     for (const [key, b] of ours) {
-      if (common(b.object) && !theirs.has(key) && (pyStatus != null || py.ends.has(actor))) {
+      if (common(b.object) && noWait(py, actor, key) && (pyStatus != null || py.ends.has(actor))) {
         found.push({ kind: "block", lane, t: b.t, key: "python.diff.block.threadlab", args: [actor, b.object, b.t] });
       }
     }
     for (const [key, b] of theirs) {
-      if (common(b.object) && !ours.has(key) && (tlStatus != null || tl.ends.has(actor))) {
+      if (common(b.object) && noWait(tl, actor, key) && (tlStatus != null || tl.ends.has(actor))) {
         found.push({ kind: "block", lane, t: b.t, key: "python.diff.block.cpython", args: [actor, b.object, b.t] });
       }
     }

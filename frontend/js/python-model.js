@@ -20,7 +20,9 @@ export function createPythonRun(started, speed = 1) {
     cuts: [], // processes that stopped tracing
     end: null, // the python-end message
     topPid: null, // the program's own process
-    laneOf: new Map(), // "pid|actor" -> lane id
+    laneOf: new Map(), // laneKey(event) -> lane id
+    spawnSeq: new Map(), // lane id -> the sequence number of its SPAWN
+    spawns: new Map(), // lane id -> its SPAWN event
     byName: new Map(), // actor -> the latest lane of that name
     seqOf: new Map(), // event id -> its sequence number in the model
     effects: new Map(), // cause id not seen yet -> [{actor, t, kind}] of events it caused
@@ -31,21 +33,48 @@ export function createPythonRun(started, speed = 1) {
 
 const ns = (t) => Math.round(t * 1e9);
 
-/** The lane of an event's thread, made (with its SPAWN) when it is first seen. */
+/**
+ * The lane an event belongs to. A thread named after its process ("Process-1/MainThread") is one lane,
+ * whichever process wrote the event (a parent writes its child's STARTING and SPAWN); a bare name is a
+ * thread of the program's own process or of a copy os.fork made of it, told apart by pid (a process's
+ * SPAWN says its pid in its value).
+ */
+export function laneKey(e) {
+  if (e.actor.includes("/")) return e.actor;
+  const v = e.value;
+  const pid = e.kind === "SPAWN" && v && typeof v === "object" && v.type === "process" && v.pid ? v.pid : e.pid;
+  return `${pid}|${e.actor}`;
+}
+
+/** The lane of an event's thread, made (with its SPAWN) when it is first seen; a later SPAWN completes it. */
 function laneFor(run, e, out) {
-  const key = `${e.pid}|${e.actor}`;
+  const key = laneKey(e);
+  const v = e.kind === "SPAWN" && e.value && typeof e.value === "object" ? e.value : null;
   let id = run.laneOf.get(key);
-  if (id != null) return id;
+  if (id != null) {
+    if (v) {
+      // its SPAWN after another process wrote of it (its parent's STARTING): what the SPAWN says, on the
+      // lane's actor, or on its own SPAWN while that is still in this batch
+      const actor = run.model.actors.get(id) ?? run.spawns.get(id).value;
+      if (v.pid) actor.pid = v.pid;
+      if (v.type === "process") actor.type = "PROCESS";
+      actor.daemon = Boolean(v.daemon);
+      if (e.id) run.seqOf.set(e.id, run.spawnSeq.get(id)); // what it caused points at the lane's beginning
+    }
+    return id;
+  }
   id = run.laneOf.size;
   run.laneOf.set(key, id);
   if (run.topPid == null) run.topPid = e.pid;
-  const v = e.kind === "SPAWN" && e.value && typeof e.value === "object" ? e.value : {};
-  const parent = typeof v.parent === "string" ? (run.byName.get(v.parent) ?? -1) : -1;
-  const type = v.type === "process" || (id === 0 && e.pid === run.topPid) ? "PROCESS" : "THREAD";
+  const parent = typeof v?.parent === "string" ? (run.byName.get(v.parent) ?? -1) : -1;
+  const type = v?.type === "process" || (id === 0 && e.pid === run.topPid) ? "PROCESS" : "THREAD";
   const seq = run.seq++;
-  out.push({ seq, timeNs: ns(e.t), actor: id, kind: "SPAWN", object: null, line: 0, cause: -1,
-    value: { id, name: e.actor, type, pid: e.pid, parent, daemon: Boolean(v.daemon) } });
-  if (e.kind === "SPAWN" && e.id) run.seqOf.set(e.id, seq);
+  run.spawnSeq.set(id, seq);
+  const spawn = { seq, timeNs: ns(e.t), actor: id, kind: "SPAWN", object: null, line: 0, cause: -1,
+    value: { id, name: e.actor, type, pid: v?.pid ?? e.pid, parent, daemon: Boolean(v?.daemon) } };
+  run.spawns.set(id, spawn);
+  out.push(spawn);
+  if (v && e.id) run.seqOf.set(e.id, seq);
   run.byName.set(e.actor, id);
   return id;
 }

@@ -92,3 +92,19 @@ test("python-model: the run exports as a recording and as a Perfetto trace", () 
   const trace = perfettoTrace(run.model);
   assertTrue(trace.bytes.length > 100 && trace.tracks === 4 && trace.flows === run.model.links.length, `trace: ${JSON.stringify({ ...trace, bytes: trace.bytes.length })}`);
 });
+
+test("python-model: a child process is one lane, whether its parent or itself wrote of it", () => {
+  const run = createPythonRun({ pythonRunId: 6 }, 1);
+  applyPythonEvents(run, [
+    pe(0.001, "MainThread", "7.1", "SPAWN", { value: TOP }),
+    pe(0.068, "Process-2/MainThread", "7.3", "STARTING", { value: { method: "spawn" } }), // written by the parent
+    pe(0.069, "Process-2/MainThread", "7.4", "SPAWN", { value: { type: "process", name: "Process-2", pid: 9, ppid: 7, parent: "MainThread" } }),
+    pe(0.08, "Process-2/MainThread", "9.1", "START", { pid: 9, cause: "7.3" }),
+    pe(0.09, "Process-2/MainThread", "9.exit", "EXIT", { pid: 9, value: "exit code 0" }),
+    pe(0.1, "MainThread", "7.5", "JOINED", { object: "Process-2", cause: "9.exit" }),
+  ]);
+  const shown = lanes(run.model);
+  assertEqual(shown.map((l) => [l.name, l.type, l.pid]), [["MainThread", "PROCESS", 7], ["Process-2/MainThread", "PROCESS", 9]]);
+  assertEqual(shown[1].segments.map((s) => s.state), ["created", "starting", "running", "finished"]);
+  assertEqual(run.model.links.map((k) => k.kind), ["START", "JOINED"]);
+});
