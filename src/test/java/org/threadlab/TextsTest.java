@@ -8,18 +8,25 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.threadlab.scenario.Language;
+import org.threadlab.scenario.ListingComments;
 import org.threadlab.scenario.Scenario;
 import org.threadlab.scenario.ScenarioCatalog;
+import org.threadlab.scenario.ScenarioTexts;
 import org.threadlab.scenario.Section;
 
 /**
  * Every word is written in both languages: the files of each pair hold the same keys, and say the same thing, as far
- * as a test can tell: the same figures (versions, runs, seconds) in the same number of paragraphs.
+ * as a test can tell: the same figures (versions, runs, seconds) in the same number of paragraphs. That holds for the
+ * comments of the listings too, which are keys into the texts: every key a listing says has its words in both, and
+ * every comment text is said by some listing.
  */
 class TextsTest {
 
@@ -66,6 +73,45 @@ class TextsTest {
 		}
 	}
 
+	/** The comment keys a lesson's texts file holds: {@code comment.pause} is {@code pause}. */
+	private static Set<String> commentKeys(Properties texts) {
+		return texts.stringPropertyNames()
+			.stream()
+			.filter(key -> key.startsWith(ListingComments.PREFIX))
+			.map(key -> key.substring(ListingComments.PREFIX.length()))
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	@Test
+	void everyCommentKeyOfTheListingsHasItsWordsInBothLanguagesAndEveryCommentTextIsUsed() throws IOException {
+		ScenarioCatalog catalog = new ScenarioCatalog();
+		Set<String> sharedUsed = new TreeSet<>();
+		Properties sharedEn = load(ScenarioTexts.sharedCommentsName(Language.EN));
+		assertThat(load(ScenarioTexts.sharedCommentsName(Language.ZH)).keySet()).isEqualTo(sharedEn.keySet());
+		for (Scenario scenario : catalog.all()) {
+			Set<String> used = new TreeSet<>();
+			for (Language language : Language.values()) {
+				ScenarioTexts texts = catalog.texts(scenario, language);
+				used.addAll(texts.python().commentKeys());
+				used.addAll(texts.java().commentKeys());
+			}
+			assertThat(used).as("%s: its listings hold comment keys", scenario.id()).isNotEmpty();
+			for (Language language : Language.values()) {
+				Set<String> said = commentKeys(load(ScenarioTexts.textsName(scenario, language)));
+				Set<String> missing = new TreeSet<>(used);
+				missing.removeAll(said);
+				missing.removeAll(commentKeys(sharedEn));
+				assertThat(missing).as("comment keys of %s's listings with no words in %s", scenario.id(),
+						ScenarioTexts.textsName(scenario, language)).isEmpty();
+				Set<String> unused = new TreeSet<>(said);
+				unused.removeAll(used);
+				assertThat(unused).as("comment texts of %s that neither listing says", scenario.id()).isEmpty();
+			}
+			used.stream().filter(commentKeys(sharedEn)::contains).forEach(sharedUsed::add);
+		}
+		assertThat(sharedUsed).as("shared comments some listing says").isEqualTo(commentKeys(sharedEn));
+	}
+
 	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
 
 	/** The numbers a text quotes ("CPython 3.11", "30 runs of 30", "{0} s"), sorted: word order differs between languages. */
@@ -87,6 +133,8 @@ class TextsTest {
 	@Test
 	void bothLanguagesQuoteTheSameFiguresInTheSameParagraphs() throws IOException {
 		assertSameFigures("messages", load("messages.properties"), load("messages_zh.properties"));
+		assertSameFigures("shared comments", load(ScenarioTexts.sharedCommentsName(Language.EN)),
+				load(ScenarioTexts.sharedCommentsName(Language.ZH)));
 		for (Scenario scenario : new ScenarioCatalog().all()) {
 			String folder = "scenarios/" + scenario.id() + "/";
 			assertSameFigures(scenario.id(), load(folder + "texts_en.properties"), load(folder + "texts_zh.properties"));

@@ -1,32 +1,32 @@
 package org.threadlab.scenario;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * What every scenario declares in the same way — its id, its section, its parameters — so that a
- * scenario class holds little but its program and how ThreadLab runs it. Immutable.
+ * A scenario as its class declares it: the program, and a {@link Lesson} made in its constructor that says
+ * in a few lines how ThreadLab runs it — its id, parameters, variants, cost and main actor — so a scenario
+ * class holds little but its program. Immutable; one instance serves every run.
  */
 public abstract class AbstractScenario implements Scenario {
-
-	private final String id;
-
-	private final Section section;
-
-	private final List<ParameterSpec> parameters;
 
 	/** Below this many steps a loop is too short to count as CPU-bound: {@link RunCost#BUSY_STEPS}. */
 	protected static final long BUSY_STEPS = RunCost.BUSY_STEPS;
 
-	protected AbstractScenario(String id, Section section, List<ParameterSpec> parameters) {
-		this.id = id;
-		this.section = section;
-		this.parameters = List.copyOf(parameters);
+	private final Lesson lesson;
+
+	protected AbstractScenario(Lesson lesson) {
+		this.lesson = lesson;
+	}
+
+	/** The declaration of a lesson, for a scenario's constructor: {@link Lesson#of}. */
+	protected static Lesson lesson(String id, List<ParameterSpec> parameters, Lesson.Program program) {
+		return Lesson.of(id, parameters, program);
 	}
 
 	/**
 	 * The cost of a run of {@code threads} server threads that mostly wait; see {@link RunCost}. (A
-	 * scenario's source is its Java listing: it names {@code RunCost} in full in its {@code cost} rather
-	 * than import it, so that no line of its program moves.)
+	 * scenario's source is its Java listing: it need not import {@code RunCost} for its cost.)
 	 */
 	protected static RunCost waiting(int threads) {
 		return RunCost.waiting(threads);
@@ -34,17 +34,37 @@ public abstract class AbstractScenario implements Scenario {
 
 	@Override
 	public final String id() {
-		return id;
+		return lesson.id();
 	}
 
 	@Override
 	public final Section section() {
-		return section;
+		return lesson.section();
 	}
 
 	@Override
 	public final List<ParameterSpec> parameters() {
-		return parameters;
+		return lesson.parameters();
+	}
+
+	@Override
+	public final Map<String, Map<String, Object>> variants() {
+		return lesson.variants();
+	}
+
+	@Override
+	public final String mainName(Params params) {
+		return lesson.mainName().apply(params);
+	}
+
+	@Override
+	public final RunCost cost(Params params) {
+		return lesson.cost().apply(params);
+	}
+
+	@Override
+	public final void run(Params params) throws Exception {
+		lesson.program().run(params);
 	}
 
 }

@@ -22,11 +22,16 @@ import java.util.regex.Pattern;
  * or {@code # {% endif %}} keeps or drops the lines between it and the next one, by a flag parameter, and
  * is itself dropped;</li>
  * <li>a trailing {@code #@name} names the line (an anchor): the Java line that ends in {@code // @name} is
- * the same step of the program (see {@link JavaListing}). It is stripped from what is shown.</li>
+ * the same step of the program (see {@link JavaListing}). It is stripped from what is shown;</li>
+ * <li>a comment {@code #: key}, alone on its line or after code (and before an anchor), is a key into the
+ * lesson's texts ({@link ListingComments}): it is shown as {@code # } and the key's words in the page's
+ * language. A comment alone on its line may take several lines (each starts with {@code # } at the same
+ * indentation); one after code, one line. {@code #:} is not how anyone writes a comment of their own, and a
+ * Python comment it stays.</li>
  * </ul>
- * A template is checked whole when it is parsed — at the application's start — so an unknown name, a
- * lone {@code else} or a missing {@code endif} fails the start, naming the file and line, never a page.
- * Immutable; safe from any thread.
+ * A template is parsed for one language and checked whole when it is parsed — at the application's start —
+ * so an unknown name, a comment key without words, a lone {@code else} or a missing {@code endif} fails the
+ * start, naming the file and line, never a page. Immutable; safe from any thread.
  */
 public final class ListingTemplate {
 
@@ -38,6 +43,9 @@ public final class ListingTemplate {
 
 	/** A trailing anchor and the blanks before it. */
 	static final Pattern ANCHOR = Pattern.compile("\\s*#@([a-z0-9][a-z0-9-]*)\\s*$");
+
+	/** A keyed comment at the end of a line (the anchor gone): {@code #: key}, at the line's start or after a blank. */
+	private static final Pattern KEYED = Pattern.compile("(^|\\s)#:\\s*(" + ListingComments.KEY + ")\\s*$");
 
 	/** One piece of the template: a line as written, or a block kept by a flag. */
 	private sealed interface Node permits Text, Block {
@@ -61,19 +69,28 @@ public final class ListingTemplate {
 
 	private final Set<String> anchors;
 
-	private ListingTemplate(String name, List<ParameterSpec> specs, List<Node> nodes, Set<String> anchors) {
+	private final Set<String> commentKeys;
+
+	private ListingTemplate(String name, List<ParameterSpec> specs, List<Node> nodes, Set<String> anchors,
+			Set<String> commentKeys) {
 		this.name = name;
 		this.specs = specs;
 		this.nodes = nodes;
 		this.anchors = anchors;
+		this.commentKeys = commentKeys;
+	}
+
+	/** Parses and checks a template that has no keyed comments; see {@link #parse(String, String, List, ListingComments)}. */
+	public static ListingTemplate parse(String name, String text, List<ParameterSpec> specs) {
+		return parse(name, text, specs, ListingComments.none());
 	}
 
 	/**
-	 * Parses and checks a template.
+	 * Parses and checks a template, its keyed comments in the words of {@code comments}.
 	 * @param name the file's name, for messages
 	 * @throws IllegalStateException naming the file and line of the first thing wrong
 	 */
-	public static ListingTemplate parse(String name, String text, List<ParameterSpec> specs) {
+	public static ListingTemplate parse(String name, String text, List<ParameterSpec> specs, ListingComments comments) {
 		Map<String, ParameterSpec> byName = new LinkedHashMap<>();
 		specs.forEach(spec -> byName.put(spec.name(), spec));
 		Deque<Block> open = new ArrayDeque<>();
@@ -82,6 +99,7 @@ public final class ListingTemplate {
 		List<Node> top = new ArrayList<>();
 		into.push(top);
 		Set<String> anchors = new LinkedHashSet<>();
+		Set<String> commentKeys = new LinkedHashSet<>();
 		String[] lines = text.split("\n", -1);
 		int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
 		for (int i = 0; i < count; i++) {
@@ -127,32 +145,64 @@ public final class ListingTemplate {
 			if (line.contains("{%") || line.contains("%}")) {
 				throw wrong(name, lineNo, "a directive must be alone on its line, in a comment: # {% if flag %}");
 			}
-			Matcher placeholder = PLACEHOLDER.matcher(line);
-			while (placeholder.find()) {
-				if (!byName.containsKey(placeholder.group(1))) {
-					throw wrong(name, lineNo, "'" + placeholder.group(1) + "' is not a parameter of this scenario; it has "
-							+ byName.keySet());
-				}
-			}
-			if (placeholder.replaceAll("").contains("{{")) {
-				throw wrong(name, lineNo, "'{{' that is not a placeholder {{name}}");
-			}
 			Matcher anchor = ANCHOR.matcher(line);
 			String anchorName = null;
 			if (anchor.find()) {
 				anchorName = anchor.group(1);
 				line = line.substring(0, anchor.start());
-				if (line.isBlank()) {
+				Matcher keyed = KEYED.matcher(line);
+				if ((keyed.find() ? line.substring(0, keyed.start()) : line).isBlank()) {
 					throw wrong(name, lineNo, "the anchor #@" + anchorName + " names no code: put it at the end of a line of code");
 				}
 				anchors.add(anchorName);
 			}
-			into.peek().add(new Text(lineNo, line, anchorName));
+			for (String shown : commented(name, lineNo, line, comments, commentKeys)) {
+				checkPlaceholders(name, lineNo, shown, byName);
+				into.peek().add(new Text(lineNo, shown, anchorName));
+			}
 		}
 		if (!open.isEmpty()) {
 			throw wrong(name, openedAt.peek(), "this if has no endif");
 		}
-		return new ListingTemplate(name, List.copyOf(specs), List.copyOf(top), Set.copyOf(anchors));
+		return new ListingTemplate(name, List.copyOf(specs), List.copyOf(top), Set.copyOf(anchors), Set.copyOf(commentKeys));
+	}
+
+	/**
+	 * A line as shown: its keyed comment, if it has one, in the words of {@code comments}. A comment alone on
+	 * its line may become several lines; one after code stays on the code's line.
+	 */
+	private static List<String> commented(String name, int lineNo, String line, ListingComments comments, Set<String> keys) {
+		Matcher keyed = KEYED.matcher(line);
+		if (!keyed.find()) {
+			if (line.contains("#:")) {
+				throw wrong(name, lineNo, "'#:' starts a comment key: '#: key', the key in lower case, at the end of the "
+						+ "line (before any anchor) and after a blank");
+			}
+			return List.of(line);
+		}
+		String key = keyed.group(2);
+		keys.add(key);
+		String before = line.substring(0, keyed.start() + keyed.group(1).length());
+		if (before.isBlank()) {
+			return comments.lines(key, name, lineNo).stream().map(words -> before + (words.isEmpty() ? "#" : "# " + words)).toList();
+		}
+		return List.of(before + "# " + comments.line(key, name, lineNo));
+	}
+
+	private static void checkPlaceholders(String name, int lineNo, String line, Map<String, ParameterSpec> byName) {
+		Matcher placeholder = PLACEHOLDER.matcher(line);
+		while (placeholder.find()) {
+			if (!byName.containsKey(placeholder.group(1))) {
+				throw wrong(name, lineNo, "'" + placeholder.group(1) + "' is not a parameter of this scenario; it has "
+						+ byName.keySet());
+			}
+		}
+		if (placeholder.replaceAll("").contains("{{")) {
+			throw wrong(name, lineNo, "'{{' that is not a placeholder {{name}}");
+		}
+		if (line.contains("{%") || line.contains("%}")) {
+			throw wrong(name, lineNo, "a comment's words hold '{%' or '%}', which only a directive may");
+		}
 	}
 
 	private static IllegalStateException wrong(String name, int line, String what) {
@@ -203,6 +253,11 @@ public final class ListingTemplate {
 	/** Every anchor the template holds, in any branch. */
 	public Set<String> anchors() {
 		return anchors;
+	}
+
+	/** Every comment key the template holds, in any branch. */
+	public Set<String> commentKeys() {
+		return commentKeys;
 	}
 
 	/** The template's file name. */

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * One lesson of the tutorial as a program that really runs. Adding a scenario is one class in a
- * sub-package of this one (found by {@link ScenarioCatalog}, so it needs a public no-argument
- * constructor) plus its texts under {@code resources/scenarios/<id>/}. Implementations keep no state:
- * one instance serves every run, each run on its own main thread.
+ * sub-package of this one, an {@link AbstractScenario} declaring its {@link Lesson} (found by
+ * {@link ScenarioCatalog}, so it needs a public no-argument constructor), plus its listing and texts under
+ * {@code resources/scenarios/<id>/}: docs/adding-a-lesson.md. Implementations keep no state: one instance
+ * serves every run, each run on its own main thread.
  */
 public interface Scenario {
 

@@ -46,7 +46,8 @@ public class ScenarioCatalog {
 		}
 	}
 
-	private static List<Scenario> discover() {
+	/** Every scenario class below this package, made once; for the catalog and the test that every lesson is whole. */
+	static List<Scenario> discover() {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AssignableTypeFilter(Scenario.class));
 		List<Scenario> found = new ArrayList<>();

@@ -17,36 +17,54 @@ import java.util.TreeSet;
  * What a page says about one scenario in one language: the lesson, the labels of its parameters and
  * variants, the Python listing (a {@link ListingTemplate}, rendered with a run's parameters), and the
  * Java listing — the source file of the scenario class itself, so the learner reads exactly the code
- * that runs, with the line numbers the events point at.
- * Read from {@code scenarios/<id>/texts_<lang>.properties}, {@code scenarios/<id>/listing_<lang>.py} and
- * {@code listings/<class path>.java} on the class path, and checked when loaded: every Java anchor has
- * its Python line and the other way round, and no rendering keeps an anchor twice. Immutable.
+ * that runs, with the line numbers the events point at. Both listings' keyed comments are in this language.
+ * Read from {@code scenarios/<id>/texts_<lang>.properties}, {@code scenarios/<id>/listing.py} (one for
+ * every language) and {@code listings/<class path>.java} on the class path, and checked when loaded: every
+ * comment key has its words, every Java anchor has its Python line and the other way round, and no
+ * rendering keeps an anchor twice. Immutable.
  */
 public record ScenarioTexts(String lesson, Properties labels, ListingTemplate python, JavaListing java,
 		List<ParameterSpec> parameters) {
 
-	public static ScenarioTexts load(Scenario scenario, Language language) {
-		String folder = "scenarios/" + scenario.id() + "/";
-		Properties texts = new Properties();
-		try (InputStream in = resource(folder + "texts_" + language.code() + ".properties")) {
-			texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		if (texts.getProperty("lesson") == null) {
-			throw new IllegalStateException(folder + "texts_" + language.code() + ".properties has no lesson");
-		}
-		String pythonName = folder + "listing_" + language.code() + ".py";
-		String javaName = "listings/" + scenario.getClass().getName().replace('.', '/') + ".java";
-		return of(scenario, texts, pythonName, read(pythonName), javaName, read(javaName));
+	/** The Python listing of a scenario, on the class path: one file, its comments keys into the texts. */
+	public static String pythonName(Scenario scenario) {
+		return "scenarios/" + scenario.id() + "/listing.py";
 	}
 
-	/** The texts from what the files hold; checks the listings against each other. */
-	static ScenarioTexts of(Scenario scenario, Properties texts, String pythonName, String pythonText, String javaName,
-			String javaText) {
-		ListingTemplate python = ListingTemplate.parse(pythonName, pythonText, scenario.parameters());
-		JavaListing java = JavaListing.of(javaName, javaText);
+	/** The texts of a scenario in one language, on the class path. */
+	public static String textsName(Scenario scenario, Language language) {
+		return "scenarios/" + scenario.id() + "/texts_" + language.code() + ".properties";
+	}
+
+	/** The comments every lesson's listings say alike ("---- the program ----"), in one language, on the class path. */
+	public static String sharedCommentsName(Language language) {
+		return "scenarios/comments_" + language.code() + ".properties";
+	}
+
+	/** The Java listing of a scenario, on the class path: the source of its class, copied there by the build. */
+	public static String javaName(Scenario scenario) {
+		return "listings/" + scenario.getClass().getName().replace('.', '/') + ".java";
+	}
+
+	public static ScenarioTexts load(Scenario scenario, Language language) {
+		String textsName = textsName(scenario, language);
+		Properties texts = properties(textsName);
+		if (texts.getProperty("lesson") == null) {
+			throw new IllegalStateException(textsName + " has no lesson");
+		}
+		String sharedName = sharedCommentsName(language);
+		ListingComments comments = ListingComments.of(textsName, texts)
+			.or(ListingComments.of(sharedName, properties(sharedName)));
+		String pythonName = pythonName(scenario);
+		String javaName = javaName(scenario);
+		return of(scenario, texts, comments, pythonName, read(pythonName), javaName, read(javaName));
+	}
+
+	/** The texts from what the files hold; checks the listings against the comments and each other. */
+	static ScenarioTexts of(Scenario scenario, Properties texts, ListingComments comments, String pythonName,
+			String pythonText, String javaName, String javaText) {
+		ListingTemplate python = ListingTemplate.parse(pythonName, pythonText, scenario.parameters(), comments);
+		JavaListing java = JavaListing.of(javaName, javaText, comments);
 		ScenarioTexts loaded = new ScenarioTexts(texts.getProperty("lesson"), texts, python, java, scenario.parameters());
 		loaded.check(scenario);
 		return loaded;
@@ -107,6 +125,18 @@ public record ScenarioTexts(String lesson, Properties labels, ListingTemplate py
 	/** The label of a parameter ({@code param.<name>}) or variant ({@code variant.<name>}); the key if missing. */
 	public String label(String key) {
 		return labels.getProperty(key, key);
+	}
+
+	/** A properties file of the class path, read as UTF-8. */
+	public static Properties properties(String path) {
+		Properties properties = new Properties();
+		try (InputStream in = resource(path)) {
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return properties;
 	}
 
 	private static String read(String path) {

@@ -34,6 +34,19 @@ public enum Section {
 		return planned;
 	}
 
+	/**
+	 * The section that plans a scenario.
+	 * @throws IllegalArgumentException if none does: a new lesson is planned in its section first
+	 */
+	public static Section planning(String id) {
+		for (Section section : values()) {
+			if (section.planned.contains(id)) {
+				return section;
+			}
+		}
+		throw new IllegalArgumentException("no section plans a scenario '" + id + "': add it to its section's list in Section");
+	}
+
 	/** The key of the section's title in the messages. */
 	public String titleKey() {
 		return "section." + name().toLowerCase().replace('_', '-');

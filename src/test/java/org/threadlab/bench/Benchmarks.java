@@ -4,7 +4,9 @@ package org.threadlab.bench;
  * Every benchmark, one after another, each printing its figures: {@code ./mvnw -Pbench test}; only one of
  * them with {@code -Dbench.only=recorder}, {@code locking}, {@code child} or {@code pools}. The daemon stress
  * ({@code -Dbench.only=daemons}, some minutes) runs only when asked.
- * Benchmarks are programs, not tests: they assert nothing and their figures depend on the machine.
+ * Benchmarks are programs, not tests: they assert nothing, as their figures depend on the machine. The
+ * daemon stress is the exception: its verdict (no daemon steps after its main has ended) holds on any
+ * machine, so a run that breaks it fails the build.
  */
 public final class Benchmarks {
 

@@ -22,7 +22,9 @@ import org.threadlab.scenario.threads.ThreadTargetScenario;
  * real child process) at speed 100, where they wake a few milliseconds after main has ended, run again
  * and again under each GIL setting while two busy threads load the machine's cores. Counts the runs in
  * which a daemon made any step after its process's main had ended, a line or taking the GIL (CPython:
- * never), and how the daemons ended. {@code ./mvnw -Pbench test -Dbench.only=daemons}, {@code -Ddaemons.runs=N} runs per setting.
+ * never), and how the daemons ended. Its verdict is asserted: once every setting has run, it fails (an
+ * {@link AssertionError}, so a non-zero exit and a failed build) if any run had such a step.
+ * {@code ./mvnw -Pbench test -Dbench.only=daemons}, {@code -Ddaemons.runs=N} runs per setting.
  */
 public final class DaemonStress {
 
@@ -40,18 +42,24 @@ public final class DaemonStress {
 				+ "two busy threads beside it%n", runs);
 		System.out.printf("%-36s %6s %22s %14s %14s%n", "", "runs", "a step after main's end", "cut off", "ended before");
 		List<Thread> load = busyThreads(2);
+		int after = 0;
 		try {
-			row("GIL off", null, runs);
-			row("GIL on, back-edges and calls (3.10+)", Gil.Mode.BACK_EDGES_AND_CALLS, runs);
-			row("GIL on, every bytecode (3.9)", Gil.Mode.EVERY_BYTECODE, runs);
+			after += row("GIL off", null, runs);
+			after += row("GIL on, back-edges and calls (3.10+)", Gil.Mode.BACK_EDGES_AND_CALLS, runs);
+			after += row("GIL on, every bytecode (3.9)", Gil.Mode.EVERY_BYTECODE, runs);
 		}
 		finally {
 			load.forEach(Thread::interrupt);
 		}
 		System.out.println();
+		if (after > 0) {
+			throw new AssertionError("in " + after + " of " + 3 * runs + " runs a daemon made a step after its process's "
+					+ "main had ended (CPython: never); the runs and their late steps are listed above");
+		}
 	}
 
-	private static void row(String label, Gil.Mode mode, int runs) throws Exception {
+	/** Runs one GIL setting {@code runs} times and prints its row; returns in how many runs a daemon stepped after main's end. */
+	private static int row(String label, Gil.Mode mode, int runs) throws Exception {
 		var scenario = new ThreadTargetScenario();
 		Params params = Params.parse(scenario.parameters(),
 				Map.of("daemon", true, "join", false, "htmlSeconds", 0.5, "urlSeconds", 1));
@@ -97,6 +105,7 @@ public final class DaemonStress {
 			}
 		}
 		System.out.printf("%-36s %6d %22d %14d %14d%n", label, runs, after, cutOff, endedBefore);
+		return after;
 	}
 
 	/** Threads that keep cores busy, as other learners' runs would. */

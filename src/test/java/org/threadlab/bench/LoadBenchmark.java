@@ -31,6 +31,7 @@ import org.threadlab.ThreadLabApplication;
 import org.threadlab.launch.Occupancy;
 import org.threadlab.launch.RunEnded;
 import org.threadlab.launch.RunLauncher;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.RawWebSocket;
 
 import tools.jackson.databind.JsonNode;
@@ -457,11 +458,9 @@ public final class LoadBenchmark {
 
 	/** Waits until every run has ended and every socket has closed, at most two minutes. */
 	private static void awaitQuiet(RunLauncher launcher) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-		while (System.nanoTime() < deadline && (launcher.going() > 0 || launcher.occupancy().waiting() > 0
-				|| Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("run-")))) {
-			Thread.sleep(100);
-		}
+		Eventually.within(Duration.ofMinutes(2)).every(Duration.ofMillis(100)).last(() -> launcher.going() == 0
+				&& launcher.occupancy().waiting() == 0
+				&& Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("run-")), quiet -> quiet);
 		Thread.sleep(Duration.ofSeconds(2).toMillis()); // sockets closing on the server's side
 	}
 

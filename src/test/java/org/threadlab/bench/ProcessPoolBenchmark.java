@@ -19,6 +19,7 @@ import org.threadlab.run.RunClock;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.Scenario;
 import org.threadlab.scenario.ScenarioCatalog;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.Trace;
 
 /**
@@ -70,10 +71,8 @@ public final class ProcessPoolBenchmark {
 	private static void row(String label, Scenario scenario, Map<String, ?> values, Gil.Mode gil) throws Exception {
 		Map<String, List<Double>> figures = new LinkedHashMap<>();
 		for (int i = -1; i < ROUNDS; i++) {
-			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-			while (ChildLauncher.sparePids().size() < SPARES && System.nanoTime() < until) {
-				Thread.sleep(100);
-			}
+			Eventually.within(Duration.ofSeconds(60)).every(Duration.ofMillis(100))
+				.last(() -> ChildLauncher.sparePids().size(), spares -> spares >= SPARES);
 			Thread.sleep(1000); // the last one warmed up too, not only started
 			Map<String, Double> one = runOnce(scenario, values, gil);
 			if (i >= 0) {

@@ -35,13 +35,14 @@ class PythonPageIT extends BrowserTest {
 
 	@Test
 	void thePythonListingShowsTheValuesOfTheForm() {
+		page.clock().install(); // the page's timers on a clock the test can move on
 		open("/scenarios/gil-race");
 		assertThat(page.locator("#python-listing")).containsText("for i in range(1000000):");
 		page.fill("input[name=n]", "5");
 		assertThat(page.locator("#python-listing")).containsText("for i in range(5):");
 		assertThat(page.locator("#python-listing")).not().containsText("#@");
 		page.fill("input[name=n]", "0"); // refused by the form: the listing stays as it was
-		page.waitForTimeout(400);
+		page.clock().runFor(1000); // past the listing's wait for the typing to stop (250 ms): the form has had its say
 		assertThat(page.locator("#python-listing")).containsText("for i in range(5):");
 
 		open("/scenarios/rlock");

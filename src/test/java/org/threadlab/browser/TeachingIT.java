@@ -113,11 +113,14 @@ class TeachingIT extends BrowserTest {
 	@Test
 	void pauseFreezesThePictureAndResumeGoesOn() {
 		run("/scenarios/thread-target", "htmlSeconds", "3", "urlSeconds", "4", "speed", "1");
+		// the run at rest: both threads asleep and main joining the first, so no step is under way when
+		// the pause comes, and none can begin while the paused clock keeps the sleeps from ending
 		assertThat(page.locator("g.lane rect.state-sleeping")).hasCount(2, LONG);
+		assertThat(page.locator("g.lane[data-actor='main'] rect.state-joining")).hasCount(1, LONG);
 		page.keyboard().press("Space");
+		// the server's answer to the pause: on the socket it follows every batch sent before the pause took hold
 		assertThat(page.locator("main.scenario[data-paused=true]")).hasCount(1);
 		assertThat(page.locator("#pause")).hasText("Resume");
-		page.waitForTimeout(300); // batches sent before the pause took hold may still arrive
 		String caption = page.locator("#caption").textContent();
 		String ticks = page.locator(".axis-bottom").textContent();
 		String events = page.locator("main.scenario").getAttribute("data-events");

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.threadlab.event.Event;
 import org.threadlab.probe.Py;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * about them (a benchmark, not a test: run it alone, on a quiet machine). Run with
  * {@code ./mvnw -Pbench-browser verify}.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // records a run of 100,000 events first, then draws it frame by frame
 class TimelineFramesBench extends BrowserTest {
 
 	private static final Path RECORDING = Path.of("target", "bench", "big-run.json");

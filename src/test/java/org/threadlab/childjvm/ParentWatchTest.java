@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.OsProcesses;
 
 /**
@@ -81,11 +82,7 @@ class ParentWatchTest {
 			long serverPid = pids[0];
 			children = everyDescendant(serverPid, pids);
 			ProcessHandle.of(serverPid).orElseThrow().destroyForcibly();
-			long deadline = System.nanoTime() + FEW_SECONDS.toNanos();
-			while (!OsProcesses.isZombie(serverPid) && System.nanoTime() < deadline) {
-				Thread.sleep(20);
-			}
-			assertThat(OsProcesses.isZombie(serverPid)).as("the server is a zombie nobody reaps").isTrue();
+			Eventually.within(FEW_SECONDS).until("the server to be a zombie nobody reaps", () -> OsProcesses.isZombie(serverPid));
 			assertThat(OsProcesses.awaitEnded(children, FEW_SECONDS)).as("children left behind").isEmpty();
 		}
 		finally {

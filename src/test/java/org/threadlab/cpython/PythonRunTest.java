@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.threadlab.event.EventKind;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.Pythons;
 
 /** A listing under real CPython: its lines with their lesson times, its end, and the limits of any run. */
@@ -86,11 +87,7 @@ class PythonRunTest {
 				print(child.pid, flush=True)
 				time.sleep(60)
 				""", 1, new PythonRun.Limits(60, 8, 100_000, 0));
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (lines.isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(lines).isNotEmpty();
+		Eventually.within(Duration.ofSeconds(20)).until("the program's first line", () -> !lines.isEmpty());
 		long child = Long.parseLong(lines.get(0).text().trim());
 		assertThat(ProcessHandle.of(child)).isPresent();
 		run.cancel();
@@ -191,11 +188,7 @@ class PythonRunTest {
 
 	/** Whether a process still runs (a zombie no longer does), waiting up to five seconds for a kill to land. */
 	static boolean alive(long pid) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (running(pid) && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		return running(pid);
+		return Eventually.within(Duration.ofSeconds(5)).last(() -> running(pid), running -> !running);
 	}
 
 	private static boolean running(long pid) {

@@ -9,8 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
@@ -26,6 +28,7 @@ import org.threadlab.testing.SocketClient;
  * where no Docker engine runs.
  */
 @ExtendWith(DockerEngine.class)
+@Timeout(value = 30, unit = TimeUnit.MINUTES) // the image's build runs Maven, dependencies and all
 class DockerImageIT {
 
 	/** The project's Dockerfile, absolute: Testcontainers builds from its folder, which a bare name lacks. */

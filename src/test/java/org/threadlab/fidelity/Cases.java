@@ -2,6 +2,8 @@ package org.threadlab.fidelity;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.threadlab.scenario.Scenario;
 import org.threadlab.scenario.ScenarioCatalog;
@@ -11,9 +13,16 @@ import org.threadlab.scenario.ScenarioCatalog;
  * prints compare (in order; as a multiset where threads race), what ThreadLab adds of its own, which
  * numbers are timings, and the facts that only several runs can judge.
  */
-final class Cases {
+public final class Cases {
 
 	private Cases() {
+	}
+
+	/** The scenarios that have a case: a lesson without one is not compared with CPython (a guard test asks for one). */
+	public static Set<String> scenarios(ScenarioCatalog catalog) {
+		Set<String> ids = new TreeSet<>();
+		all(catalog).forEach(c -> ids.add(c.scenario));
+		return ids;
 	}
 
 	static List<Case> all(ScenarioCatalog catalog) {

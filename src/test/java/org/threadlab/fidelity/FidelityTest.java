@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.threadlab.cpython.Interpreter;
 import org.threadlab.cpython.PythonRun;
+import org.threadlab.run.Outcome;
 import org.threadlab.scenario.Language;
 import org.threadlab.scenario.Listing;
 import org.threadlab.scenario.Params;
@@ -32,10 +35,12 @@ import org.threadlab.testing.Trace;
 
 /**
  * The fidelity suite: each scenario and variant runs as its own Python listing under the python3 on
- * the PATH (its sleeps scaled by ThreadLab's runner, the listing untouched) and in ThreadLab, and what
- * both show is compared as {@link Cases} declares. Prints a report of what was compared, also written
- * to target/fidelity-report.txt. Skipped, saying why, where there is no python3 3.10 or newer.
- * {@code -Dfidelity.only=deadlock,queue} runs the cases of those scenarios only.
+ * the PATH (its sleeps scaled by ThreadLab's runner, the listing untouched), rendered in each language the
+ * page speaks (the code is one, the comments and so the line numbers differ), and in ThreadLab, and what
+ * both show is compared as {@link Cases} declares. Prints a report of what was compared, also written to
+ * target/fidelity-report.txt. A case that cannot be compared (its CPython, say a free-threaded build, is not
+ * on this machine) is SKIPPED, saying why, never passed; the whole suite is skipped, saying why, where there
+ * is no python3 3.10 or newer. {@code -Dfidelity.only=deadlock,queue} runs the cases of those scenarios only.
  */
 class FidelityTest {
 
@@ -51,7 +56,7 @@ class FidelityTest {
 	@TestFactory
 	Stream<DynamicTest> everyLessonShowsWhatCPythonShows() {
 		Interpreter python = Pythons.interpreter();
-		header = "ThreadLab against CPython " + python.version() + " (python3), each listing rendered for its variant";
+		header = "ThreadLab against CPython " + python.version() + " (python3), each listing rendered for its variant, in English and in Chinese";
 		List<String> only = List.of(System.getProperty("fidelity.only", "").split(",")).stream().filter(id -> !id.isBlank()).toList();
 		return Cases.all(CATALOG)
 			.stream()
@@ -62,7 +67,10 @@ class FidelityTest {
 	private static void check(Case c, Interpreter python3) throws Exception {
 		Scenario scenario = CATALOG.find(c.scenario).orElseThrow();
 		Params params = Params.parse(scenario.parameters(), c.values);
-		Listing listing = CATALOG.listing(scenario, Language.EN, params);
+		Map<Language, Listing> listings = new EnumMap<>(Language.class);
+		for (Language language : Language.values()) {
+			listings.put(language, CATALOG.listing(scenario, language, params));
+		}
 		Interpreter python = python3;
 		String pythonMissing = null;
 		if (!c.python.equals("python3")) {
@@ -72,69 +80,86 @@ class FidelityTest {
 		}
 		List<String> report = new ArrayList<>();
 		report.add("    shows:    " + c.lesson);
-		report.add("    compares: " + c.compares());
+		report.add("    compares: " + c.compares() + (python == null ? "" : ", the listing in each language"));
 		long began = System.nanoTime();
 		List<String> problems = new ArrayList<>();
 		List<Observed> ours = new ArrayList<>();
-		List<Observed> theirs = new ArrayList<>();
+		Map<Language, List<Observed>> theirs = new EnumMap<>(Language.class);
 		for (int run = 1; run <= c.runs; run++) {
-			Observed threadLab = threadLab(c, scenario);
-			ours.add(threadLab);
-			Observed cpython = python == null ? null : cpython(c, python, listing);
-			if (cpython != null) {
-				theirs.add(cpython);
-			}
-			if (c.fact != null) {
-				if (c.fact.holds(ours) && (python == null || c.fact.holds(theirs))) {
-					break; // a fact of some run: seen on both sides, no need for more runs
+			OurRun threadLab = threadLab(c, scenario);
+			ours.add(threadLab.as(listings.get(Language.EN)));
+			for (Language language : python == null ? List.<Language>of() : List.of(Language.values())) {
+				Observed cpython = cpython(c, python, listings.get(language));
+				theirs.computeIfAbsent(language, l -> new ArrayList<>()).add(cpython);
+				if (c.fact != null) {
+					continue;
 				}
-				continue;
-			}
-			List<String> wrong = c.differences(threadLab, cpython);
-			if (!wrong.isEmpty()) {
-				problems.add("run " + run + ": " + String.join("; ", wrong));
-				report.add("    run " + run + " differs: " + String.join("; ", wrong));
-				report.add("      CPython:   " + shown(cpython));
-				report.add("      ThreadLab: " + shown(threadLab));
-			}
-			else if (run == 1) {
-				report.add("      CPython:   " + shown(cpython));
-				if (!c.names) {
-					report.add("      threads:   CPython " + names(cpython) + "; ThreadLab " + names(threadLab));
+				Observed ourRun = threadLab.as(listings.get(language));
+				List<String> wrong = c.differences(ourRun, cpython);
+				String which = "run " + run + " (" + language.code() + ")";
+				if (!wrong.isEmpty()) {
+					problems.add(which + ": " + String.join("; ", wrong));
+					report.add("    " + which + " differs: " + String.join("; ", wrong));
+					report.add("      CPython:   " + shown(cpython));
+					report.add("      ThreadLab: " + shown(ourRun));
 				}
+				else if (run == 1) {
+					report.add("      CPython (" + language.code() + "): " + shown(cpython));
+					if (!c.names && language == Language.EN) {
+						report.add("      threads:   CPython " + names(cpython) + "; ThreadLab " + names(ourRun));
+					}
+				}
+			}
+			if (c.fact != null && c.fact.holds(ours) && theirs.values().stream().allMatch(c.fact::holds)) {
+				break; // a fact of some run: seen on both sides, no need for more runs
 			}
 		}
+		String skipped = null;
 		if (c.fact != null) {
 			boolean ourFact = c.fact.holds(ours);
 			report.add("    ThreadLab: " + (ourFact ? "holds" : "does not hold") + " — totals " + firsts(ours));
 			if (!ourFact) {
 				problems.add("ThreadLab: " + c.fact.says() + " does not hold");
 			}
-			if (python == null) {
-				report.add("    CPython:   not compared: " + pythonMissing + " (a free-threaded build runs without the GIL)");
-			}
-			else {
-				boolean theirFact = c.fact.holds(theirs);
-				report.add("    CPython " + python.version() + ": " + (theirFact ? "holds" : "does not hold") + " — totals "
-						+ firsts(theirs));
+			for (Map.Entry<Language, List<Observed>> side : theirs.entrySet()) {
+				boolean theirFact = c.fact.holds(side.getValue());
+				report.add("    CPython " + python.version() + " (" + side.getKey().code() + "): "
+						+ (theirFact ? "holds" : "does not hold") + " — totals " + firsts(side.getValue()));
 				if (!theirFact) {
-					problems.add("CPython: " + c.fact.says() + " does not hold");
+					problems.add("CPython (" + side.getKey().code() + "): " + c.fact.says() + " does not hold");
 				}
 			}
 		}
+		if (python == null) {
+			skipped = "not compared with CPython: " + pythonMissing
+					+ (c.gil == null ? " (a free-threaded build runs without the GIL)" : "");
+			report.add("    SKIPPED:  " + skipped + "; ThreadLab's side " + (problems.isEmpty() ? "holds" : "does not hold"));
+		}
 		report.add(String.format("    took %.1f s", (System.nanoTime() - began) / 1e9));
-		REPORT.put((problems.isEmpty() ? "PASS " : "FAIL ") + c.title(), report);
+		String verdict = !problems.isEmpty() ? "FAIL " : skipped != null ? "SKIPPED " : "PASS ";
+		REPORT.put(verdict + c.title(), report);
 		assertThat(problems).as("%s: %s", c.title(), c.lesson).isEmpty();
+		if (skipped != null) {
+			Assumptions.abort(c.title() + ": " + skipped);
+		}
 	}
 
-	private static Observed threadLab(Case c, Scenario scenario) throws Exception {
+	/** One run of ThreadLab's, seen through the listing of either language (where a hung thread stands in it). */
+	private record OurRun(Trace trace, Outcome outcome) {
+
+		Observed as(Listing listing) {
+			return Observed.threadLab(trace, outcome, listing);
+		}
+
+	}
+
+	private static OurRun threadLab(Case c, Scenario scenario) throws Exception {
 		Runs runs = Runs.of(scenario).speed(c.speed);
 		if (c.gil != null) {
 			runs.gil(c.gil, 0.005);
 		}
 		Trace trace = runs.run(c.values);
-		Params params = Params.parse(scenario.parameters(), c.values);
-		return Observed.threadLab(trace, runs.outcome(), CATALOG.listing(scenario, Language.EN, params));
+		return new OurRun(trace, runs.outcome());
 	}
 
 	private static Observed cpython(Case c, Interpreter python, Listing listing) throws Exception {
@@ -177,7 +202,11 @@ class FidelityTest {
 				lines.forEach(line -> text.append(line).append('\n'));
 			});
 			passed = REPORT.keySet().stream().filter(t -> t.startsWith("PASS")).count();
-			text.append(passed).append(" of ").append(REPORT.size()).append(" cases show what CPython shows.\n");
+			List<String> skipped = REPORT.keySet().stream().filter(t -> t.startsWith("SKIPPED ")).map(t -> t.substring(8)).toList();
+			long failed = REPORT.keySet().stream().filter(t -> t.startsWith("FAIL")).count();
+			text.append(passed).append(" of ").append(REPORT.size()).append(" cases show what CPython shows, in English and in Chinese; ")
+				.append(failed).append(" failed; ").append(skipped.size()).append(" skipped, not compared")
+				.append(skipped.isEmpty() ? "" : ": " + String.join(", ", skipped)).append(".\n");
 		}
 		System.out.println(text);
 		Path file = Path.of("target", "fidelity-report.txt");

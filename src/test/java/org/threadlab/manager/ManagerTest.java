@@ -34,6 +34,7 @@ import org.threadlab.run.Outcome;
 import org.threadlab.run.Run;
 import org.threadlab.run.RunBody;
 import org.threadlab.run.RunClock;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.OsProcesses;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Runs;
@@ -268,11 +269,8 @@ class ManagerTest {
 			pid.set(manager.pid());
 			manager.queue("queue").get(); // waits for ever: nobody puts
 		});
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (Trace.of(run.recorder()).events().stream().noneMatch(e -> e.kind() == GET && "queue".equals(e.object()))
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
+		Eventually.within(Duration.ofSeconds(30)).until("main's get from the manager's queue",
+				() -> Trace.of(run.recorder()).events().stream().anyMatch(e -> e.kind() == GET && "queue".equals(e.object())));
 		run.cancel();
 		Outcome outcome = run.outcome().get(30, TimeUnit.SECONDS);
 		assertThat(outcome.status()).isEqualTo(Outcome.Status.CANCELLED);

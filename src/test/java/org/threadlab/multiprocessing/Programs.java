@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
@@ -17,6 +17,7 @@ import org.threadlab.builtins.PyValueError;
 import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.run.Actor;
+import org.threadlab.testing.Eventually;
 
 /**
  * What the tests' child processes run. The targets are made here, not in the tests, since a target
@@ -111,10 +112,7 @@ public final class Programs {
 	public static PyTarget getter(String file) {
 		return () -> {
 			Path note = Path.of(file);
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-			while (!Files.exists(note) && System.nanoTime() < deadline) {
-				TimeUnit.MILLISECONDS.sleep(5);
-			}
+			Eventually.within(Duration.ofSeconds(30)).every(Duration.ofMillis(5)).until("A's note in " + note, () -> Files.exists(note));
 			String[] where = Files.readString(note).split(":");
 			Actor me = Actor.current();
 			long cause = me.run().causeOf(Long.parseLong(where[0]), Long.parseLong(where[1]));

@@ -31,6 +31,7 @@ import org.threadlab.run.Outcome;
 import org.threadlab.run.Run;
 import org.threadlab.run.RunBody;
 import org.threadlab.run.RunClock;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.OsProcesses;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Runs;
@@ -302,10 +303,8 @@ class PyProcessTest {
 			pid.set(child.pid());
 			child.join();
 		});
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (!Trace.of(run.recorder()).events().stream().anyMatch(e -> e.kind() == SLEEP) && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
+		Eventually.within(Duration.ofSeconds(30))
+			.until("the child's sleep", () -> Trace.of(run.recorder()).events().stream().anyMatch(e -> e.kind() == SLEEP));
 		run.cancel();
 		Outcome outcome = run.outcome().get(30, TimeUnit.SECONDS);
 		assertThat(outcome.status()).isEqualTo(Outcome.Status.CANCELLED);

@@ -15,6 +15,7 @@ import org.threadlab.probe.Py;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.gil.GilRaceScenario;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Trace;
 
@@ -152,7 +153,8 @@ class PauseGateTest {
 		List<Event> events = Trace.of(run.recorder()).events();
 		long slept = events.stream().filter(e -> e.kind() == EventKind.WAKE).findFirst().orElseThrow().timeNs()
 				- events.stream().filter(e -> e.kind() == EventKind.SLEEP).findFirst().orElseThrow().timeNs();
-		assertThat(slept / 1e9).as("the sleep spans its 1 lesson second, pause or not").isBetween(1.0, 1.05);
+		// Not the 1.2 s paused on top (2.2 s): a thread that wakes late on a loaded machine adds its lateness only
+		assertThat(slept / 1e9).as("the sleep spans its 1 lesson second, pause or not").isBetween(1.0, 1.5);
 	}
 
 	@Test
@@ -210,11 +212,7 @@ class PauseGateTest {
 	}
 
 	private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-			Thread.sleep(1);
-		}
-		assertThat(condition.getAsBoolean()).as("within 10 s").isTrue();
+		Eventually.within(Duration.ofSeconds(10)).every(Duration.ofMillis(1)).until("the gate's next state", condition);
 	}
 
 }

@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
 import org.threadlab.scenario.Scenario;
@@ -47,6 +49,7 @@ class SourceLinesTest {
 	}
 
 	@Test
+	@Timeout(value = 5, unit = TimeUnit.MINUTES) // every variant of every lesson, each event checked by a stack walk: 13 s idle, 23 s on a busy machine
 	void everyEventOfEveryLessonHasTheLineAStackWalkFinds() throws Exception {
 		SourceLines.mismatches();
 		SourceLines.crossCheck(true);

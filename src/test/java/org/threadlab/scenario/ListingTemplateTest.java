@@ -17,7 +17,7 @@ class ListingTemplateTest {
 			ParameterSpec.flag("join", true));
 
 	private static ListingTemplate parse(String text) {
-		return ListingTemplate.parse("listing_en.py", text, SPECS);
+		return ListingTemplate.parse("listing.py", text, SPECS);
 	}
 
 	private static String render(String text, Map<String, Object> values) {
@@ -79,7 +79,7 @@ class ListingTemplateTest {
 
 	@Test
 	void aWrongTemplateFailsNamingItsFileAndLine() {
-		assertThatThrownBy(() -> parse("x = 1\ny = {{m}}\n")).hasMessageContaining("listing_en.py:2").hasMessageContaining("'m'");
+		assertThatThrownBy(() -> parse("x = 1\ny = {{m}}\n")).hasMessageContaining("listing.py:2").hasMessageContaining("'m'");
 		assertThatThrownBy(() -> parse("# {% if nobody %}\n# {% endif %}\n")).hasMessageContaining(":1").hasMessageContaining("'nobody'");
 		assertThatThrownBy(() -> parse("# {% if n %}\n# {% endif %}\n")).hasMessageContaining("not a flag");
 		assertThatThrownBy(() -> parse("x = 1\n# {% else %}\n")).hasMessageContaining(":2: an else without its if");
@@ -93,17 +93,95 @@ class ListingTemplateTest {
 			.hasMessageContaining("kept twice");
 	}
 
-	/** A scenario made here, not found by the catalog: an anonymous class is no candidate of its scan. */
-	private static final Scenario SCENARIO = new AbstractScenario("thread-target", Section.THREADS, SPECS) {
-		@Override
-		public void run(Params params) {
+	private static ListingComments comments(String file, String... keysAndWords) {
+		Properties texts = new Properties();
+		for (int i = 0; i < keysAndWords.length; i += 2) {
+			texts.setProperty(ListingComments.PREFIX + keysAndWords[i], keysAndWords[i + 1]);
 		}
+		return ListingComments.of(file, texts);
+	}
+
+	private static final ListingComments ENGLISH = comments("texts_en.properties", "nap", "a nap of {{seconds}} s", "why",
+			"two lines\nof words");
+
+	private static final ListingComments CHINESE = comments("texts_zh.properties", "nap", "睡 {{seconds}} 秒", "why", "一行字");
+
+	@Test
+	void aKeyedCommentIsShownInTheWordsOfTheListingsLanguage() {
+		String template = """
+				import time
+				    #: why
+				    time.sleep({{seconds}})   #: nap  #@sleep
+				x = 1  # a comment of its own stays as written
+				""";
+		ListingTemplate.Rendered english = ListingTemplate.parse("listing.py", template, SPECS, ENGLISH)
+			.render(Params.defaults(SPECS));
+		assertThat(english.text()).isEqualTo("import time\n    # two lines\n    # of words\n    time.sleep(2)   # a nap of 2 s\n"
+				+ "x = 1  # a comment of its own stays as written\n");
+		assertThat(english.anchorLines()).as("the anchor follows the lines the words took").isEqualTo(Map.of("sleep", 4));
+		ListingTemplate.Rendered chinese = ListingTemplate.parse("listing.py", template, SPECS, CHINESE)
+			.render(Params.parse(SPECS, Map.of("seconds", 0.5)));
+		assertThat(chinese.text()).isEqualTo("import time\n    # 一行字\n    time.sleep(0.5)   # 睡 0.5 秒\nx = 1  # a comment of its own stays as written\n");
+		assertThat(chinese.anchorLines()).isEqualTo(Map.of("sleep", 3));
+		assertThat(ListingTemplate.parse("listing.py", template, SPECS, CHINESE).commentKeys()).containsExactlyInAnyOrder("why", "nap");
+	}
+
+	@Test
+	void aCommentKeyWithoutWordsFailsTheParseNamingTheListingLineAndTextsFile() {
+		assertThatThrownBy(() -> ListingTemplate.parse("listing.py", "x = 1\ny = 2  #: missing  #@y\n", SPECS, CHINESE))
+			.hasMessageContaining("listing.py:2").hasMessageContaining("comment.missing").hasMessageContaining("texts_zh.properties");
+		assertThatThrownBy(() -> ListingTemplate.parse("listing.py", "x = 1  #: why\n", SPECS, ENGLISH))
+			.as("words after code have one line").hasMessageContaining("listing.py:1").hasMessageContaining("room for one");
+		assertThatThrownBy(() -> ListingTemplate.parse("listing.py", "x = 1  #:Why\n", SPECS, ENGLISH))
+			.hasMessageContaining("listing.py:1").hasMessageContaining("'#:' starts a comment key");
+		assertThatThrownBy(() -> ListingTemplate.parse("listing.py", "  #: nap  #@sleep\n", SPECS, ENGLISH))
+			.hasMessageContaining("names no code");
+		assertThatThrownBy(() -> ListingTemplate.parse("listing.py", "x = 1  #: nap\n", SPECS,
+				comments("texts_en.properties", "nap", "a {{minutes}} nap"))).hasMessageContaining("'minutes'");
+	}
+
+	@Test
+	void aJavaListingShowsItsKeyedCommentsOnTheirOwnLines() {
+		String source = "/**: about */\nclass X {\n\t/**\n\t *: why\n\t */\n\tvoid f() {\n\t\tsleep(2); //: nap // @sleep\n"
+				+ "\t\tString url = \"https://example.com/\"; // a comment of its own\n\t}\n}\n";
+		ListingComments chinese = comments("texts_zh.properties", "about", "一个类", "why", "为什么", "nap", "睡一会儿");
+		JavaListing java = JavaListing.of("X.java", source, chinese);
+		assertThat(java.text()).isEqualTo("/** 一个类 */\nclass X {\n\t/**\n\t * 为什么\n\t */\n\tvoid f() {\n\t\tsleep(2); // 睡一会儿\n"
+				+ "\t\tString url = \"https://example.com/\"; // a comment of its own\n\t}\n}\n");
+		assertThat(java.text().split("\n", -1)).as("no line moves").hasSameSizeAs(source.split("\n", -1));
+		assertThat(java.anchors()).isEqualTo(Map.of(7, "sleep"));
+		assertThat(java.commentKeys()).containsExactlyInAnyOrder("about", "why", "nap");
+		assertThat(JavaListing.of("X.java", source).text()).as("read for its lines only").contains("//: nap");
+	}
+
+	@Test
+	void aJavaCommentKeyWithoutWordsOrWithMoreThanOneLineFailsTheLoad() {
+		assertThatThrownBy(() -> JavaListing.of("X.java", "class X {\n\tint y; //: gone\n}\n", CHINESE))
+			.hasMessageContaining("X.java:2").hasMessageContaining("comment.gone").hasMessageContaining("texts_zh.properties");
+		assertThatThrownBy(() -> JavaListing.of("X.java", "class X { //: why\n}\n", ENGLISH))
+			.hasMessageContaining("X.java:1").hasMessageContaining("must not move");
+		assertThatThrownBy(() -> JavaListing.of("X.java", "class X { //: nap\n}\n", ENGLISH))
+			.as("a Java listing has no parameters to fill in").hasMessageContaining("'{{'");
+	}
+
+	@Test
+	void aLessonsOwnWordsComeBeforeTheWordsEveryLessonShares() {
+		ListingComments lesson = comments("texts_en.properties", "the-program", "---- this program ----");
+		ListingComments shared = comments("comments_en.properties", "the-program", "---- the program ----", "how", "---- how ----");
+		JavaListing java = JavaListing.of("X.java", "//: the-program\n//: how\n", lesson.or(shared));
+		assertThat(java.text()).isEqualTo("// ---- this program ----\n// ---- how ----\n");
+	}
+
+	/** A scenario made here, not found by the catalog: an anonymous class is no candidate of its scan. */
+	private static final Scenario SCENARIO = new AbstractScenario(Lesson.of("thread-target", SPECS, params -> {
+	})) {
 	};
 
 	private static ScenarioTexts texts(String python, String java) {
 		Properties properties = new Properties();
 		properties.setProperty("lesson", "A lesson.");
-		return ScenarioTexts.of(SCENARIO, properties, "listing_en.py", python, "X.java", java);
+		return ScenarioTexts.of(SCENARIO, properties, ListingComments.of("texts_en.properties", properties), "listing.py", python,
+				"X.java", java);
 	}
 
 	@Test
@@ -130,7 +208,7 @@ class ListingTemplateTest {
 	@Test
 	void anAnchorOnOneSideOnlyFailsTheLoad() {
 		assertThatThrownBy(() -> texts("x = 1  #@x\n", "class X { // @x\n\tint y; // @y\n}\n"))
-			.hasMessageContaining("anchors of the Java listing missing in listing_en.py: [y]");
+			.hasMessageContaining("anchors of the Java listing missing in listing.py: [y]");
 		assertThatThrownBy(() -> texts("x = 1  #@x\nz = 2  #@z\n", "class X { // @x\n}\n"))
 			.hasMessageContaining("missing in the Java listing: [z]");
 	}

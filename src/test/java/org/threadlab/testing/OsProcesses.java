@@ -43,13 +43,9 @@ public final class OsProcesses {
 
 	/** Waits until none of the processes runs, at most {@code limit}; returns those still running. */
 	public static List<Long> awaitEnded(Collection<Long> pids, Duration limit) throws InterruptedException {
-		long deadline = System.nanoTime() + limit.toNanos();
-		List<Long> running = pids.stream().filter(OsProcesses::isRunning).toList();
-		while (!running.isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-			running = running.stream().filter(OsProcesses::isRunning).toList();
-		}
-		return running;
+		return Eventually.within(limit)
+			.every(Duration.ofMillis(20))
+			.last(() -> pids.stream().filter(OsProcesses::isRunning).toList(), List::isEmpty);
 	}
 
 }

@@ -34,16 +34,11 @@ public final class Pythons {
 
 	/** Listings still running under python, started by this JVM; waits up to {@code within} for them to end. */
 	public static List<ProcessHandle> awaitNoListing(Duration within) throws InterruptedException {
-		long deadline = System.nanoTime() + within.toNanos();
-		List<ProcessHandle> left = listings();
-		while (!left.isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-			left = listings();
-		}
-		return left;
+		return Eventually.within(within).every(Duration.ofMillis(20)).last(Pythons::listings, List::isEmpty);
 	}
 
-	private static List<ProcessHandle> listings() {
+	/** Listings running under python now, started by this JVM. */
+	static List<ProcessHandle> listings() {
 		return ProcessHandle.current()
 			.descendants()
 			.filter(ProcessHandle::isAlive)

@@ -27,13 +27,7 @@ public final class RunThreads {
 	 * completes its outcome an instant before it ends. Returns the ones still alive (empty when done).
 	 */
 	public static List<String> awaitNone(Duration limit) throws InterruptedException {
-		long deadline = System.nanoTime() + limit.toNanos();
-		List<String> alive = alive();
-		while (!alive.isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-			alive = alive();
-		}
-		return alive;
+		return Eventually.within(limit).last(RunThreads::alive, List::isEmpty);
 	}
 
 	/**
@@ -52,13 +46,7 @@ public final class RunThreads {
 
 	/** Waits until no child JVM of a run is left, at most {@code limit}: a child's end is reaped a moment later. */
 	public static List<ProcessHandle> awaitNoChildProcesses(Duration limit) throws InterruptedException {
-		long deadline = System.nanoTime() + limit.toNanos();
-		List<ProcessHandle> left = childProcesses();
-		while (!left.isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-			left = childProcesses();
-		}
-		return left;
+		return Eventually.within(limit).last(RunThreads::childProcesses, List::isEmpty);
 	}
 
 }

@@ -63,7 +63,7 @@ public final class Runs {
 		}
 		run.useGate(gate);
 		run.start(scenario.mainName(params), () -> scenario.run(params));
-		outcome = run.outcome().get(120, TimeUnit.SECONDS);
+		outcome = awaitOutcome(run, Duration.ofSeconds(120));
 		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
 		assertThat(RunThreads.awaitNone(Duration.ofSeconds(10))).as("no thread of the run is left").isEmpty();
 		return Trace.of(run.recorder());
@@ -89,14 +89,7 @@ public final class Runs {
 		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), 200_000);
 		run.useGate(gate);
 		run.start("main", body);
-		Outcome outcome;
-		try {
-			outcome = run.outcome().get(60, TimeUnit.SECONDS);
-		}
-		catch (TimeoutException ex) {
-			run.cancel(); // nothing of it may outlive the test
-			throw ex;
-		}
+		Outcome outcome = awaitOutcome(run, Duration.ofSeconds(60));
 		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
 		assertThat(run.awaitTermination(Duration.ofSeconds(10))).isTrue();
 		return Trace.of(run.recorder());
@@ -104,6 +97,21 @@ public final class Runs {
 
 	public Outcome outcome() {
 		return outcome;
+	}
+
+	/**
+	 * The run's outcome, waited for at most {@code limit}. A run not over by then, or whose test is
+	 * interrupted meanwhile (JUnit's timeout interrupts the test's thread), is cancelled: nothing of it,
+	 * no thread, no child process, may outlive the test.
+	 */
+	private static Outcome awaitOutcome(Run run, Duration limit) throws Exception {
+		try {
+			return run.outcome().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException | InterruptedException ex) {
+			run.cancel();
+			throw ex;
+		}
 	}
 
 }

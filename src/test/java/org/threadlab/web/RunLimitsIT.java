@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.threadlab.launch.Occupancy;
 import org.threadlab.launch.RunLauncher;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.SocketClient;
 
@@ -176,11 +177,9 @@ class RunLimitsIT {
 	}
 
 	private void awaitWaiting(int expected) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (launcher.occupancy().waiting() != expected && System.nanoTime() < deadline) {
-			Thread.sleep(10); // the server notices the close on its own thread
-		}
-		assertThat(launcher.occupancy().waiting()).isEqualTo(expected);
+		// the server notices the close on its own thread
+		Eventually.within(Duration.ofSeconds(10))
+			.until(expected + " runs waiting for room", () -> launcher.occupancy().waiting(), n -> n == expected);
 	}
 
 }

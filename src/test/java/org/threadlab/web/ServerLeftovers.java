@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 import org.threadlab.launch.Occupancy;
 import org.threadlab.launch.RunLauncher;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.RunThreads;
 
 /** What the socket tests check the server has let go of once they are done: sockets, runs, streams, room, threads. */
@@ -28,11 +28,8 @@ final class ServerLeftovers {
 	}
 
 	static void awaitZero(IntSupplier count, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-		while (count.getAsInt() != 0 && System.nanoTime() < deadline) {
-			Thread.sleep(10); // the server lets go on its own threads
-		}
-		assertThat(count.getAsInt()).as(what).isZero();
+		// the server lets go on its own threads
+		Eventually.within(Duration.ofSeconds(20)).until("no " + what, count::getAsInt, n -> n == 0);
 	}
 
 	/** Live threads, less the ones that come and go with connections (the web server's and HTTP client's pools, Tomcat's timeout checker). */

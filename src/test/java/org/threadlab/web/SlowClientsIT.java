@@ -2,6 +2,9 @@ package org.threadlab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.threadlab.launch.RunLauncher;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.RawWebSocket;
 import org.threadlab.testing.SocketClient;
 import org.threadlab.testing.Trace;
@@ -116,14 +120,28 @@ class SlowClientsIT {
 	 * one run records.
 	 */
 	static void stallAll(RunSocketHandler sockets, List<RawWebSocket> slow) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (sockets.stalled(STALLED) < slow.size() && System.nanoTime() < deadline) {
+		int stalled = Eventually.within(Duration.ofSeconds(60))
+			.every(Duration.ofMillis(300)) // pacing the load, not waiting for an outcome
+			.last(() -> {
+				int now = sockets.stalled(STALLED);
+				if (now < slow.size()) {
+					pour(slow);
+				}
+				return now;
+			}, now -> now >= slow.size());
+		assertThat(stalled).as("stalled sockets").isEqualTo(slow.size());
+	}
+
+	/** A new start on each slow socket: it replaces the last, another run's worth of events. */
+	private static void pour(List<RawWebSocket> slow) {
+		try {
 			for (RawWebSocket reader : slow) {
-				reader.sendText(POURING); // a new start replaces the last: another run's worth of events
+				reader.sendText(POURING);
 			}
-			Thread.sleep(300); // pacing the load, not waiting for an outcome
 		}
-		assertThat(sockets.stalled(STALLED)).as("stalled sockets").isEqualTo(slow.size());
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

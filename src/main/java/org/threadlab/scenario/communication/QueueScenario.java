@@ -10,11 +10,9 @@ import org.threadlab.probe.TracedQueue;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §3.2: a bounded queue between one producer and many consumers, with task_done and join. */
+/**: about */
 public final class QueueScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
@@ -24,15 +22,15 @@ public final class QueueScenario extends AbstractScenario {
 			ParameterSpec.decimal("listSeconds", 4, 0, 10),
 			ParameterSpec.decimal("detailSeconds", 2, 0.1, 10));
 
-	// ---- the program ----
+	//: the-program
 
 	static void getDetailHtml(TracedQueue queue, double seconds) throws InterruptedException {
 		while (true) {
-			Object url = queue.get(); // waits while the queue is empty // @get
+			Object url = queue.get(); //: waits-empty // @get
 			print("get detail html started", url); // @html-started
 			sleep(seconds); // @html-sleep
 			print("get detail html end", url); // @html-end
-			queue.taskDone(); // one per get: join() counts these // @task-done
+			queue.taskDone(); //: one-per-get // @task-done
 		}
 	}
 
@@ -40,7 +38,7 @@ public final class QueueScenario extends AbstractScenario {
 		print("get detail url started"); // @url-started
 		sleep(seconds); // @url-sleep
 		for (int i = 0; i < urls; i++) {
-			queue.put("https://example.com/" + i); // waits while the queue is full // @put
+			queue.put("https://example.com/" + i); //: waits-full // @put
 		}
 		print("get detail url end"); // @url-end
 	}
@@ -50,31 +48,22 @@ public final class QueueScenario extends AbstractScenario {
 		var producer = new TracedThread(() -> getDetailUrl(queue, p.integer("urls"), p.decimal("listSeconds")), // @producer
 				"get_detail_url", false);
 		for (int i = 0; i < p.integer("consumers"); i++) {
-			// daemons: they loop for ever, and end with the process once the work is done
+			//: daemons-java
 			new TracedThread(() -> getDetailHtml(queue, p.decimal("detailSeconds")), "get_detail_html", true).start(); // @consumer
 		}
 		double startTime = time();
 		producer.start(); // @start
-		producer.join(); // every URL is in the queue... // @join
-		queue.join(); // ...and every one has been marked done // @queue-join
+		producer.join(); //: all-queued // @join
+		queue.join(); //: all-done // @queue-join
 		print(String.format("last time: %.2f", time() - startTime)); // @last-time
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public QueueScenario() {
-		super("queue", Section.COMMUNICATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main, the producer and the consumers; they sleep and wait on the queue. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(2 + (int) params.integer("consumers"));
+		super(lesson("queue", PARAMETERS, QueueScenario::main)
+			//: cost
+			.cost(p -> waiting(2 + (int) p.integer("consumers"))));
 	}
 
 }

@@ -10,11 +10,9 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §3.1: threads share a list under a lock and poll it, checking, sleeping and checking again. */
+/**: about */
 public final class SharedListScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
@@ -25,7 +23,7 @@ public final class SharedListScenario extends AbstractScenario {
 			ParameterSpec.decimal("detailSeconds", 2, 0.1, 10),
 			ParameterSpec.decimal("pollSeconds", 1, 0.1, 5));
 
-	// ---- the program ----
+	//: the-program
 
 	static void getDetailHtml(SharedList list, TracedLock lock, boolean[] done, Params p) throws InterruptedException {
 		while (true) {
@@ -43,7 +41,7 @@ public final class SharedListScenario extends AbstractScenario {
 				if (finished) {
 					return; // @return
 				}
-				sleep(p.decimal("pollSeconds")); // polling: look again later, even if nothing comes // @poll
+				sleep(p.decimal("pollSeconds")); //: polling // @poll
 			}
 		}
 	}
@@ -56,7 +54,7 @@ public final class SharedListScenario extends AbstractScenario {
 			lock.acquire(); // @producer-with
 			if (list.len() >= p.integer("maxLength")) { // @full
 				lock.release(); // @producer-with
-				sleep(p.decimal("pollSeconds")); // full: try the same URL again later // @full-sleep
+				sleep(p.decimal("pollSeconds")); //: full // @full-sleep
 			}
 			else {
 				list.append("https://example.com/" + i); // @append
@@ -73,7 +71,7 @@ public final class SharedListScenario extends AbstractScenario {
 	static void main(Params p) throws InterruptedException {
 		var list = new SharedList("detail_url_list"); // @list
 		var lock = new TracedLock("lock"); // @lock
-		boolean[] done = { false }; // guarded by lock
+		boolean[] done = { false }; //: guarded
 		var producer = new TracedThread(() -> getDetailUrl(list, lock, done, p), "get_detail_url", false); // @producer
 		producer.start(); // @producer
 		for (int i = 0; i < p.integer("consumers"); i++) {
@@ -81,21 +79,12 @@ public final class SharedListScenario extends AbstractScenario {
 		}
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public SharedListScenario() {
-		super("shared-list", Section.COMMUNICATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main, the producer and the consumers; they sleep and poll. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(2 + (int) params.integer("consumers"));
+		super(lesson("shared-list", PARAMETERS, SharedListScenario::main)
+			//: cost
+			.cost(p -> waiting(2 + (int) p.integer("consumers"))));
 	}
 
 }

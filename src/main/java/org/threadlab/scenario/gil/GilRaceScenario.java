@@ -11,25 +11,23 @@ import org.threadlab.probe.SharedValue;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §GIL: two threads add and subtract 1 on one total without a lock; updates get lost. */
+/**: about */
 public final class GilRaceScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("n", 1_000_000, 1, 5_000_000));
 
-	/** Up to this many iterations every read and write is drawn; beyond, the loop is drawn as segments. */
+	/**: drawn-step-by-step */
 	public static final long DRAWN_STEP_BY_STEP = 50;
 
-	// ---- the program ----
+	//: the-program
 
 	static void add(SharedValue total, long n) throws InterruptedException {
 		quiet(n > DRAWN_STEP_BY_STEP);
 		for (long i = 0; i < n; i++) {
-			total.write(total.read() + 1); // total += 1: a LOAD, an ADD, a STORE // @add
-			backEdge(); // where CPython 3.10+ may switch threads // @add-loop
+			total.write(total.read() + 1); //: load-add-store // @add
+			backEdge(); //: may-switch // @add-loop
 		}
 	}
 
@@ -54,26 +52,14 @@ public final class GilRaceScenario extends AbstractScenario {
 		print("lost updates: " + total.lostUpdates()); // @print-total
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public GilRaceScenario() {
-		super("gil-race", Section.GIL, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("small", Map.of("n", 5), "tutorial", Map.of("n", 1_000_000));
-	}
-
-	/** Main and the two racers, which compute without a pause when the loop is long. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3).computing(params.integer("n") >= BUSY_STEPS ? 2 : 0);
+		super(lesson("gil-race", PARAMETERS, GilRaceScenario::main)
+			.variant("small", Map.of("n", 5))
+			.variant("tutorial", Map.of("n", 1_000_000))
+			//: cost
+			.cost(p -> waiting(3).computing(p.integer("n") >= BUSY_STEPS ? 2 : 0)));
 	}
 
 }

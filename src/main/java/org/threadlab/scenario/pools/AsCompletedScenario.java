@@ -11,16 +11,14 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §5.2.1: as_completed hands results over in the order the tasks finish. */
+/**: about */
 public final class AsCompletedScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("workers", 2, 1, 5));
 
-	// ---- the program ----
+	//: the-program
 
 	static long getHtml(long times) throws InterruptedException {
 		sleep(times); // @get-html-sleep
@@ -36,26 +34,17 @@ public final class AsCompletedScenario extends AbstractScenario {
 			}
 			for (TracedFuture<Long> future : Futures.asCompleted(allTask)) { // @as-completed
 				long data = future.result(); // @result
-				print("get " + data + " page"); // 2, 3, 4: the order they finish // @print
+				print("get " + data + " page"); //: finish-order-java // @print
 			}
 		} // @pool
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public AsCompletedScenario() {
-		super("as-completed", Section.THREAD_POOLS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's workers. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(1 + (int) params.integer("workers"));
+		super(lesson("as-completed", PARAMETERS, AsCompletedScenario::main)
+			//: cost
+			.cost(p -> waiting(1 + (int) p.integer("workers"))));
 	}
 
 }

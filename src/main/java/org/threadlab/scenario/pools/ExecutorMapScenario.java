@@ -9,16 +9,14 @@ import java.util.List;
 import org.threadlab.futures.TracedExecutor;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §5.2.2: executor.map hands results over in the order the tasks were submitted. */
+/**: about */
 public final class ExecutorMapScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("workers", 2, 1, 5));
 
-	// ---- the program ----
+	//: the-program
 
 	static long getHtml(long times) throws InterruptedException {
 		sleep(times); // @get-html-sleep
@@ -27,31 +25,22 @@ public final class ExecutorMapScenario extends AbstractScenario {
 	}
 
 	static void main(Params p) throws Exception {
-		List<Long> urls = List.of(3L, 2L, 4L); // the tutorial forgot this line
+		List<Long> urls = List.of(3L, 2L, 4L); //: forgotten-line
 		try (var executor = new TracedExecutor((int) p.integer("workers"))) { // @pool
 			Iterator<Long> results = executor.map(url -> "get_html(" + url + ")", url -> () -> getHtml(url), urls); // @map
 			while (results.hasNext()) {
 				long data = results.next(); // @map
-				print("get " + data + " page"); // 3, 2, 4: the order submitted // @print
+				print("get " + data + " page"); //: submit-order // @print
 			}
 		} // @pool
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public ExecutorMapScenario() {
-		super("executor-map", Section.THREAD_POOLS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's workers. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(1 + (int) params.integer("workers"));
+		super(lesson("executor-map", PARAMETERS, ExecutorMapScenario::main)
+			//: cost
+			.cost(p -> waiting(1 + (int) p.integer("workers"))));
 	}
 
 }

@@ -12,18 +12,16 @@ import org.threadlab.builtins.PyValueError;
 import org.threadlab.builtins.PyException;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §5.1: submit returns a future at once; done, cancel and result. */
+/**: about */
 public final class FutureBasicsScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.flag("thirdTask", false),
 			ParameterSpec.flag("raises", false));
 
-	// ---- the program ----
+	//: the-program
 
 	static long getHtml(long times) throws InterruptedException {
 		sleep(times); // @get-html-sleep
@@ -31,7 +29,7 @@ public final class FutureBasicsScenario extends AbstractScenario {
 		return times;
 	}
 
-	/** The exception variant: a page that cannot be fetched. */
+	/**: broken-page */
 	static long brokenPage(long times) throws InterruptedException {
 		sleep(times); // @broken-sleep
 		throw new PyValueError("page " + times + " failed");
@@ -39,20 +37,20 @@ public final class FutureBasicsScenario extends AbstractScenario {
 
 	static void main(Params p) throws Exception {
 		try (var executor = new TracedExecutor(2)) { // @pool
-			// submit returns at once; the pool's two workers start on the two tasks
+			//: submit-java
 			TracedFuture<Long> task1 = executor.submit("get_html(3)", () -> getHtml(3)); // @task1
 			TracedFuture<Long> task2 = p.flag("raises")
 					? executor.submit("broken_page(2)", () -> brokenPage(2)) // @task2
 					: executor.submit("get_html(2)", () -> getHtml(2)); // @task2
 			TracedFuture<Long> task3 = p.flag("thirdTask") ? executor.submit("get_html(4)", () -> getHtml(4)) : null; // @task3
 
-			sleep(0.2); // a moment for the workers to pick up their tasks; without it, cancel races them // @pause
+			sleep(0.2); //: pause-java // @pause
 			print("task1 done:", task1.done()); // @done1
-			print("task2 cancelled:", task2.cancel()); // False: it is already running // @cancel2
+			print("task2 cancelled:", task2.cancel()); //: already-running // @cancel2
 			if (task3 != null) {
-				print("task3 cancelled:", task3.cancel()); // True: it was still waiting in the queue // @cancel3
+				print("task3 cancelled:", task3.cancel()); //: still-queued // @cancel3
 			}
-			sleep(3.5); // the tutorial sleeps 3: a race with the 3-second task // @wait
+			sleep(3.5); //: race-java // @wait
 			print("task1 done:", task1.done()); // @done1-again
 			print("task1 result:", task1.result()); // @result1
 			try {
@@ -62,33 +60,20 @@ public final class FutureBasicsScenario extends AbstractScenario {
 				print("task2 was cancelled before it started");
 			}
 			catch (PyException raised) {
-				print("task2 raised:", raised); // the worker's exception, raised here // @raised
+				print("task2 raised:", raised); //: raised-here-java // @raised
 			}
 		} // @pool
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public FutureBasicsScenario() {
-		super("future-basics", Section.THREAD_POOLS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("thirdTask", false, "raises", false),
-				"queued", Map.of("thirdTask", true, "raises", false),
-				"raises", Map.of("thirdTask", false, "raises", true));
-	}
-
-	/** Main and the pool's two workers. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3);
+		super(lesson("future-basics", PARAMETERS, FutureBasicsScenario::main)
+			.variant("tutorial", Map.of("thirdTask", false, "raises", false))
+			.variant("queued", Map.of("thirdTask", true, "raises", false))
+			.variant("raises", Map.of("thirdTask", false, "raises", true))
+			//: cost
+			.cost(waiting(3)));
 	}
 
 }

@@ -11,11 +11,9 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §5.4: submit → work item → work queue → workers started on demand → futures set. */
+/**: about */
 public final class PoolInternalsScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
@@ -24,7 +22,7 @@ public final class PoolInternalsScenario extends AbstractScenario {
 			ParameterSpec.decimal("submitEvery", 0.5, 0, 5),
 			ParameterSpec.flag("reuseIdle", true));
 
-	// ---- the program ----
+	//: the-program
 
 	static long getHtml(long times) throws InterruptedException {
 		sleep(times); // @get-html-sleep
@@ -34,42 +32,29 @@ public final class PoolInternalsScenario extends AbstractScenario {
 
 	static void main(Params p) throws Exception {
 		List<TracedFuture<Long>> futures = new ArrayList<>();
-		// reuseIdle: CPython 3.8+ takes an idle worker first; off, the tutorial's older source
+		//: reuse-idle
 		try (var executor = new TracedExecutor((int) p.integer("workers"), p.flag("reuseIdle"))) { // @pool
 			for (long i = 0; i < p.integer("tasks"); i++) {
 				long seconds = 2 + i % 3;
-				// submit: a Future, a _WorkItem on the work queue, and a worker if fewer than max_workers
+				//: submit
 				futures.add(executor.submit("get_html(" + seconds + ")", () -> getHtml(seconds))); // @submit
-				sleep(p.decimal("submitEvery")); // slow enough to watch each step // @submit-every
+				sleep(p.decimal("submitEvery")); //: slow // @submit-every
 			}
 			print("workers started:", executor.workers(), "of at most", executor.maxWorkers()); // @workers
-		} // shutdown(wait=True): a None on the queue stops each worker in turn // @pool
+		} //: shutdown-java // @pool
 		for (TracedFuture<Long> future : futures) {
 			print(future.name(), future.state(), future.result()); // @report
 		}
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public PoolInternalsScenario() {
-		super("pool-internals", Section.THREAD_POOLS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("cpython", Map.of("reuseIdle", true, "workers", 5, "tasks", 5, "submitEvery", 5),
-				"tutorial", Map.of("reuseIdle", false, "workers", 2, "tasks", 5, "submitEvery", 0.5));
-	}
-
-	/** Main and the pool's workers, started on demand, never more than its maximum. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(1 + (int) params.integer("workers"));
+		super(lesson("pool-internals", PARAMETERS, PoolInternalsScenario::main)
+			.variant("cpython", Map.of("reuseIdle", true, "workers", 5, "tasks", 5, "submitEvery", 5))
+			.variant("tutorial", Map.of("reuseIdle", false, "workers", 2, "tasks", 5, "submitEvery", 0.5))
+			//: cost
+			.cost(p -> waiting(1 + (int) p.integer("workers"))));
 	}
 
 }

@@ -11,16 +11,14 @@ import org.threadlab.futures.TracedExecutor;
 import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §5.3: wait(FIRST_COMPLETED) lets main go on after the first result; the others still run. */
+/**: about */
 public final class WaitFirstScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.flag("allCompleted", false));
 
-	// ---- the program ----
+	//: the-program
 
 	static long getHtml(long times) throws InterruptedException {
 		sleep(times); // @get-html-sleep
@@ -37,24 +35,15 @@ public final class WaitFirstScenario extends AbstractScenario {
 			var returnWhen = p.flag("allCompleted") ? Futures.ReturnWhen.ALL_COMPLETED : Futures.ReturnWhen.FIRST_COMPLETED;
 			var doneAndNotDone = Futures.wait(allTask, returnWhen); // @wait
 			print("main", "done:", doneAndNotDone.done().size(), "not done:", doneAndNotDone.notDone().size()); // @print
-		} // leaving the with block waits for the rest: shutdown(wait=True) // @pool
+		} //: shutdown-java // @pool
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public WaitFirstScenario() {
-		super("wait-first", Section.THREAD_POOLS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's two workers. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3);
+		super(lesson("wait-first", PARAMETERS, WaitFirstScenario::main)
+			//: cost
+			.cost(waiting(3)));
 	}
 
 }

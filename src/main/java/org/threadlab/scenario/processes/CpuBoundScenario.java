@@ -15,12 +15,10 @@ import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /**
- * Tutorial §6.1: the same CPU-bound work serially, on a pool of threads and on a pool of processes. Under
- * the GIL the threads take turns; the processes, each with its own GIL, run on the machine's cores.
+ *: about.1
+ *: about.2
  */
 public final class CpuBoundScenario extends AbstractScenario {
 
@@ -29,10 +27,10 @@ public final class CpuBoundScenario extends AbstractScenario {
 			ParameterSpec.integer("stop", 38, 2, 40),
 			ParameterSpec.integer("workers", 3, 1, 4));
 
-	// ---- the program ----
+	//: the-program
 
 	static long fib(long n) throws InterruptedException {
-		backEdge(); // a call: where CPython may hand the GIL to another thread (nothing is drawn) // @fib
+		backEdge(); //: a-call // @fib
 		if (n <= 2) {
 			return 1;
 		}
@@ -46,7 +44,7 @@ public final class CpuBoundScenario extends AbstractScenario {
 
 		double startTime = time(); // @serial-start
 		for (long num = start; num < stop; num++) {
-			fib(num); // one after another, in main // @serial
+			fib(num); //: one-after-another // @serial
 		}
 		double serial = time() - startTime; // @serial-time
 		print(String.format("serial: %.2f s", serial)); // @serial-print
@@ -82,44 +80,29 @@ public final class CpuBoundScenario extends AbstractScenario {
 		print(String.format("processes: %.2f s, speed-up %.1f", processes, serial / processes)); // @processes-elapsed
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public CpuBoundScenario() {
-		super("cpu-bound", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		warmUp();
-		main(params);
+		super(lesson("cpu-bound", PARAMETERS, CpuBoundScenario::launch)
+			.variant("default", Map.of("start", 29, "stop", 38, "workers", 3))
+			.variant("small", Map.of("start", 25, "stop", 34, "workers", 3))
+			//: cost.1
+			//: cost.2
+			.cost(p -> waiting(2 + 2 * (int) p.integer("workers")).withProcesses((int) p.integer("workers"))
+				.computing((int) p.integer("workers"), (int) p.integer("workers"))));
 	}
 
 	/**
-	 * Runs fib a moment before the program, so that the JVM has compiled it when the timing starts: without
-	 * it the serial part alone would pay for the compiling (some 0.2 s in a fresh server), and the threads
-	 * would look faster than it. CPython has nothing to compile. The worker processes are new JVMs and
-	 * compile fib themselves: that is part of their start, as it is.
+	 *: warm-up.1
+	 *: warm-up.2
+	 *: warm-up.3
+	 *: warm-up.4
 	 */
-	private static void warmUp() throws InterruptedException {
+	static void launch(Params p) throws Exception {
 		for (int i = 0; i < 3; i++) {
 			fib(27);
 		}
-	}
-
-	/**
-	 * Main, then a pool of threads, then the process pool's manager thread and a pipe reader per worker;
-	 * at its peak each worker process computes on a core of its own.
-	 */
-	@Override
-	public RunCost cost(Params params) {
-		int workers = (int) params.integer("workers");
-		return RunCost.waiting(2 + 2 * workers).withProcesses(workers).computing(workers, workers);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("default", Map.of("start", 29, "stop", 38, "workers", 3),
-				"small", Map.of("start", 25, "stop", 34, "workers", 3));
+		main(p);
 	}
 
 }

@@ -15,12 +15,10 @@ import org.threadlab.multiprocessing.PyTarget;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /**
- * Tutorial §6.3: fork makes a second process that goes on from the fork point; both print the line after
- * it; a child whose parent has exited is adopted, not stuck.
+ *: about.1
+ *: about.2
  */
 public final class ForkScenario extends AbstractScenario {
 
@@ -28,20 +26,20 @@ public final class ForkScenario extends AbstractScenario {
 			ParameterSpec.decimal("sleepSeconds", 2, 0, 10),
 			ParameterSpec.flag("parentExitsFirst", false));
 
-	// ---- the program: the script, in a process of its own ----
+	//: the-program-script
 
 	/**
-	 * The code after the fork point, which both processes run: pid is 0 in the child, the child's pid in
-	 * the parent. (A real fork goes on in the middle of the script; a JVM cannot fork, so the rest of the
-	 * script is this method, which the new process runs from its start.)
+	 *: after-fork.1
+	 *: after-fork.2
+	 *: after-fork.3
 	 */
 	static void afterFork(long pid, double sleepSeconds, boolean parentExitsFirst) throws InterruptedException {
-		print("bobby"); // both processes print this line // @bobby
+		print("bobby"); //: both-print // @bobby
 		if (pid == 0) { // @if-child
 			print("child " + getpid() + ", its parent is " + getppid()); // @child
 			if (parentExitsFirst) {
-				sleep(sleepSeconds); // meanwhile the parent exits // @child-sleep
-				print("child " + getpid() + ", adopted by " + getppid()); // not stuck: adopted // @adopted
+				sleep(sleepSeconds); //: parent-exits // @child-sleep
+				print("child " + getpid() + ", adopted by " + getppid()); //: not-stuck // @adopted
 			}
 		}
 		else {
@@ -57,18 +55,22 @@ public final class ForkScenario extends AbstractScenario {
 		afterFork(pid, sleepSeconds, parentExitsFirst);
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public ForkScenario() {
-		super("fork", Section.PROCESSES, PARAMETERS);
+		super(lesson("fork", PARAMETERS, ForkScenario::launch)
+			.variant("tutorial", Map.of("parentExitsFirst", false, "sleepSeconds", 2))
+			.variant("parent-exits-first", Map.of("parentExitsFirst", true, "sleepSeconds", 1))
+			.mainName("launcher")
+			//: cost
+			.cost(waiting(3).withProcesses(2)));
 	}
 
 	/**
-	 * The script runs as a process of its own (a child JVM), so that the parent that forks is a process
-	 * that really exits, and its child really gets adopted.
+	 *: launch.1
+	 *: launch.2
 	 */
-	@Override
-	public void run(Params params) throws Exception {
+	static void launch(Params params) throws Exception {
 		Os.allowForking();
 		double sleepSeconds = params.decimal("sleepSeconds");
 		boolean parentExitsFirst = params.flag("parentExitsFirst");
@@ -76,23 +78,6 @@ public final class ForkScenario extends AbstractScenario {
 		PyProcess python = new PyProcess("main", script); // @script
 		python.start(); // @script
 		python.join(); // @script
-	}
-
-	/** The launcher and its pipe reader; the script's process and the one it forks, each read by one more. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3).withProcesses(2);
-	}
-
-	@Override
-	public String mainName(Params params) {
-		return "launcher";
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("parentExitsFirst", false, "sleepSeconds", 2),
-				"parent-exits-first", Map.of("parentExitsFirst", true, "sleepSeconds", 1));
 	}
 
 }

@@ -9,15 +9,13 @@ import org.threadlab.multiprocessing.pool.Pool;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §6.6: imap hands results out in the order of the list, imap_unordered as they finish. */
+/**: about */
 public final class ImapScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("processes", 2, 1, 4));
 
-	// ---- the program ----
+	//: the-program
 
 	static long getHtml(long n) throws InterruptedException {
 		sleep(n); // @get-html-sleep
@@ -27,32 +25,22 @@ public final class ImapScenario extends AbstractScenario {
 
 	static void main(Params p) throws Exception {
 		var pool = new Pool((int) p.integer("processes")); // @pool
-		// imap: the tasks run at the same time; their results come back in the order of the list
+		//: imap
 		for (long result : pool.imap("get_html", ImapScenario::getHtml, List.of(1L, 5L, 3L))) { // @imap
 			print(result + " sleep success"); // @imap-print
 		}
-		// imap_unordered: each result comes back as soon as its task is done
+		//: imap-unordered
 		for (long result : pool.imapUnordered("get_html", ImapScenario::getHtml, List.of(1L, 5L, 3L))) { // @imap-unordered
 			print(result + " sleep success"); // @unordered-print
 		}
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public ImapScenario() {
-		super("imap", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's three handler threads; each worker process, with the reader of its pipe. */
-	@Override
-	public RunCost cost(Params params) {
-		int processes = (int) params.integer("processes");
-		return RunCost.waiting(4 + processes).withProcesses(processes);
+		super(lesson("imap", PARAMETERS, ImapScenario::main)
+			//: cost
+			.cost(p -> waiting(4 + (int) p.integer("processes")).withProcesses((int) p.integer("processes"))));
 	}
 
 }

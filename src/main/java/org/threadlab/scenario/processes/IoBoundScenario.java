@@ -15,12 +15,10 @@ import org.threadlab.futures.TracedFuture;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /**
- * Tutorial §6.2: the same sleeps on a pool of threads and on a pool of processes take the same time: a
- * sleeping thread lets go of the GIL, so the threads wait together; the processes only add their start.
+ *: about.1
+ *: about.2
  */
 public final class IoBoundScenario extends AbstractScenario {
 
@@ -29,7 +27,7 @@ public final class IoBoundScenario extends AbstractScenario {
 			ParameterSpec.decimal("seconds", 0.2, 0.05, 2),
 			ParameterSpec.integer("workers", 3, 1, 4));
 
-	// ---- the program ----
+	//: the-program
 
 	static Number randomSleep(Number n) throws InterruptedException {
 		sleep(n.doubleValue()); // @random-sleep
@@ -68,33 +66,19 @@ public final class IoBoundScenario extends AbstractScenario {
 		print(String.format("processes: last time is: %.2f s", time() - startTime)); // @processes-elapsed
 	}
 
-	// ---- how ThreadLab runs it ----
-
-	/** The number as the listing writes it: 2 (an int in Python) for 2.0, 0.2 for 0.2. */
-	static Number asWritten(double seconds) {
-		return seconds == Math.rint(seconds) ? (Number) (long) seconds : (Number) seconds;
-	}
+	//: how-threadlab-runs-it
 
 	public IoBoundScenario() {
-		super("io-bound", Section.PROCESSES, PARAMETERS);
+		super(lesson("io-bound", PARAMETERS, IoBoundScenario::main)
+			.variant("short", Map.of("tasks", 30, "seconds", 0.2, "workers", 3))
+			.variant("tutorial", Map.of("tasks", 30, "seconds", 2, "workers", 3))
+			//: cost
+			.cost(p -> waiting(2 + 2 * (int) p.integer("workers")).withProcesses((int) p.integer("workers"))));
 	}
 
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main, a pool of threads, then the process pool's manager thread and a pipe reader per worker. */
-	@Override
-	public RunCost cost(Params params) {
-		int workers = (int) params.integer("workers");
-		return RunCost.waiting(2 + 2 * workers).withProcesses(workers);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("short", Map.of("tasks", 30, "seconds", 0.2, "workers", 3),
-				"tutorial", Map.of("tasks", 30, "seconds", 2, "workers", 3));
+	/**: as-written */
+	static Number asWritten(double seconds) {
+		return seconds == Math.rint(seconds) ? (Number) (long) seconds : (Number) seconds;
 	}
 
 }

@@ -13,12 +13,10 @@ import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /**
- * Tutorial §6.7.3: two processes write one dict that a Manager's process holds; and, as the tutorial
- * warns, a read-modify-write of one key in it loses updates unless a lock (the manager's too) is held.
+ *: about.1
+ *: about.2
  */
 public final class ManagerDictScenario extends AbstractScenario {
 
@@ -28,30 +26,30 @@ public final class ManagerDictScenario extends AbstractScenario {
 			ParameterSpec.integer("times", 3, 1, 10),
 			ParameterSpec.decimal("workSeconds", 1, 0, 2));
 
-	// ---- the program: it mirrors the Python listing line by line ----
+	//: the-program-mirrors
 
 	static void addData(DictProxy pDict, String key, int value) throws InterruptedException {
-		pDict.setItem(key, value); // one request to the manager's process // @set
+		pDict.setItem(key, value); //: one-request // @set
 	}
 
 	static void addOne(DictProxy pDict, AcquirerProxy lock, long times, double work) throws InterruptedException {
 		for (int i = 0; i < times; i++) {
 			if (lock != null) {
-				try (var held = lock.hold()) { // the other process waits here // @with-lock
-					int value = (Integer) pDict.getItem("count"); // a request: read // @read
-					sleep(work); // the work between reading and writing // @work
-					pDict.setItem("count", value + 1); // another request: write // @write
-				} // the lock's release: one more request // @with-lock
+				try (var held = lock.hold()) { //: waits-here // @with-lock
+					int value = (Integer) pDict.getItem("count"); //: read // @read
+					sleep(work); //: work // @work
+					pDict.setItem("count", value + 1); //: write // @write
+				} //: release-request // @with-lock
 			}
 			else {
-				int value = (Integer) pDict.getItem("count"); // a request: read // @read
-				sleep(work); // the work between reading and writing // @work
-				pDict.setItem("count", value + 1); // another request: write // @write
+				int value = (Integer) pDict.getItem("count"); //: read // @read
+				sleep(work); //: work // @work
+				pDict.setItem("count", value + 1); //: write // @write
 			}
 		}
 	}
 
-	/** The tutorial's program: each process writes a key of its own. */
+	/**: two-keys */
 	static void twoKeys() throws InterruptedException {
 		var progressDict = Manager.start().dict("progress_dict"); // @dict
 		var firstProgress = new PyProcess(() -> addData(progressDict, "bobby1", 22)); // @first
@@ -63,11 +61,11 @@ public final class ManagerDictScenario extends AbstractScenario {
 		print(progressDict); // @print
 	}
 
-	/** Both processes add one to the same key, again and again: with the manager's lock, or without. */
+	/**: one-counter */
 	static void oneCounter(boolean locked, long times, double work) throws InterruptedException {
 		var manager = Manager.start(); // @manager
 		var progressDict = manager.dict("progress_dict"); // @dict
-		var lock = locked ? manager.lock("lock") : null; // a lock in the manager's process too // @lock
+		var lock = locked ? manager.lock("lock") : null; //: lock-in-manager // @lock
 		progressDict.setItem("count", 0); // @count
 		var firstProgress = new PyProcess(() -> addOne(progressDict, lock, times, work)); // @first
 		var secondProgress = new PyProcess(() -> addOne(progressDict, lock, times, work)); // @second
@@ -78,33 +76,24 @@ public final class ManagerDictScenario extends AbstractScenario {
 		print(progressDict); // @print
 	}
 
-	// ---- how ThreadLab runs it ----
-
-	public ManagerDictScenario() {
-		super("manager-dict", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		if (params.flag("counter")) {
-			oneCounter(params.flag("lock"), params.integer("times"), params.decimal("workSeconds"));
+	static void main(Params p) throws InterruptedException {
+		if (p.flag("counter")) {
+			oneCounter(p.flag("lock"), p.integer("times"), p.decimal("workSeconds"));
 		}
 		else {
 			twoKeys();
 		}
 	}
 
-	/** The manager's server and two writers, each with its pipe reader; main. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(4).withProcesses(3);
-	}
+	//: how-threadlab-runs-it
 
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("counter", false, "lock", false),
-				"lost-update", Map.of("counter", true, "lock", false),
-				"with-lock", Map.of("counter", true, "lock", true));
+	public ManagerDictScenario() {
+		super(lesson("manager-dict", PARAMETERS, ManagerDictScenario::main)
+			.variant("tutorial", Map.of("counter", false, "lock", false))
+			.variant("lost-update", Map.of("counter", true, "lock", false))
+			.variant("with-lock", Map.of("counter", true, "lock", true))
+			//: cost
+			.cost(waiting(4).withProcesses(3)));
 	}
 
 }

@@ -15,13 +15,11 @@ import org.threadlab.builtins.PyRuntimeError;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
 /**
- * Tutorial §6.7.1, its second program: a producer and a consumer as tasks of a process pool, over a
- * manager's queue. With a plain {@code multiprocessing.Queue} instead, the tasks cannot be pickled: they
- * never run, the program prints nothing, and the error waits in each task's AsyncResult.
+ *: about.1
+ *: about.2
+ *: about.3
  */
 public final class ManagerQueueScenario extends AbstractScenario {
 
@@ -31,7 +29,7 @@ public final class ManagerQueueScenario extends AbstractScenario {
 			ParameterSpec.integer("maxsize", 10, 1, 100),
 			ParameterSpec.decimal("seconds", 2, 0, 10));
 
-	// ---- the program: it mirrors the Python listing line by line ----
+	//: the-program-mirrors
 
 	static void producer(SharedQueue queue, double seconds) throws InterruptedException {
 		queue.put("a"); // @put
@@ -49,10 +47,10 @@ public final class ManagerQueueScenario extends AbstractScenario {
 		int maxsize = (int) p.integer("maxsize");
 		SharedQueue queue;
 		if (p.flag("managed")) {
-			queue = Manager.start().queue("queue", maxsize); // a proxy: only its address crosses // @queue
+			queue = Manager.start().queue("queue", maxsize); //: proxy // @queue
 		}
 		else {
-			queue = new ProcessQueue("queue", maxsize); // may cross only to a process being started // @queue
+			queue = new ProcessQueue("queue", maxsize); //: plain-queue // @queue
 		}
 		var pool = new Pool(2); // @pool
 		AsyncResult<Object> producerResult = pool.applyAsync("producer(queue)", () -> { producer(queue, seconds); return null; }); // @apply-producer
@@ -62,7 +60,7 @@ public final class ManagerQueueScenario extends AbstractScenario {
 		if (p.flag("askResults")) {
 			print("ready:", producerResult.ready(), "successful:", producerResult.successful()); // @successful
 			try {
-				producerResult.get(); // the task's error, raised here at last // @result-get
+				producerResult.get(); //: raised-at-last // @result-get
 				consumerResult.get(); // @result-get-consumer
 			}
 			catch (PyRuntimeError error) { // @except
@@ -71,28 +69,15 @@ public final class ManagerQueueScenario extends AbstractScenario {
 		}
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public ManagerQueueScenario() {
-		super("manager-queue", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's three handler threads; the manager and two workers, each with its pipe reader. */
-	@Override
-	public RunCost cost(Params params) {
-		return RunCost.waiting(7).withProcesses(3);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("managed", true, "askResults", false),
-				"plain-queue", Map.of("managed", false, "askResults", false),
-				"plain-queue-get", Map.of("managed", false, "askResults", true));
+		super(lesson("manager-queue", PARAMETERS, ManagerQueueScenario::main)
+			.variant("tutorial", Map.of("managed", true, "askResults", false))
+			.variant("plain-queue", Map.of("managed", false, "askResults", false))
+			.variant("plain-queue-get", Map.of("managed", false, "askResults", true))
+			//: cost
+			.cost(waiting(7).withProcesses(3)));
 	}
 
 }

@@ -10,33 +10,31 @@ import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §6.7.2: two processes over a Pipe; "bobby" crosses from one to the other, and may be answered. */
+/**: about */
 public final class PipeScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.flag("duplex", true),
 			ParameterSpec.flag("reply", false));
 
-	// ---- the program: it mirrors the Python listing line by line ----
+	//: the-program-mirrors
 
 	static void producer(Connection pipe, boolean reply) throws InterruptedException {
 		pipe.send("bobby"); // @send
 		if (reply) {
-			print(pipe.recv()); // the answer comes back on the same end // @recv-reply
+			print(pipe.recv()); //: answer // @recv-reply
 		}
 	}
 
 	static void consumer(Connection pipe, boolean reply) throws InterruptedException {
 		if (reply) {
-			Object data = pipe.recv(); // waits until something comes // @recv
+			Object data = pipe.recv(); //: waits // @recv
 			print(data); // @print
-			pipe.send("got " + data); // this end sends too // @send-reply
+			pipe.send("got " + data); //: sends-too // @send-reply
 		}
 		else {
-			print(pipe.recv()); // waits until something comes // @recv
+			print(pipe.recv()); //: waits // @recv
 		}
 	}
 
@@ -53,28 +51,15 @@ public final class PipeScenario extends AbstractScenario {
 		myConsumer.join(); // @join-consumer
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public PipeScenario() {
-		super("pipe", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Two processes, each with its pipe reader; main. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3).withProcesses(2);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("duplex", true, "reply", false),
-				"both-ways", Map.of("duplex", true, "reply", true),
-				"one-way", Map.of("duplex", false, "reply", false));
+		super(lesson("pipe", PARAMETERS, PipeScenario::main)
+			.variant("tutorial", Map.of("duplex", true, "reply", false))
+			.variant("both-ways", Map.of("duplex", true, "reply", true))
+			.variant("one-way", Map.of("duplex", false, "reply", false))
+			//: cost
+			.cost(waiting(3).withProcesses(2)));
 	}
 
 }

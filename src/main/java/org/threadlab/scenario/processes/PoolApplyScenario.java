@@ -12,10 +12,8 @@ import org.threadlab.multiprocessing.pool.Pool;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §6.5: a process pool; apply_async returns at once; close, join, then the result. */
+/**: about */
 public final class PoolApplyScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
@@ -23,7 +21,7 @@ public final class PoolApplyScenario extends AbstractScenario {
 			ParameterSpec.integer("seconds", 3, 1, 10),
 			ParameterSpec.flag("getTimeout", false));
 
-	// ---- the program ----
+	//: the-program
 
 	static long getHtml(long n) throws InterruptedException {
 		sleep(n); // @get-html-sleep
@@ -32,9 +30,9 @@ public final class PoolApplyScenario extends AbstractScenario {
 	}
 
 	static void main(Params p) throws Exception {
-		var pool = new Pool((int) p.integer("processes")); // its worker processes start now // @pool
+		var pool = new Pool((int) p.integer("processes")); //: workers-start // @pool
 		long n = p.integer("seconds");
-		AsyncResult<Long> result = pool.applyAsync("get_html(" + n + ")", () -> getHtml(n)); // returns at once // @apply-async
+		AsyncResult<Long> result = pool.applyAsync("get_html(" + n + ")", () -> getHtml(n)); //: returns-at-once // @apply-async
 		print("ready:", result.ready()); // @ready
 		if (p.flag("getTimeout")) {
 			try {
@@ -44,34 +42,20 @@ public final class PoolApplyScenario extends AbstractScenario {
 				print("not ready after 1 s"); // @timed-out
 			}
 		}
-		pool.close(); // no new tasks: the workers stop once the queued ones are done // @close
-		pool.join(); // waits for the handler threads and the worker processes // @join
+		pool.close(); //: close // @close
+		pool.join(); //: join // @join
 		print("ready:", result.ready(), "successful:", result.successful()); // @successful
 		print(result.get()); // @get
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public PoolApplyScenario() {
-		super("pool-apply", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the pool's three handler threads; each worker process, with the reader of its pipe. */
-	@Override
-	public RunCost cost(Params params) {
-		int processes = (int) params.integer("processes");
-		return RunCost.waiting(4 + processes).withProcesses(processes);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("processes", 2, "seconds", 3, "getTimeout", false),
-				"timeout", Map.of("processes", 2, "seconds", 3, "getTimeout", true));
+		super(lesson("pool-apply", PARAMETERS, PoolApplyScenario::main)
+			.variant("tutorial", Map.of("processes", 2, "seconds", 3, "getTimeout", false))
+			.variant("timeout", Map.of("processes", 2, "seconds", 3, "getTimeout", true))
+			//: cost
+			.cost(p -> waiting(4 + (int) p.integer("processes")).withProcesses((int) p.integer("processes"))));
 	}
 
 }

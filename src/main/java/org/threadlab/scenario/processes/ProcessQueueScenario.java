@@ -12,10 +12,8 @@ import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §6.7.1: a producer and a consumer process over a multiprocessing.Queue; the item crosses between them. */
+/**: about */
 public final class ProcessQueueScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
@@ -24,14 +22,14 @@ public final class ProcessQueueScenario extends AbstractScenario {
 			ParameterSpec.flag("consumerSleeps", true),
 			ParameterSpec.flag("globals", false));
 
-	// ---- the program: it mirrors the Python listing line by line ----
+	//: the-program-mirrors
 
-	/** A global of the script. Each process has its own: a child JVM loads this class afresh. */
+	/**: global-java */
 	static final List<Object> SHARED = new ArrayList<>(); // @global
 
 	static void producer(ProcessQueue queue, double seconds, boolean globals) throws InterruptedException {
 		if (globals) {
-			SHARED.add("a"); // changes this process's own copy only // @append
+			SHARED.add("a"); //: this-copy-only // @append
 		}
 		queue.put("a"); // @put
 		sleep(seconds); // @producer-sleep
@@ -41,7 +39,7 @@ public final class ProcessQueueScenario extends AbstractScenario {
 		if (sleeps) {
 			sleep(seconds); // @consumer-sleep
 		}
-		Object data = queue.get(); // waits until an item is there // @get
+		Object data = queue.get(); //: waits // @get
 		if (globals) {
 			print(data, SHARED); // @print
 		}
@@ -66,28 +64,15 @@ public final class ProcessQueueScenario extends AbstractScenario {
 		}
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public ProcessQueueScenario() {
-		super("process-queue", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Two processes, each with its pipe reader; main. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3).withProcesses(2);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("consumerSleeps", true, "globals", false),
-				"no-sleep", Map.of("consumerSleeps", false, "globals", false),
-				"globals", Map.of("consumerSleeps", true, "globals", true));
+		super(lesson("process-queue", PARAMETERS, ProcessQueueScenario::main)
+			.variant("tutorial", Map.of("consumerSleeps", true, "globals", false))
+			.variant("no-sleep", Map.of("consumerSleeps", false, "globals", false))
+			.variant("globals", Map.of("consumerSleeps", true, "globals", true))
+			//: cost
+			.cost(waiting(3).withProcesses(2)));
 	}
 
 }

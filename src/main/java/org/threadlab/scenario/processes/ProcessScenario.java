@@ -10,17 +10,15 @@ import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.scenario.AbstractScenario;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §6.4: multiprocessing.Process, by target or by subclass; no pid before start, a real one after. */
+/**: about */
 public final class ProcessScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.decimal("sleepSeconds", 2, 0, 10),
 			ParameterSpec.flag("subclass", false));
 
-	// ---- the program ----
+	//: the-program
 
 	static long getHtml(double n) throws InterruptedException {
 		sleep(n); // @sleep
@@ -28,7 +26,7 @@ public final class ProcessScenario extends AbstractScenario {
 		return (long) n;
 	}
 
-	/** The same process by subclassing, as a Thread can be subclassed. */
+	/**: subclass */
 	static final class GetHtmlProcess extends PyProcess {
 
 		private final double n;
@@ -50,33 +48,21 @@ public final class ProcessScenario extends AbstractScenario {
 		double n = p.decimal("sleepSeconds");
 		PyProcess progress = p.flag("subclass") ? new GetHtmlProcess(n) // @make
 				: new PyProcess(() -> getHtml(n)); // @make
-		print(progress.pid()); // None: no process yet // @pid-before
+		print(progress.pid()); //: no-process-yet // @pid-before
 		progress.start(); // @start
-		print(progress.pid()); // the child's real pid // @pid-after
+		print(progress.pid()); //: real-pid // @pid-after
 		progress.join(); // @join
 		print("main progress end"); // @end
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public ProcessScenario() {
-		super("process", Section.PROCESSES, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and the reader of its child's pipe; the child. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(2).withProcesses(1);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("target", Map.of("subclass", false), "subclass", Map.of("subclass", true));
+		super(lesson("process", PARAMETERS, ProcessScenario::main)
+			.variant("target", Map.of("subclass", false))
+			.variant("subclass", Map.of("subclass", true))
+			//: cost
+			.cost(waiting(2).withProcesses(1)));
 	}
 
 }

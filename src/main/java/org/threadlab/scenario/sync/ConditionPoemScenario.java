@@ -10,11 +10,9 @@ import org.threadlab.probe.TracedCondition;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §4.2: two speakers take turns on a poem with wait and notify; a notify nobody waits for is lost. */
+/**: about */
 public final class ConditionPoemScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
@@ -31,15 +29,15 @@ public final class ConditionPoemScenario extends AbstractScenario {
 
 	static final List<String> XIAOAI_LINES = List.of("在", "好啊", "君住长江尾", "共饮长江水", "此恨何时已", "定不负相思意");
 
-	// ---- the program: the tutorial's way, wait and notify in turn ----
+	//: the-program-tutorial
 
-	/** XiaoAi answers: it must be waiting before TianMao speaks, or TianMao's first notify is lost. */
+	/**: xiaoai */
 	static void xiaoai(TracedCondition cond, double lineSeconds) throws InterruptedException {
 		try (var held = cond.hold()) { // @xiaoai-with
 			for (String line : XIAOAI_LINES) {
 				cond.await(); // @xiaoai-wait
 				print(XIAOAI + ": " + line); // @xiaoai-print
-				sleep(lineSeconds); // saying a line takes a moment // @xiaoai-sleep
+				sleep(lineSeconds); //: takes-a-moment // @xiaoai-sleep
 				cond.notifyOne(); // @xiaoai-notify
 			}
 		} // @xiaoai-with
@@ -50,13 +48,13 @@ public final class ConditionPoemScenario extends AbstractScenario {
 			for (String line : TIANMAO_LINES) {
 				print(TIANMAO + ": " + line); // @tianmao-print
 				sleep(lineSeconds); // @tianmao-sleep
-				cond.notifyOne(); // lost if XiaoAi is not waiting yet // @tianmao-notify
+				cond.notifyOne(); //: lost-notify-java // @tianmao-notify
 				cond.await(); // @tianmao-wait
 			}
 		} // @tianmao-with
 	}
 
-	// ---- the robust way: whose turn it is lives in a variable, and wait_for checks it first ----
+	//: the-robust-way
 
 	static void speak(TracedCondition cond, String[] turn, String me, String other, List<String> lines,
 			double lineSeconds) throws InterruptedException {
@@ -86,37 +84,24 @@ public final class ConditionPoemScenario extends AbstractScenario {
 			tianmao = new TracedThread(TIANMAO, false, () -> tianmao(cond, pace)); // @tianmao-thread
 		}
 		if (p.flag("tianmaoFirst")) {
-			tianmao.start(); // the wrong order: TianMao speaks and notifies before anyone waits // @tianmao-start
+			tianmao.start(); //: wrong-order // @tianmao-start
 			xiaoai.start(); // @xiaoai-start
 		}
 		else {
-			xiaoai.start(); // the start order matters // @xiaoai-start
+			xiaoai.start(); //: order-matters-java // @xiaoai-start
 			tianmao.start(); // @tianmao-start
 		}
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public ConditionPoemScenario() {
-		super("condition-poem", Section.SYNCHRONIZATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("tutorial", Map.of("tianmaoFirst", false, "turns", false),
-				"wrong-order", Map.of("tianmaoFirst", true, "turns", false),
-				"turns", Map.of("tianmaoFirst", true, "turns", true));
-	}
-
-	/** Main and the two speakers; they wait. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3);
+		super(lesson("condition-poem", PARAMETERS, ConditionPoemScenario::main)
+			.variant("tutorial", Map.of("tianmaoFirst", false, "turns", false))
+			.variant("wrong-order", Map.of("tianmaoFirst", true, "turns", false))
+			.variant("turns", Map.of("tianmaoFirst", true, "turns", true))
+			//: cost
+			.cost(waiting(3)));
 	}
 
 }

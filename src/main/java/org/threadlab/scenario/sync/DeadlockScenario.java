@@ -10,24 +10,22 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §4.1: two threads take two locks in opposite orders and wait for each other for ever. */
+/**: about */
 public final class DeadlockScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.decimal("pause", 0.1, 0, 2),
 			ParameterSpec.flag("sameOrder", false));
 
-	// ---- the program ----
+	//: the-program
 
 	static void takeBoth(TracedLock first, TracedLock second, double pause) throws InterruptedException {
 		first.acquire(); // @first
 		print("took", first.name()); // @took-first
-		sleep(pause); // time for the other thread to take its first lock // @pause
-		second.acquire(); // opposite orders: each waits for the lock the other holds // @second
+		sleep(pause); //: pause // @pause
+		second.acquire(); //: opposite-orders // @second
 		print("took", second.name()); // @took-second
 		second.release(); // @second
 		first.release(); // @first
@@ -40,7 +38,7 @@ public final class DeadlockScenario extends AbstractScenario {
 
 		var threadA = new TracedThread("A", false, () -> takeBoth(a, b, pause)); // @thread-a
 		var threadB = p.flag("sameOrder")
-				? new TracedThread("B", false, () -> takeBoth(a, b, pause)) // the fix: one order for all // @thread-b
+				? new TracedThread("B", false, () -> takeBoth(a, b, pause)) //: the-fix // @thread-b
 				: new TracedThread("B", false, () -> takeBoth(b, a, pause)); // @thread-b
 		threadA.start(); // @start-a
 		threadB.start(); // @start-b
@@ -49,26 +47,14 @@ public final class DeadlockScenario extends AbstractScenario {
 		print("both done"); // @both-done
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public DeadlockScenario() {
-		super("deadlock", Section.SYNCHRONIZATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("opposite", Map.of("sameOrder", false), "same", Map.of("sameOrder", true));
-	}
-
-	/** Main, A and B; they wait. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3);
+		super(lesson("deadlock", PARAMETERS, DeadlockScenario::main)
+			.variant("opposite", Map.of("sameOrder", false))
+			.variant("same", Map.of("sameOrder", true))
+			//: cost
+			.cost(waiting(3)));
 	}
 
 }

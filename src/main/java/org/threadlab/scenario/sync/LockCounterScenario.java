@@ -13,24 +13,22 @@ import org.threadlab.probe.TracedLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §4.1: the same race with a lock around each update; the total is 0, and locking costs. */
+/**: about */
 public final class LockCounterScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.integer("n", 1_000_000, 1, 5_000_000));
 
 	static final long DRAWN_STEP_BY_STEP = 50;
 
-	// ---- the program ----
+	//: the-program
 
 	static void add(SharedValue total, TracedLock lock, long n) throws InterruptedException {
 		quiet(n > DRAWN_STEP_BY_STEP);
 		for (long i = 0; i < n; i++) {
 			lock.acquire(); // @add-with
-			total.write(total.read() + 1); // nobody else can be between this read and this write // @add
+			total.write(total.read() + 1); //: nobody-between // @add
 			lock.release(); // @add-with
 			backEdge(); // @add-loop
 		}
@@ -62,26 +60,14 @@ public final class LockCounterScenario extends AbstractScenario {
 		print(String.format("last time: %.3f", time() - start)); // @last-time
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public LockCounterScenario() {
-		super("lock-counter", Section.SYNCHRONIZATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("small", Map.of("n", 5), "tutorial", Map.of("n", 1_000_000));
-	}
-
-	/** Main and the two counters, which compute (or fight over the lock) when the loop is long. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3).computing(params.integer("n") >= BUSY_STEPS ? 2 : 0);
+		super(lesson("lock-counter", PARAMETERS, LockCounterScenario::main)
+			.variant("small", Map.of("n", 5))
+			.variant("tutorial", Map.of("n", 1_000_000))
+			//: cost
+			.cost(p -> waiting(3).computing(p.integer("n") >= BUSY_STEPS ? 2 : 0)));
 	}
 
 }

@@ -11,24 +11,22 @@ import org.threadlab.probe.TracedRLock;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §4.1: an RLock's owner may take it again; a plain Lock taken twice blocks its own thread. */
+/**: about */
 public final class RLockScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(ParameterSpec.flag("plainLock", false));
 
-	// ---- the program ----
+	//: the-program
 
 	static void add(LockLike lock) throws InterruptedException {
 		lock.acquire(); // @acquire1
 		print("acquired once"); // @once
-		lock.acquire(); // an RLock counts 2 here; a plain Lock waits here for itself, for ever // @acquire2
+		lock.acquire(); //: counts-or-waits // @acquire2
 		print("acquired twice"); // @twice
 		lock.release(); // @release1
-		lock.release(); // as many releases as acquires // @release2
+		lock.release(); //: as-many // @release2
 		print("released twice"); // @released
 	}
 
@@ -39,26 +37,14 @@ public final class RLockScenario extends AbstractScenario {
 		thread.join(); // @join
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public RLockScenario() {
-		super("rlock", Section.SYNCHRONIZATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("rlock", Map.of("plainLock", false), "lock", Map.of("plainLock", true));
-	}
-
-	/** Main and one thread. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(2);
+		super(lesson("rlock", PARAMETERS, RLockScenario::main)
+			.variant("rlock", Map.of("plainLock", false))
+			.variant("lock", Map.of("plainLock", true))
+			//: cost
+			.cost(waiting(2)));
 	}
 
 }

@@ -9,11 +9,9 @@ import org.threadlab.probe.TracedSemaphore;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §4.3: a semaphore of 3 lets at most three spiders fetch at once. */
+/**: about */
 public final class SemaphoreScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
@@ -21,17 +19,17 @@ public final class SemaphoreScenario extends AbstractScenario {
 			ParameterSpec.integer("permits", 3, 1, 10),
 			ParameterSpec.decimal("seconds", 2, 0.1, 10));
 
-	// ---- the program ----
+	//: the-program
 
 	static void htmlSpider(String url, TracedSemaphore sem, double seconds) throws InterruptedException {
 		sleep(seconds); // @sleep
 		print("got html text success", url); // @print
-		sem.release(); // one place frees up: the producer may start the next spider // @release
+		sem.release(); //: place-frees-java // @release
 	}
 
 	static void urlProducer(TracedSemaphore sem, long urls, double seconds) throws InterruptedException {
 		for (int i = 0; i < urls; i++) {
-			sem.acquire(); // waits while all places are taken // @acquire
+			sem.acquire(); //: waits-full // @acquire
 			String url = "https://example.com/" + i; // @url
 			new TracedThread(() -> htmlSpider(url, sem, seconds), "html_spider", false).start(); // @spider
 		}
@@ -44,21 +42,12 @@ public final class SemaphoreScenario extends AbstractScenario {
 		producer.start(); // @producer
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public SemaphoreScenario() {
-		super("semaphore", Section.SYNCHRONIZATION, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main, the URL producer and one spider per URL, all of which may be alive at once; they sleep. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(2 + (int) params.integer("urls"));
+		super(lesson("semaphore", PARAMETERS, SemaphoreScenario::main)
+			//: cost
+			.cost(p -> waiting(2 + (int) p.integer("urls"))));
 	}
 
 }

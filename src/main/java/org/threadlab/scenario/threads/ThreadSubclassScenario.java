@@ -9,25 +9,23 @@ import java.util.List;
 import org.threadlab.probe.TracedThread;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §2.2: the same two threads, made by subclassing Thread and overriding run(). */
+/**: about */
 public final class ThreadSubclassScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.decimal("htmlSeconds", 2, 0.1, 10),
 			ParameterSpec.decimal("urlSeconds", 4, 0.1, 10));
 
-	// ---- the program ----
+	//: the-program
 
 	static final class GetDetailHtml extends TracedThread {
 
 		private final double seconds;
 
 		GetDetailHtml(String name, double seconds) {
-			super(name, false); // first the parent's initialisation, as super().__init__(name=name) // @html-init
+			super(name, false); //: parent-init-java // @html-init
 			this.seconds = seconds;
 		}
 
@@ -62,28 +60,19 @@ public final class ThreadSubclassScenario extends AbstractScenario {
 		var thread1 = new GetDetailHtml("get_detail_html", p.decimal("htmlSeconds")); // @thread1
 		var thread2 = new GetDetailUrl("get_detail_url", p.decimal("urlSeconds")); // @thread2
 		double startTime = time();
-		thread1.start(); // start() runs run() on the new thread; calling run() directly would not // @start1
+		thread1.start(); //: start-runs-run // @start1
 		thread2.start(); // @start2
 		thread1.join(); // @join1
 		thread2.join(); // @join2
 		print(String.format("last time: %.2f", time() - startTime)); // @last-time
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public ThreadSubclassScenario() {
-		super("thread-subclass", Section.THREADS, PARAMETERS);
-	}
-
-	@Override
-	public void run(Params params) throws Exception {
-		main(params);
-	}
-
-	/** Main and two threads that sleep. */
-	@Override
-	public RunCost cost(Params params) {
-		return waiting(3);
+		super(lesson("thread-subclass", PARAMETERS, ThreadSubclassScenario::main)
+			//: cost
+			.cost(waiting(3)));
 	}
 
 }

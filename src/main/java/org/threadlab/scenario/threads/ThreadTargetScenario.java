@@ -12,11 +12,9 @@ import org.threadlab.multiprocessing.PyProcess;
 import org.threadlab.multiprocessing.PyTarget;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Params;
-import org.threadlab.scenario.RunCost;
 import org.threadlab.scenario.AbstractScenario;
-import org.threadlab.scenario.Section;
 
-/** Tutorial §2.1: threads made from a target function; join waits for the longest, daemons die with main. */
+/**: about */
 public final class ThreadTargetScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
@@ -25,7 +23,7 @@ public final class ThreadTargetScenario extends AbstractScenario {
 			ParameterSpec.flag("join", true),
 			ParameterSpec.flag("daemon", false));
 
-	// ---- the program: it mirrors the Python listing line by line ----
+	//: the-program-mirrors
 
 	static void getDetailHtml(double seconds) throws InterruptedException {
 		print("get detail html started"); // @html-started
@@ -40,7 +38,7 @@ public final class ThreadTargetScenario extends AbstractScenario {
 	}
 
 	static void main(Params p) throws InterruptedException {
-		// target is the function itself, run later by the new thread · target 是函数本身，由新线程稍后调用
+		//: target-later
 		var thread1 = new TracedThread("Thread-1 (get_detail_html)", p.flag("daemon"), // @thread1
 				() -> getDetailHtml(p.decimal("htmlSeconds")));
 		var thread2 = new TracedThread("Thread-2 (get_detail_url)", p.flag("daemon"), // @thread2
@@ -51,27 +49,33 @@ public final class ThreadTargetScenario extends AbstractScenario {
 		thread2.start(); // @start2
 
 		if (p.flag("join")) {
-			// main waits max(2, 4) seconds, not 2 + 4 · 主线程等待 max(2, 4) 秒，而不是 2 + 4
+			//: max-not-sum
 			thread1.join(); // @join1
 			thread2.join(); // @join2
 		}
 		print(String.format("last time: %.2f", time() - startTime)); // @last-time
 	}
 
-	// ---- how ThreadLab runs it ----
+	//: how-threadlab-runs-it
 
 	public ThreadTargetScenario() {
-		super("thread-target", Section.THREADS, PARAMETERS);
+		super(lesson("thread-target", PARAMETERS, ThreadTargetScenario::launch)
+			.variant("join", Map.of("join", true, "daemon", false))
+			.variant("daemon", Map.of("join", false, "daemon", true))
+			.variant("no-join", Map.of("join", false, "daemon", false))
+			.mainName(p -> p.flag("daemon") ? "launcher" : "main")
+			//: cost.1
+			//: cost.2
+			.cost(p -> p.flag("daemon") ? waiting(2).withProcesses(1) : waiting(3)));
 	}
 
-	@Override
-	public void run(Params params) throws Exception {
+	static void launch(Params params) throws Exception {
 		if (!params.flag("daemon")) {
 			main(params);
 			return;
 		}
-		// Daemon threads die when their process ends, and this server never ends: so the script runs
-		// as a process of its own (a child JVM), whose end really ends its daemon threads.
+		//: own-process.1
+		//: own-process.2
 		Map<String, String> args = params.asStrings();
 		PyTarget wholeScript = () -> runScript(args);
 		PyProcess script = new PyProcess("main", wholeScript); // @script
@@ -79,30 +83,9 @@ public final class ThreadTargetScenario extends AbstractScenario {
 		script.join(); // @script
 	}
 
-	/** In the child JVM of the daemon variant: the whole script, with the run's parameters. */
+	/**: run-script */
 	private static void runScript(Map<String, String> args) throws InterruptedException {
 		main(Params.parse(PARAMETERS, args));
-	}
-
-	@Override
-	public String mainName(Params params) {
-		return params.flag("daemon") ? "launcher" : "main";
-	}
-
-	@Override
-	public Map<String, Map<String, Object>> variants() {
-		return Map.of("join", Map.of("join", true, "daemon", false),
-				"daemon", Map.of("join", false, "daemon", true),
-				"no-join", Map.of("join", false, "daemon", false));
-	}
-
-	/**
-	 * Main and two threads that sleep; the daemon variant runs them in a child JVM, leaving in the
-	 * server only the launcher's main thread and the child's pipe reader.
-	 */
-	@Override
-	public RunCost cost(Params params) {
-		return params.flag("daemon") ? waiting(2).withProcesses(1) : waiting(3);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.threadlab.run.Run;
 import org.threadlab.run.RunClock;
 import org.threadlab.scenario.Params;
 import org.threadlab.scenario.Scenario;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.RunThreads;
 import org.threadlab.testing.Trace;
 
@@ -34,11 +35,8 @@ final class CancelledRuns {
 		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(1), 100_000);
 		run.useGate(gate);
 		run.start(scenario.mainName(params), () -> scenario.run(params));
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (Trace.of(run.recorder()).events().stream().noneMatch(underWay) && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(Trace.of(run.recorder()).events().stream().anyMatch(underWay)).as("the run got under way").isTrue();
+		Eventually.within(Duration.ofSeconds(60))
+			.until("the run to get under way", () -> Trace.of(run.recorder()).events().stream().anyMatch(underWay));
 		run.cancel();
 		Outcome outcome = run.outcome().get(30, TimeUnit.SECONDS);
 		assertThat(outcome.status()).isEqualTo(Outcome.Status.CANCELLED);
