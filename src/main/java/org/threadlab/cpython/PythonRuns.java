@@ -31,8 +31,8 @@ import org.threadlab.scenario.ScenarioCatalog;
  * limits of any run, admitted as ThreadLab's runs are — in the same fair queue, by its client's share,
  * by the processes and cores it uses ({@link #cost}). The request is checked as a run's; no other program
  * can be run. What it prints, what it did, and how it ends, go to the owner's sink as the messages of
- * docs/protocol.md ({@code python-queued}, {@code python-started}, {@code python-output},
- * {@code python-events}, {@code python-end}).
+ * docs/protocol.md ({@link PythonMessages}: {@code python-queued}, {@code python-started},
+ * {@code python-output}, {@code python-events}, {@code python-end}).
  * <p>
  * A new request of an owner replaces its request that still waits (which says nothing more), and ends
  * its running listing only when the new one is admitted: one refused, or waiting, leaves it running.
@@ -76,27 +76,6 @@ public class PythonRuns {
 		this.catalog = catalog;
 		this.runLimits = runLimits;
 		this.limits = limits;
-	}
-
-	/** Messages to the owner. */
-	public record Started(String type, long pythonRunId, String scenario, String version) {
-	}
-
-	/** The listing waits for room; its place in the queue, 1 = next. */
-	public record Queued(String type, long pythonRunId, int position) {
-	}
-
-	/** Printed lines as the page shows them: lesson seconds, stream, thread, text. */
-	public record Output(String type, long pythonRunId, List<PythonRun.Line> lines) {
-	}
-
-	/** What the listing did, in ThreadLab's vocabulary; {@code cuts}: processes that stopped tracing. */
-	public record Events(String type, long pythonRunId, List<PythonEvent> events, List<TraceCut> cuts) {
-	}
-
-	/** How it ended; for a HANG, where each thread waits (line 0: outside the listing). */
-	public record End(String type, long pythonRunId, String status, double elapsed, String error,
-			List<PythonRun.Frame> frames) {
 	}
 
 	/** The interpreter, looked for once, on the first request: found, or why there is none. */
@@ -285,7 +264,7 @@ public class PythonRuns {
 					return;
 				}
 			}
-			tell(new Queued("python-queued", id, position));
+			tell(new PythonMessages.Queued("python-queued", id, position));
 		}
 
 		@Override
@@ -321,9 +300,9 @@ public class PythonRuns {
 					started = PythonRun.start(python, program, speed,
 							new PythonRun.Limits(runLimits.maxSeconds(), limits.maxProcesses(), limits.maxOutputBytes(),
 									limits.hangSeconds(), limits.maxTraceEvents()),
-							lines -> say(new Output("python-output", id, lines)), this::traced);
+							lines -> say(new PythonMessages.Output("python-output", id, lines)), this::traced);
 					run = started;
-					send.accept(new Started("python-started", id, scenario, python.version()));
+					send.accept(new PythonMessages.Started("python-started", id, scenario, python.version()));
 				}
 			}
 			catch (IOException | RuntimeException ex) {
@@ -332,7 +311,7 @@ public class PythonRuns {
 				}
 				else {
 					ended();
-					tell(new End("python-end", id, PythonRun.Status.FAILED.name(), 0, "could not start python: " + ex.getMessage(),
+					tell(new PythonMessages.End("python-end", id, PythonRun.Status.FAILED.name(), 0, "could not start python: " + ex.getMessage(),
 							List.of()));
 					return;
 				}
@@ -343,8 +322,8 @@ public class PythonRuns {
 			started.result().whenComplete((result, error) -> {
 				ended();
 				tell(result != null
-						? new End("python-end", id, result.status().name(), result.elapsed(), result.error(), result.frames())
-						: new End("python-end", id, PythonRun.Status.FAILED.name(), 0, String.valueOf(error), List.of()));
+						? new PythonMessages.End("python-end", id, result.status().name(), result.elapsed(), result.error(), result.frames())
+						: new PythonMessages.End("python-end", id, PythonRun.Status.FAILED.name(), 0, String.valueOf(error), List.of()));
 			});
 		}
 
@@ -359,7 +338,7 @@ public class PythonRuns {
 					cuts.add((TraceCut) line);
 				}
 			}
-			say(new Events("python-events", id, events, cuts));
+			say(new PythonMessages.Events("python-events", id, events, cuts));
 		}
 
 		/** Its listing has ended, or could not start: its room goes back. */
