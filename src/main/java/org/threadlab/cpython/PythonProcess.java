@@ -1,7 +1,9 @@
 package org.threadlab.cpython;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -20,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * a manager's {@code pymp-*} folder — goes with it), in a session of its own when {@code setsid} is
  * there (so that its whole process group can be killed), with ThreadLab's runner on its path and a
  * lifeline on its standard input: a named pipe this server holds open and never writes, whose end —
- * this server closing it, or dying, SIGKILL included — makes the runner kill the program's group.
+ * this server closing it, or dying, SIGKILL included — makes the runner kill the program's group. Its
+ * standard output is a named pipe too, read until the last of its processes closes it.
  * <p>
  * Thread-safety: {@link #killAll()} from any thread, any number of times; {@link #close()} once, by the
  * run's last reader, after the program has ended.
@@ -36,11 +39,15 @@ final class PythonProcess implements AutoCloseable {
 	/** The lifeline's writing end, held until the run is over; null when no named pipe could be made. */
 	private final RandomAccessFile lifeline;
 
-	private PythonProcess(Process process, Path folder, boolean ownGroup, RandomAccessFile lifeline) {
+	/** What the program's processes write on their standard output, to its end: the last of them closing it. */
+	private final InputStream stdout;
+
+	private PythonProcess(Process process, Path folder, boolean ownGroup, RandomAccessFile lifeline, InputStream stdout) {
 		this.process = process;
 		this.folder = folder;
 		this.ownGroup = ownGroup;
 		this.lifeline = lifeline;
+		this.stdout = stdout;
 	}
 
 	/**
@@ -56,6 +63,7 @@ final class PythonProcess implements AutoCloseable {
 	static PythonProcess start(Interpreter python, String program, Asked asked) throws IOException {
 		Path folder = Files.createTempDirectory("threadlab-listing-");
 		RandomAccessFile lifeline = null;
+		RandomAccessFile outHolder = null;
 		try {
 			Path listing = folder.resolve("listing.py");
 			Files.writeString(listing, program, StandardCharsets.UTF_8);
@@ -70,9 +78,15 @@ final class PythonProcess implements AutoCloseable {
 			command.addAll(List.of(python.executable(), "-B", "-s", listing.toString()));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
 			Path fifo = folder.resolve("lifeline");
-			if (setsid != null && mkfifo(fifo)) {
+			Path out = folder.resolve("stdout");
+			if (setsid != null && mkfifo(fifo, out)) {
 				lifeline = new RandomAccessFile(fifo.toFile(), "rw"); // held, never written; opening it does not wait
 				builder.redirectInput(fifo.toFile());
+				// The program's standard output is a named pipe this server reads itself, not the process's
+				// pipe: the JDK closes that one once the interpreter exits, and a fork's orphan that goes on
+				// printing would lose its lines. Something reads it while the child opens it for writing.
+				outHolder = new RandomAccessFile(out.toFile(), "rw");
+				builder.redirectOutput(out.toFile());
 			}
 			Map<String, String> env = builder.environment();
 			env.remove("PYTHONSTARTUP");
@@ -92,11 +106,20 @@ final class PythonProcess implements AutoCloseable {
 				env.put(TraceLines.ENV, "1");
 				env.put("THREADLAB_TRACE_MAX", Long.toString(asked.traceEvents()));
 			}
-			return new PythonProcess(builder.start(), folder, setsid != null, lifeline);
+			Process process = builder.start();
+			InputStream stdout = process.getInputStream();
+			if (outHolder != null) {
+				stdout = new FileInputStream(folder.resolve("stdout").toFile()); // the child writes now: it does not wait
+				outHolder.close(); // the program's processes are its only writers from now on
+			}
+			return new PythonProcess(process, folder, setsid != null, lifeline, stdout);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (lifeline != null) {
 				lifeline.close();
+			}
+			if (outHolder != null) {
+				outHolder.close();
 			}
 			delete(folder);
 			throw ex;
@@ -105,6 +128,11 @@ final class PythonProcess implements AutoCloseable {
 
 	Process process() {
 		return process;
+	}
+
+	/** What the program's processes print (the runner's stamped lines): its end is the last of them closing it. */
+	InputStream stdout() {
+		return stdout;
 	}
 
 	/** Kills the interpreter and what it started, also what left its tree but not its process group. */
@@ -172,10 +200,14 @@ final class PythonProcess implements AutoCloseable {
 		}
 	}
 
-	/** Makes a named pipe; false when there is no mkfifo or it failed. */
-	private static boolean mkfifo(Path path) {
+	/** Makes named pipes, in one call; false when there is no mkfifo or it failed. */
+	private static boolean mkfifo(Path... paths) {
+		List<String> command = new ArrayList<>(List.of("mkfifo", "-m", "600"));
+		for (Path path : paths) {
+			command.add(path.toString());
+		}
 		try {
-			Process made = new ProcessBuilder("mkfifo", "-m", "600", path.toString()).redirectErrorStream(true)
+			Process made = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 			return made.waitFor(10, TimeUnit.SECONDS) && made.exitValue() == 0;
 		}

@@ -153,7 +153,7 @@ public final class PythonRun {
 		Thread err = new Thread(() -> read(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8), false),
 				"threadlab-python-" + id + "-err");
 		Thread out = new Thread(() -> {
-			read(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), true);
+			read(new InputStreamReader(started.stdout(), StandardCharsets.UTF_8), true);
 			finish(err);
 		}, "threadlab-python-" + id + "-out");
 		err.setDaemon(true);

@@ -180,6 +180,27 @@ class PythonRunTest {
 	}
 
 	@Test
+	void whatAForksOrphanPrintsAfterItsParentExitedStillArrives() throws Exception {
+		for (int run = 0; run < 3; run++) {
+			lines.clear();
+			PythonRun.Result result = PythonRun.start(Pythons.interpreter(), """
+					import os, time
+					if os.fork() == 0:
+					    time.sleep(1)
+					    print("orphan, adopted")
+					    print("orphan, done")
+					else:
+					    print("parent exits")
+					""", 10, LIMITS, lines::addAll, trace -> {
+					}).result().get(60, TimeUnit.SECONDS);
+			assertThat(result.status()).isEqualTo(PythonRun.Status.COMPLETED);
+			assertThat(lines).extracting(PythonRun.Line::text).as("run %d", run)
+				.containsExactly("parent exits", "orphan, adopted", "orphan, done");
+			assertThat(result.elapsed()).as("the program ends with its last process").isGreaterThanOrEqualTo(1.0);
+		}
+	}
+
+	@Test
 	void theListingReadsAnEmptyStandardInput() throws Exception {
 		PythonRun.Result result = run("import sys\nprint(repr(sys.stdin.read()))\n", 10, LIMITS);
 		assertThat(result.status()).isEqualTo(PythonRun.Status.COMPLETED);
