@@ -310,9 +310,9 @@ public class PythonRuns {
 					started.cancel(); // the owner is gone; its end below tells nobody
 				}
 				else {
-					ended();
 					tell(new PythonMessages.End("python-end", id, PythonRun.Status.FAILED.name(), 0, "could not start python: " + ex.getMessage(),
 							List.of()));
+					ended();
 					return;
 				}
 			}
@@ -320,10 +320,11 @@ public class PythonRuns {
 				started.cancel();
 			}
 			started.result().whenComplete((result, error) -> {
-				ended();
+				// its end is said before its room goes back: the owner's next listing, admitted then, comes after it
 				tell(result != null
 						? new PythonMessages.End("python-end", id, result.status().name(), result.elapsed(), result.error(), result.frames())
 						: new PythonMessages.End("python-end", id, PythonRun.Status.FAILED.name(), 0, String.valueOf(error), List.of()));
+				ended();
 			});
 		}
 
