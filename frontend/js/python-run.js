@@ -1,7 +1,9 @@
 // Real CPython beside the run: the same listing, rendered for the form's values, runs under the
 // server's python3 at the same speed (docs/protocol.md, "python"); its printed lines are shown with
 // their lesson times in #python-run, beside ThreadLab's console. Its own socket: closing it ends the
-// program.
+// program. Every message of the CPython run is dispatched on the section as a "python-message" event
+// (detail: the message; "python-asked" first, with the values asked for), for CPython's own timeline
+// (python-timeline.js) to draw.
 import { socketUrl } from "./connection.js";
 import { readForm } from "./form.js";
 import { pageTranslator } from "./i18n.js";
@@ -55,6 +57,11 @@ export function pythonRun({ section, form, scenario, lang, t, open = (url) => ne
     }
   }
 
+  /** Tells CPython's timeline what happened. */
+  function tell(message) {
+    section.dispatchEvent(new CustomEvent("python-message", { detail: message }));
+  }
+
   function start() {
     socket?.close();
     list.replaceChildren();
@@ -63,16 +70,24 @@ export function pythonRun({ section, form, scenario, lang, t, open = (url) => ne
     const mine = open(socketUrl());
     socket = mine;
     let runId = null;
+    tell({ type: "python-asked", scenario, params, settings, lang });
     mine.addEventListener("open", () => mine.send(JSON.stringify({ type: "python", scenario, params, settings, lang })));
     mine.addEventListener("message", (message) => {
       const data = JSON.parse(message.data);
-      if (data.type === "python-started") {
+      if (data.type === "python-queued") {
+        show(t("python.queued", data.position), "queued");
+      } else if (data.type === "python-started") {
         runId = data.pythonRunId;
         version = data.version;
         show(t("python.running", version), "running");
+        tell(data);
       } else if (data.type === "python-output" && data.pythonRunId === runId) {
         append(data.lines);
+        tell(data);
+      } else if (data.type === "python-events" && data.pythonRunId === runId) {
+        tell(data);
       } else if (data.type === "python-end" && data.pythonRunId === runId) {
+        tell(data);
         show(endText(t, version, data), `ended-${data.status.toLowerCase()}`);
         mine.close();
       } else if (data.type === "error") {

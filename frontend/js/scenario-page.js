@@ -25,6 +25,8 @@ import { keyCommands } from "./page/key-commands.js";
 import { parseRecording } from "./replay.js";
 import { roomPage } from "./room/room-page.js";
 import { openSaved, saveRun } from "./room/save-run.js";
+import { pythonTimeline } from "./page/python-timeline.js";
+import { pythonExport } from "./page/python-export.js";
 
 const t = pageTranslator();
 const byId = (id) => document.getElementById(id);
@@ -107,6 +109,8 @@ follow.on("end", (recording) => {
 });
 room.wire({ live, follow, startChallenge: () => byId("challenge").click() });
 saveRun({ store, t, byId, teaching: room.teaching, saved: () => room.savedOne() });
+pythonTimeline({ store, t, byId, main: chart, section: byId("python-run"), large: () => teacher.on });
+pythonExport({ store, t, byId, scenario, lang });
 const keysDialog = keyList(byId("keys-dialog"), byId("keys-table"), t);
 keyCommands({ store, t, dialog: byId("keys-dialog"), keysDialog, run, live, player, chart, address, teacher });
 

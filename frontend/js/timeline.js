@@ -35,6 +35,9 @@ export function timeline() {
   let hiddenLinks = new Set(); // kinds of arrows the learner turned off
   let colorIndex = (id) => id;
   let svgLimit = SVG_LIMIT; // above this many items in view the rows go on the canvas
+  let companion = null; // () => {at, end, labelWidth} of a chart drawn on the same time axis (CPython's), or null
+  let extent = null; // this chart's own {at, end, labelWidth} at its latest drawing
+  let ids = ""; // before the ids of the chart's elements: two charts on one page keep theirs apart
   // select: a thread was clicked {actor, line, t}; step: a held thread was chosen to go next {actor};
   // view: the window changed {zoomed, follow}; groups: a group was opened or closed
   // links: how many arrows are in view and how many of them are drawn
@@ -77,7 +80,7 @@ export function timeline() {
     const tip = root
       .selectAll("div.timeline-tooltip")
       .data([null])
-      .join((enter) => enter.append("div").attr("class", "timeline-tooltip").attr("role", "tooltip").attr("id", "timeline-tooltip").property("hidden", true));
+      .join((enter) => enter.append("div").attr("class", "timeline-tooltip").attr("role", "tooltip").attr("id", `${ids}timeline-tooltip`).property("hidden", true));
     return { stage, tip, svg: stage.select("svg.timeline-chart") };
   }
 
@@ -85,7 +88,7 @@ export function timeline() {
   function skeleton(s) {
     s.attr("class", "timeline-chart").attr("role", "group").attr("aria-describedby", "timeline-summary");
     const defs = s.append("defs");
-    defs.append("clipPath").attr("id", "plot-clip").append("rect");
+    defs.append("clipPath").attr("id", `${ids}plot-clip`).append("rect");
     for (const id of ["arrow-head", "cycle-head"]) {
       defs
         .append("marker")
@@ -104,7 +107,7 @@ export function timeline() {
     s.append("g").attr("class", "selected-row");
     s.append("g").attr("class", "labels").attr("font-family", LABEL_FONT);
     s.append("rect").attr("class", "hit-area");
-    const plot = s.append("g").attr("class", "plot").attr("clip-path", "url(#plot-clip)");
+    const plot = s.append("g").attr("class", "plot").attr("clip-path", `url(#${ids}plot-clip)`);
     plot.append("g").attr("class", "lanes");
     plot.append("g").attr("class", "links");
     plot.append("g").attr("class", "held-badges");
@@ -116,12 +119,22 @@ export function timeline() {
     s.append("text").attr("class", "axis-label").attr("font-family", LABEL_FONT);
   }
 
+  /** The times the window spans, [at, end]: this chart's, and its companion's too. */
+  function span(data) {
+    const other = companion?.();
+    const end = data.end ?? null;
+    if (!other) return [data.at, end];
+    return [Math.max(data.at, other.at), end == null || other.end == null ? null : Math.max(end, other.end)];
+  }
+
   function update(root, data) {
     const { at, end = null } = data;
     const geo = geometry(data, { collapsed, laneHeight, fontSize, width, textWidth, t, fitHeight });
+    extent = { at, end, labelWidth: geo.labelWidth };
+    geo.labelWidth = Math.max(geo.labelWidth, companion?.()?.labelWidth ?? 0); // the two time axes line up
     const { rows, height, labelWidth } = geo;
     const right = width - MARGIN.right;
-    const [d0, d1] = domainOf(view, follow, at, end);
+    const [d0, d1] = domainOf(view, follow, ...span(data));
     const x = d3.scaleLinear().domain([d0, d1]).range([labelWidth, right]);
     const drawn = rowItems(rows, x, d0, d1, at);
     const onCanvas = itemCount(drawn) > svgLimit;
@@ -138,7 +151,7 @@ export function timeline() {
     if (changed("aria-label", label)) svg.attr("aria-label", label);
     if (node.style.getPropertyValue("--lane-font") !== `${fontSize}px`) svg.style("--lane-font", `${fontSize}px`);
     if (node.classList.contains("on-canvas") !== onCanvas) svg.classed("on-canvas", onCanvas);
-    svg.select("#plot-clip rect").attr("x", labelWidth).attr("y", 0).attr("width", right - labelWidth).attr("height", height);
+    svg.select(`#${ids}plot-clip rect`).attr("x", labelWidth).attr("y", 0).attr("width", right - labelWidth).attr("height", height);
     svg.select("rect.hit-area").attr("x", labelWidth).attr("y", MARGIN.top).attr("width", right - labelWidth).attr("height", geo.plotBottom - MARGIN.top);
 
     const mid = midOf(rows);
@@ -164,7 +177,7 @@ export function timeline() {
 
   /** The scale of the whole run, on which the zoom measures its transform. */
   function wholeScale(data, geo) {
-    return d3.scaleLinear().domain(domainOf(null, true, data.at, data.end ?? null)).range([geo.labelWidth, width - MARGIN.right]);
+    return d3.scaleLinear().domain(domainOf(null, true, ...span(data))).range([geo.labelWidth, width - MARGIN.right]);
   }
 
   /** A label pressed: a group opens or closes; a thread is chosen. */
@@ -195,8 +208,8 @@ export function timeline() {
 
   function setView(domain) {
     const data = current.data;
-    ({ view, follow } = viewAfter(domain, data.at, data.end ?? null));
-    dispatch.call("view", null, { zoomed: view != null, follow });
+    ({ view, follow } = viewAfter(domain, ...span(data)));
+    dispatch.call("view", null, { zoomed: view != null, follow, view });
     redrawSoon();
   }
 
@@ -227,6 +240,13 @@ export function timeline() {
   chart.hiddenLinks = (value) => (value === undefined ? hiddenLinks : ((hiddenLinks = value), chart));
   chart.svgLimit = (value) => (value === undefined ? svgLimit : ((svgLimit = value), chart));
   chart.on = (type, listener) => (dispatch.on(type, listener), chart);
+  chart.ids = (value) => (value === undefined ? ids : ((ids = value), chart));
+  /** Another chart on the same time axis: () => its extent(); the window spans both, the labels line up. */
+  chart.companion = (value) => (value === undefined ? companion : ((companion = value), chart));
+  /** This chart's own {at, end, labelWidth} at its latest drawing (null before), for its companion. */
+  chart.extent = () => extent;
+  /** The learner's window {view, follow}, to keep a companion on the same one; set, it shows at the next drawing. */
+  chart.window = (value) => (value === undefined ? { view, follow } : (({ view, follow } = value), chart));
   chart.redraw = redraw;
   /** Back to the whole run, following it live. */
   chart.resetZoom = () => {
@@ -254,7 +274,7 @@ export function timeline() {
     if (!current) return chart;
     const [a, b] = current.x.domain();
     const shift = (b - a) * fraction;
-    const full = domainOf(null, true, current.data.at, current.data.end ?? null)[1];
+    const full = domainOf(null, true, ...span(current.data))[1];
     const lo = Math.min(Math.max(0, a + shift), Math.max(0, full - (b - a)));
     setView([lo, lo + (b - a)]);
     return chart;

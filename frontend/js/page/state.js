@@ -47,6 +47,7 @@ export function initialState() {
     follow: true, // the window slides with a live run
     hiddenLinks: new Set(), // kinds of arrows turned off
     javaToPython: null, // {javaLine: pythonLine} of the listing shown
+    python: null, // CPython's own run of the listing, drawn under ThreadLab's (python-model.js)
     params: {}, // the parameters and settings chosen in the form, which the address holds
     settings: {},
     committed: false, // a run committed the address to the history: the next change starts a new entry

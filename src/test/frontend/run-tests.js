@@ -16,5 +16,7 @@ import "./listing.test.js";
 import "./python-run.test.js";
 import "./qr.test.js";
 import "./room.test.js";
+import "./python-model.test.js";
+import "./python-compare.test.js";
 
 run();

@@ -21,6 +21,9 @@ THREADLAB_TRACE  with THREADLAB_STAMP: each step of threading, queue, concurrent
                  multiprocessing the listing takes is a line too, "\\x1ev\\t<lesson seconds>\\t<thread>\\t
                  <json>", in ThreadLab's event vocabulary (see _threadlab/tracer.py for the fields).
                  THREADLAB_TRACE_MAX caps the events of one process (default 20000; then a "\\x1ec" line).
+THREADLAB_LIFELINE  1: standard input is a pipe the server holds open and never writes; when it ends (the
+                 server is gone, however it died) the program's process group is killed at once. The
+                 listing reads an empty standard input (see _threadlab/lifeline.py).
 THREADLAB_HANG   seconds: when for that long no sleep or timeout is under way, no child process lives
                  and the process has used no CPU, each of its threads waits for something no one will
                  do. The runner writes where each thread waits ("\\x1eh\\t<t>\\t<thread>\\t<line of the

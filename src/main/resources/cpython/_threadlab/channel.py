@@ -60,8 +60,7 @@ class Channel:
             t = self.clock.lesson()
         data = ("\x1e%s\t%.6f\t%s\t%s\n" % (tag, t, actor, text)).encode("utf-8", "backslashreplace")
         if tag != "v":
-            self.flush()
-            self.write(data)
+            self.flush(data)  # in the same write as the events before it: one system call, as without a trace
             return
         self._events.append(data)
         if self._flusher != os.getpid():
@@ -76,8 +75,10 @@ class Channel:
             self._sleep(0.05)
             self.flush()
 
-    def flush(self):
-        """Writes the events gathered so far, in writes of whole lines under PIPE_BUF."""
+    def flush(self, last=None):
+        """Writes the events gathered so far, then `last` if given, in writes of whole lines under PIPE_BUF
+        (a write releases the GIL: as few as there can be, so that a print lets other threads in no more
+        often than without a trace)."""
         events = self._events
         chunk, size = [], 0
         while True:
@@ -90,6 +91,11 @@ class Channel:
                 chunk, size = [], 0
             chunk.append(data)
             size += len(data)
+        if last is not None:
+            if chunk and size + len(last) > _PIPE_BUF:
+                self.write(b"".join(chunk))
+                chunk = []
+            chunk.append(last)
         if chunk:
             self.write(b"".join(chunk))
 

@@ -1,12 +1,12 @@
-"""Installs the runner in this process: the lesson clock, the stamped streams, the hang watch, and the
-patches of threading, queue, concurrent.futures and multiprocessing (those three when imported)."""
+"""Installs the runner in this process: the lesson clock, the server's lifeline, the stamped streams, the
+hang watch, and the patches of threading, queue, concurrent.futures and multiprocessing (those three when imported)."""
 import atexit
 import os
 import sys
 import time
 
 from _threadlab import channel as _channel
-from _threadlab import frames, imports, mp
+from _threadlab import frames, imports, lifeline, mp
 from _threadlab.clock import LessonClock
 from _threadlab.tracer import Tracer
 
@@ -18,6 +18,8 @@ def install(speed):
     global clock, tracer
     real_sleep, real_monotonic = time.sleep, time.monotonic
     clock = LessonClock(speed, real_monotonic, time.time, time.perf_counter)
+    if clock.top:
+        lifeline.watch()
     frames.setup()
     out = _channel.Channel(clock, real_sleep)
     stamping = bool(os.environ.get("THREADLAB_STAMP"))

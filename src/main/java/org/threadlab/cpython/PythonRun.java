@@ -1,15 +1,11 @@
 package org.threadlab.cpython;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,13 +19,15 @@ import java.util.stream.Collectors;
 
 /**
  * One listing running under a real CPython, with ThreadLab's {@link Runner} on its path: its printed
- * lines arrive stamped with their lesson time and thread (read by {@link RunnerLines}), and it ends
- * within the limits of any run — killed with every process it started when it is cancelled, outlasts
- * its time, starts too many processes or prints too much. Nothing it started outlives it.
+ * lines arrive stamped with their lesson time and thread, and, when asked, its trace in ThreadLab's
+ * vocabulary (both read by {@link RunnerLines}); it ends within the limits of any run — killed with every
+ * process it started when it is cancelled, outlasts its time, starts too many processes or prints too
+ * much (its trace does not count as printed). Nothing it started outlives it, nor this server
+ * ({@link PythonProcess}).
  * <p>
- * Thread-safety: {@link #cancel()} may be called from any thread, any number of times. The output
- * consumer is called from the run's two reader threads (stdout and stderr), never at once for one
- * stream; the result completes once, after the last line has been handed over.
+ * Thread-safety: {@link #cancel()} may be called from any thread, any number of times. The consumers
+ * are called in batches ({@link Handover}), by one thread at a time; the result completes once, after
+ * the last line and the last of the trace have been handed over.
  */
 public final class PythonRun {
 
@@ -70,8 +68,17 @@ public final class PythonRun {
 	 * @param maxProcesses processes it may have at once besides its own
 	 * @param maxOutputBytes bytes it may print
 	 * @param hangSeconds real seconds of complete stillness after which it counts as hanging (0: never)
+	 * @param maxTraceEvents events of its trace handed over at most (each process traces as many at most)
 	 */
-	public record Limits(long maxSeconds, int maxProcesses, long maxOutputBytes, double hangSeconds) {
+	public record Limits(long maxSeconds, int maxProcesses, long maxOutputBytes, double hangSeconds, long maxTraceEvents) {
+
+		/** The trace's limit when none is given. */
+		public static final long TRACE_EVENTS = 50_000;
+
+		public Limits(long maxSeconds, int maxProcesses, long maxOutputBytes, double hangSeconds) {
+			this(maxSeconds, maxProcesses, maxOutputBytes, hangSeconds, TRACE_EVENTS);
+		}
+
 	}
 
 	private static final int EXIT_HANG = 70;
@@ -85,15 +92,13 @@ public final class PythonRun {
 		return thread;
 	});
 
-	private final Process process;
+	private final PythonProcess started;
 
-	private final Path folder;
+	private final Process process;
 
 	private final Limits limits;
 
-	private final Consumer<List<Line>> output;
-
-	private final boolean ownGroup;
+	private final Handover handover;
 
 	private final AtomicReference<Result> stopped = new AtomicReference<>();
 
@@ -112,51 +117,34 @@ public final class PythonRun {
 
 	private volatile String lastError;
 
-	private PythonRun(Process process, Path folder, Limits limits, Consumer<List<Line>> output, boolean ownGroup) {
-		this.process = process;
-		this.folder = folder;
+	private PythonRun(PythonProcess started, Limits limits, Handover handover) {
+		this.started = started;
+		this.process = started.process();
 		this.limits = limits;
-		this.output = output;
-		this.ownGroup = ownGroup;
+		this.handover = handover;
 	}
 
 	/**
-	 * Starts {@code program} under {@code python} at {@code speed}; {@code output} gets its lines in batches.
+	 * Starts {@code program} under {@code python} at {@code speed}, without a trace; {@code output} gets its
+	 * lines in batches.
 	 * @throws IOException when the program cannot be written or the interpreter cannot be started
 	 */
 	public static PythonRun start(Interpreter python, String program, double speed, Limits limits,
 			Consumer<List<Line>> output) throws IOException {
-		Path folder = Files.createTempDirectory("threadlab-listing-");
-		Path listing = folder.resolve("listing.py");
-		Files.writeString(listing, program, StandardCharsets.UTF_8);
-		List<String> command = new ArrayList<>();
-		String setsid = onPath("setsid");
-		if (setsid != null) {
-			// its own process group, so everything it starts can be ended at once
-			command.add(setsid);
-			command.add("--wait");
-		}
-		command.addAll(List.of(python.executable(), "-B", "-s", listing.toString()));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
-		Map<String, String> env = builder.environment();
-		env.remove("PYTHONSTARTUP");
-		env.remove("PYTHONINSPECT");
-		env.put("PYTHONPATH", Runner.directory().toString());
-		env.put("PYTHONIOENCODING", "utf-8");
-		env.put("PYTHONUNBUFFERED", "1");
-		env.put("PYTHONDONTWRITEBYTECODE", "1");
-		env.put("THREADLAB_SPEED", Double.toString(speed));
-		env.put("THREADLAB_STAMP", "1");
-		env.put("THREADLAB_HANG", Double.toString(limits.hangSeconds()));
-		Process process;
-		try {
-			process = builder.start();
-		}
-		catch (IOException ex) {
-			delete(folder);
-			throw ex;
-		}
-		PythonRun run = new PythonRun(process, folder, limits, output, setsid != null);
+		return start(python, program, speed, limits, output, null);
+	}
+
+	/**
+	 * Starts {@code program} under {@code python} at {@code speed}; {@code output} gets its lines in
+	 * batches, and {@code trace}, unless null, its trace: its steps as {@link PythonEvent}s, at most
+	 * {@link Limits#maxTraceEvents()} of them, and a {@link TraceCut} for each process that stopped tracing.
+	 * @throws IOException when the program cannot be written or the interpreter cannot be started
+	 */
+	public static PythonRun start(Interpreter python, String program, double speed, Limits limits,
+			Consumer<List<Line>> output, Consumer<List<TraceLine>> trace) throws IOException {
+		PythonProcess started = PythonProcess.start(python, program,
+				new PythonProcess.Asked(speed, limits.hangSeconds(), trace == null ? 0 : limits.maxTraceEvents()));
+		PythonRun run = new PythonRun(started, limits, new Handover(output, trace, limits.maxTraceEvents()));
 		run.follow(RUNS.incrementAndGet());
 		return run;
 	}
@@ -165,7 +153,7 @@ public final class PythonRun {
 		Thread err = new Thread(() -> read(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8), false),
 				"threadlab-python-" + id + "-err");
 		Thread out = new Thread(() -> {
-			read(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), true);
+			read(new InputStreamReader(started.stdout(), StandardCharsets.UTF_8), true);
 			finish(err);
 		}, "threadlab-python-" + id + "-out");
 		err.setDaemon(true);
@@ -176,7 +164,7 @@ public final class PythonRun {
 		// printing to the same output): it gets a few seconds, then it ends, and the pipes close.
 		process.onExit().thenRun(() -> {
 			synchronized (watches) {
-				watches.add(WATCH.schedule(this::killAll, ORPHANS_GRACE_SECONDS, TimeUnit.SECONDS));
+				watches.add(WATCH.schedule(started::killAll, ORPHANS_GRACE_SECONDS, TimeUnit.SECONDS));
 			}
 		});
 		synchronized (watches) {
@@ -184,6 +172,8 @@ public final class PythonRun {
 					"stopped by the server after " + limits.maxSeconds() + " s, its limit for one run", -1, List.of())),
 					limits.maxSeconds(), TimeUnit.SECONDS));
 			watches.add(WATCH.scheduleWithFixedDelay(this::countProcesses, 100, 100, TimeUnit.MILLISECONDS));
+			watches.add(WATCH.scheduleWithFixedDelay(this::hand, Handover.EVERY_MILLIS, Handover.EVERY_MILLIS,
+					TimeUnit.MILLISECONDS));
 		}
 	}
 
@@ -201,30 +191,8 @@ public final class PythonRun {
 
 	private void stop(Result why) {
 		if (stopped.compareAndSet(null, why)) {
-			killAll();
+			started.killAll();
 		}
-	}
-
-	/** Kills the interpreter and what it started, also what left its tree but not its process group. */
-	private void killAll() {
-		List<ProcessHandle> all = new ArrayList<>();
-		process.descendants().forEach(all::add);
-		if (ownGroup) {
-			try {
-				// the group's id is the session leader's pid: setsid ran the interpreter in its own session
-				Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid()).redirectErrorStream(true)
-					.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-				kill.waitFor(2, TimeUnit.SECONDS);
-			}
-			catch (IOException ex) {
-				// the handles below still end what they can see
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		all.forEach(ProcessHandle::destroyForcibly);
-		process.destroyForcibly();
 	}
 
 	/** The future result; complete once the program has ended and its last line was handed over. */
@@ -239,7 +207,6 @@ public final class PythonRun {
 
 	private void read(Reader in, boolean stamped) {
 		StringBuilder line = new StringBuilder();
-		List<Line> batch = new ArrayList<>();
 		try (in) {
 			while (RunnerLines.readLine(in, line)) {
 				Line parsed = stamped ? take(RunnerLines.parse(line.toString())) : new Line(lastT, "err", "", line.toString());
@@ -252,32 +219,29 @@ public final class PythonRun {
 					if (parsed.stream().equals("err")) {
 						lastError = parsed.text();
 					}
-					batch.add(parsed);
-				}
-				if (!in.ready() || batch.size() >= 200) {
-					hand(batch);
+					handover.line(parsed);
 				}
 			}
 		}
 		catch (IOException ex) {
-			// the pipe broke: the process is gone; what was read is handed over below
-		}
-		hand(batch);
-	}
-
-	private void hand(List<Line> batch) {
-		if (!batch.isEmpty()) {
-			try {
-				output.accept(List.copyOf(batch));
-			}
-			catch (RuntimeException ex) {
-				cancel(); // nobody takes the lines any more
-			}
-			batch.clear();
+			// the pipe broke: the process is gone; what was read is handed over at the end
 		}
 	}
 
-	/** What the runner said on stdout, as a Line; null for its own records, which it keeps. Only the stdout reader. */
+	/** Hands over what was read; a consumer that fails cancels the run, as nobody takes its lines any more. */
+	private void hand() {
+		try {
+			handover.hand();
+		}
+		catch (RuntimeException ex) {
+			cancel();
+		}
+	}
+
+	/**
+	 * What the runner said on stdout, as a Line; null for its own records, which it keeps, and for its
+	 * trace, which goes to the handover. Only the stdout reader.
+	 */
 	private Line take(RunnerLines.Parsed said) {
 		if (said instanceof RunnerLines.Stamped stamped) {
 			lastT = Math.max(lastT, stamped.t());
@@ -285,24 +249,28 @@ public final class PythonRun {
 		if (said instanceof RunnerLines.Printed printed) {
 			return new Line(printed.t(), printed.stream(), printed.thread(), printed.text());
 		}
-		if (said instanceof RunnerLines.Waiting waiting) {
+		if (said instanceof RunnerLines.Traced traced) {
+			handover.trace(traced.line());
+		}
+		else if (said instanceof RunnerLines.Waiting waiting) {
 			synchronized (frames) {
 				frames.add(new Frame(waiting.thread(), waiting.line()));
 			}
-			return null;
 		}
-		if (said instanceof RunnerLines.Exited exited) {
+		else if (said instanceof RunnerLines.Exited exited) {
 			exitT = exited.t();
-			return null;
 		}
-		return new Line(lastT, "out", "", ((RunnerLines.Unstamped) said).text());
+		else if (said instanceof RunnerLines.Unstamped unstamped) {
+			return new Line(lastT, "out", "", unstamped.text());
+		}
+		return null; // the runner's own records, a garbled trace line
 	}
 
 	private void finish(Thread err) {
 		try {
 			err.join(5_000);
 			if (!process.waitFor(5, TimeUnit.SECONDS)) {
-				killAll();
+				started.killAll();
 				process.waitFor(5, TimeUnit.SECONDS);
 			}
 		}
@@ -312,8 +280,9 @@ public final class PythonRun {
 		synchronized (watches) {
 			watches.forEach(w -> w.cancel(false));
 		}
-		killAll(); // nothing it started may outlive it
-		delete(folder);
+		started.killAll(); // nothing it started may outlive it
+		started.close();
+		hand();
 		int exit = process.isAlive() ? -1 : process.exitValue();
 		double elapsed = exitT != null ? exitT : lastT;
 		Result why = stopped.get();
@@ -337,31 +306,6 @@ public final class PythonRun {
 			end = new Result(Status.FAILED, elapsed, lastError != null ? lastError : "exit code " + exit, exit, List.of());
 		}
 		result.complete(end);
-	}
-
-	private static void delete(Path folder) {
-		File[] files = folder.toFile().listFiles();
-		if (files != null) {
-			for (File file : files) {
-				file.delete();
-			}
-		}
-		folder.toFile().delete();
-	}
-
-	/** The full path of a command on the PATH, or null. */
-	private static String onPath(String command) {
-		String path = System.getenv("PATH");
-		if (path == null) {
-			return null;
-		}
-		for (String dir : path.split(File.pathSeparator)) {
-			File file = new File(dir, command);
-			if (file.isFile() && file.canExecute()) {
-				return file.getAbsolutePath();
-			}
-		}
-		return null;
 	}
 
 }

@@ -11,6 +11,9 @@ import java.util.Set;
  * {@code "\u001e<tag>\t<lesson seconds>\t<thread>\t<text>"}; its tag says what it is ({@link #TAGS}). A
  * line without a stamp (something wrote to the real stdout past the runner) is {@link Unstamped}.
  * <p>
+ * The trace's lines ({@code v}: an event, {@code c}: a process stopped tracing; written with
+ * {@code THREADLAB_TRACE}) are {@link Traced}: their fields are read by {@link TraceLines}.
+ * <p>
  * To read a new tag: add a record that implements {@link Stamped}, one row to {@link #TAGS} that builds
  * it from the line's fields, and its case where the records are used ({@link PythonRun}). A tag the
  * parser does not know reads as a line printed on stdout, so a runner newer than its reader loses nothing.
@@ -37,7 +40,7 @@ final class RunnerLines {
 	}
 
 	/** A stamped line: what the runner said, at {@code t}, lesson seconds since the program started. */
-	sealed interface Stamped extends Parsed permits Printed, Waiting, Exited {
+	sealed interface Stamped extends Parsed permits Printed, Waiting, Exited, Traced, Garbled {
 
 		double t();
 
@@ -59,6 +62,20 @@ final class RunnerLines {
 	record Exited(double t, String how) implements Stamped {
 	}
 
+	/** Tags {@code v} and {@code c}: a line of the trace, an event or a cut. */
+	record Traced(TraceLine line) implements Stamped {
+
+		@Override
+		public double t() {
+			return line.t();
+		}
+
+	}
+
+	/** A trace line that cannot be read (cut short, or of a kind this server does not know): dropped. */
+	record Garbled(double t, String tag) implements Stamped {
+	}
+
 	/** How a tag's fields become its record. */
 	@FunctionalInterface
 	interface Tag {
@@ -74,7 +91,9 @@ final class RunnerLines {
 			"o", PRINTED_OUT,
 			"e", (t, thread, text) -> new Printed(t, "err", thread, text),
 			"h", (t, thread, text) -> new Waiting(t, thread, lineNumber(text)),
-			"x", (t, thread, text) -> new Exited(t, text));
+			"x", (t, thread, text) -> new Exited(t, text),
+			"v", (t, thread, text) -> TraceLines.event(t, thread, text).<Stamped>map(Traced::new).orElse(new Garbled(t, "v")),
+			"c", (t, thread, text) -> TraceLines.cut(t, thread, text).<Stamped>map(Traced::new).orElse(new Garbled(t, "c")));
 
 	/** The tags this parser reads as what they are. */
 	static Set<String> tags() {

@@ -10,9 +10,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the CPython runner's trace lines ({@code \u001ev} and {@code \u001ec}) into {@link TraceLine}s.
- * Pure and stateless: safe from any thread. Every other line (printed output, the runner's other
- * records) is not a trace line and is left to its own reader.
+ * Reads the CPython runner's trace lines ({@code \u001ev} and {@code \u001ec}) into {@link TraceLine}s:
+ * the fields of the two tags that {@link RunnerLines}, the one parser of the runner's lines, reads as
+ * {@link RunnerLines.Traced}. Pure and stateless: safe from any thread. Every other line (printed output,
+ * the runner's other records) is not a trace line and is left to its own reader.
  */
 public final class TraceLines {
 
@@ -38,29 +39,21 @@ public final class TraceLines {
 		if (!isTrace(raw)) {
 			return Optional.empty();
 		}
-		String[] parts = raw.substring(1).split("\t", 4);
-		if (parts.length < 4) {
-			return Optional.empty();
-		}
-		double t;
+		return RunnerLines.parse(raw) instanceof RunnerLines.Traced traced ? Optional.of(traced.line()) : Optional.empty();
+	}
+
+	/** The cut a {@code c} line's fields say: its process wrote {@code text} events. */
+	static Optional<TraceLine> cut(double t, String actor, String text) {
 		try {
-			t = Double.parseDouble(parts[1]);
+			return Optional.of(new TraceCut(t, actor, Long.parseLong(text.trim())));
 		}
 		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
-		if (parts[0].equals("c")) {
-			try {
-				return Optional.of(new TraceCut(t, parts[2], Long.parseLong(parts[3].trim())));
-			}
-			catch (NumberFormatException ex) {
-				return Optional.empty();
-			}
-		}
-		return event(t, parts[2], parts[3]);
 	}
 
-	private static Optional<TraceLine> event(double t, String actor, String json) {
+	/** The event a {@code v} line's fields say; empty when its JSON is broken or its kind unknown. */
+	static Optional<TraceLine> event(double t, String actor, String json) {
 		Map<String, Object> fields;
 		try {
 			fields = JSON.readValue(json, OBJECT);

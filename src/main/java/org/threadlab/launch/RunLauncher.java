@@ -129,6 +129,20 @@ public class RunLauncher {
 	}
 
 	/**
+	 * Asks for room for a run that is not ThreadLab's own — a listing under CPython — on behalf of
+	 * {@code client}, in the same fair queue as ThreadLab's runs, by what it uses: {@code threads} of the
+	 * server's, {@code processes} of the machine's, {@code cores} kept busy. It is admitted at once when it
+	 * fits, or waits its turn; {@code listener} hears which.
+	 * @throws LaunchRefused {@code busy} when the queue, or the client's part of it, is full: then nothing
+	 *         was queued
+	 */
+	public Seat seat(String client, int threads, int processes, double cores, SeatListener listener) throws LaunchRefused {
+		Seat seat = new Seat(listener);
+		seat.ticket(admission.enqueue(client, new Room(threads, processes, cores), seat));
+		return seat;
+	}
+
+	/**
 	 * A request the server took: waiting for its turn, then running. Thread-safety: {@link #cancel()}
 	 * from any thread; the rest runs on the admission thread.
 	 */

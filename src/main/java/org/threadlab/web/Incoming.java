@@ -101,7 +101,8 @@ sealed interface Incoming {
 				throw Refused.malformed("A python message needs \"scenario\" (text), and may have \"params\" and "
 						+ "\"settings\" (objects) and \"lang\" (text).");
 			}
-			Language language = Language.ofCode(lang == null ? "en" : lang.asString()).orElse(Language.EN);
+			Language language = Language.ofCode(lang == null ? "en" : lang.asString())
+				.orElseThrow(() -> Refused.badLanguage(lang.asString()));
 			return new Python(new RunRequest(scenario.asString(), values(params), values(settings)), language);
 		}
 
@@ -183,6 +184,12 @@ sealed interface Incoming {
 
 		static Refused malformed(String message) {
 			return new Refused("malformed", message, Map.of());
+		}
+
+		/** A {@code lang} that is not one of the page's languages, refused as the listing endpoint refuses it. */
+		static Refused badLanguage(String lang) {
+			return new Refused("bad-parameter", "Parameter 'lang' must be en or zh; got \"" + lang + "\".",
+					Map.of("parameter", "lang", "bounds", "en or zh"));
 		}
 
 		/** @param type the message's type, or null when it has none that is text */

@@ -42,8 +42,8 @@ class ListingController {
 		Object lang = params.remove("lang");
 		Language language = Language.ofCode(lang == null ? "en" : lang.toString()).orElse(null);
 		if (language == null) {
-			return ResponseEntity.badRequest().body(new Refusal("bad-parameter",
-					"Parameter 'lang' must be en or zh; got \"" + lang + "\".", Map.of("parameter", "lang", "bounds", "en or zh")));
+			Messages.Error refused = Incoming.Refused.badLanguage(String.valueOf(lang)).error();
+			return ResponseEntity.badRequest().body(new Refusal(refused.code(), refused.message(), refused.details()));
 		}
 		RunLauncher.Checked checked;
 		try {

@@ -7,8 +7,9 @@ import org.threadlab.launch.LaunchRefused;
 
 /**
  * One socket's CPython side-run ({@code python} in docs/protocol.md): the scenario's listing under the
- * server's python3, beside the socket's run, one at a time; its {@code python-started},
- * {@code python-output} and {@code python-end}, or the error that refused it, go to the socket.
+ * server's python3, beside the socket's run, one at a time, admitted as the client's runs are; its
+ * {@code python-queued}, {@code python-started}, {@code python-output}, {@code python-events} and
+ * {@code python-end}, or the error that refused it, go to the socket.
  * <p>
  * Thread-safety: any thread; {@link PythonRuns} keeps the socket's run, keyed by the socket's id.
  */
@@ -18,19 +19,28 @@ final class PythonSideRun {
 
 	private final String owner;
 
+	private final String client;
+
 	private final Consumer<Object> post;
 
-	/** @param post sends a message to the socket, from any thread; it must not block */
-	PythonSideRun(PythonRuns pythons, String owner, Consumer<Object> post) {
+	/**
+	 * @param client who the client is, for its fair share of the server
+	 * @param post sends a message to the socket, from any thread; it must not block
+	 */
+	PythonSideRun(PythonRuns pythons, String owner, String client, Consumer<Object> post) {
 		this.pythons = pythons;
 		this.owner = owner;
+		this.client = client;
 		this.post = post;
 	}
 
-	/** Starts the listing, ending the socket's previous one; a refused request is answered, and changes nothing. */
+	/**
+	 * Asks for room for the listing, which ends the socket's previous one when it starts; a refused request
+	 * is answered, and changes nothing.
+	 */
 	void start(Incoming.Python request) {
 		try {
-			pythons.start(owner, request.request(), request.language(), post);
+			pythons.start(owner, client, request.request(), request.language(), post);
 		}
 		catch (LaunchRefused refused) {
 			post.accept(new Messages.Error(refused.code(), refused.getMessage(), refused.details()));

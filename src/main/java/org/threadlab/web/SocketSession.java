@@ -62,7 +62,7 @@ final class SocketSession {
 		this.launcher = launcher;
 		this.pump = pump;
 		this.json = json;
-		this.python = new PythonSideRun(pythons, id, message -> post(message, null));
+		this.python = new PythonSideRun(pythons, id, client, message -> post(message, null));
 	}
 
 	/** Hears of the socket's own runs: a room's roster shows them. Called on the pump's and admission's threads; must not block. */

@@ -9,6 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.threadlab.scenario.Scenario;
+import org.threadlab.scenario.ScenarioCatalog;
 import org.threadlab.testing.Chromium;
 import org.threadlab.testing.Pythons;
 
@@ -64,6 +67,86 @@ class PythonPageIT extends BrowserTest {
 		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("python-run")));
 		assertThat(errors).as("console errors").isEmpty();
 		assertThat(Pythons.awaitNoListing(Duration.ofSeconds(10))).isEmpty();
+	}
+
+	@Test
+	void cpythonsOwnTimelineIsDrawnUnderThreadLabsOnTheSameAxisWithItsArrowsAndItsDifferences() throws InterruptedException {
+		Pythons.interpreter();
+		open("/scenarios/deadlock");
+		page.check("input[name=sameOrder]");
+		page.fill("input[name=speed]", "10");
+		page.click("#run");
+		page.click("#python-run button.python-run-button");
+		waitForEnd();
+		assertThat(page.locator("#python-run .python-status")).containsText("finished", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+		Locator box = page.locator("#python-timeline-box");
+		assertThat(box).isVisible();
+		assertThat(box.locator(".python-gil-note")).containsText("GIL");
+		// CPython's lanes, in ThreadLab's order: the program's MainThread where ThreadLab's main is; no GIL lane
+		assertThat(page.locator("#timeline g.lane")).hasCount(4, LONG);
+		assertThat(page.locator("#python-timeline g.lane")).hasCount(3, LONG);
+		assertThat(page.locator("#python-timeline g.lane").nth(0)).hasAttribute("data-actor", "MainThread");
+		List<String> ours = page.locator("#timeline g.lane").all().stream().map(l -> l.getAttribute("data-actor")).toList();
+		List<String> theirs = page.locator("#python-timeline g.lane").all().stream().map(l -> l.getAttribute("data-actor")).toList();
+		assertThat(ours).containsExactly("GIL", "main", "A", "B");
+		assertThat(theirs).containsExactly("MainThread", "A", "B");
+		// one time axis: the plots begin at the same x and span the same window
+		page.waitForFunction("() => document.querySelector('#python-timeline rect.hit-area')?.getAttribute('x') === "
+				+ "document.querySelector('#timeline rect.hit-area')?.getAttribute('x')");
+		assertThat(page.locator("#python-timeline g.axis-bottom .tick text").last().textContent())
+			.isEqualTo(page.locator("#timeline g.axis-bottom .tick text").last().textContent());
+		// the arrows CPython's trace names: B's ACQUIRED let through by A's RELEASE, the JOINEDs by the EXITs
+		assertThat(page.locator("#python-timeline path.link-acquired").count()).isGreaterThanOrEqualTo(2);
+		assertThat(page.locator("#python-timeline path.link-joined").count()).isGreaterThanOrEqualTo(2);
+		assertThat(page.locator("#python-differences li").first()).isVisible();
+		assertThat(page.locator("#download-python")).isEnabled();
+		assertThat(page.locator("#export-python-trace")).isEnabled();
+		com.microsoft.playwright.Download trace = page.waitForDownload(() -> page.click("#export-python-trace"));
+		assertThat(trace.suggestedFilename()).startsWith("threadlab-deadlock-cpython-").endsWith(".perfetto-trace");
+		com.microsoft.playwright.Download recording = page.waitForDownload(() -> page.click("#download-python"));
+		assertThat(recording.suggestedFilename()).endsWith(".json");
+		page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("python-timeline")));
+		assertThat(errors).as("console errors").isEmpty();
+	}
+
+	@Test
+	void aRunThatDiffersIsMarkedWhereItDiffers() throws InterruptedException {
+		Pythons.interpreter();
+		open("/scenarios/deadlock");
+		page.fill("input[name=speed]", "10");
+		page.click("#python-run button.python-run-button");
+		assertThat(page.locator("#python-run .python-status")).containsText("hangs", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+		page.check("input[name=sameOrder]"); // ThreadLab's run in the one order: it completes where CPython's hung
+		page.click("#run");
+		waitForEnd();
+		assertThat(page.locator("#python-differences li").first()).containsText("ends otherwise", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+		assertThat(errors).as("console errors").isEmpty();
+	}
+
+	@Autowired
+	ScenarioCatalog catalog;
+
+	@Test
+	void everyLessonsCPythonTimelineIsDrawnLiveBesideThreadLabsAtTheHighestSpeed() {
+		Pythons.interpreter();
+		List<String> ids = catalog.all().stream().map(Scenario::id).toList();
+		assertThat(ids).hasSize(25);
+		for (String id : ids) {
+			System.out.println("CPython's timeline of " + id);
+			open("/scenarios/" + id);
+			page.fill("input[name=speed]", "100");
+			page.click("#run");
+			page.click("#python-run button.python-run-button");
+			// drawn while it runs: the box shows as soon as CPython's run has started (it may wait for ThreadLab's
+			// run first: the client's share holds both only if their processes fit)
+			assertThat(page.locator("#python-timeline-box")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+			assertThat(page.locator("#python-run[data-state^=ended]")).hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(90_000));
+			assertThat(page.locator("main.scenario[data-state=ended]")).hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(90_000));
+			page.waitForFunction("() => document.querySelectorAll('#python-timeline .row-label').length > 0"); // lanes on the canvas when many
+			assertThat(page.locator("#python-differences li").first()).isVisible();
+			page.locator("section.run-view").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("python-" + id)));
+			assertThat(errors).as("console errors on %s", id).isEmpty();
+		}
 	}
 
 	@Test

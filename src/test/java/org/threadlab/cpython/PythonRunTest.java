@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.threadlab.event.EventKind;
 import org.threadlab.testing.Eventually;
 import org.threadlab.testing.Pythons;
 
@@ -121,6 +122,89 @@ class PythonRunTest {
 		assertThat(result.status()).isEqualTo(PythonRun.Status.FAILED);
 		assertThat(result.error()).contains("more than 10000 bytes");
 		assertThat(lines.size()).isLessThanOrEqualTo(100);
+	}
+
+	@Test
+	void theTraceArrivesBesideTheLinesAndDoesNotCountAsPrinted() throws Exception {
+		List<TraceLine> trace = new CopyOnWriteArrayList<>();
+		PythonRun.Result result = PythonRun.start(Pythons.interpreter(), """
+				import threading
+				lock = threading.Lock()
+				for i in range(300):
+				    with lock:
+				        pass
+				print("done")
+				""", 10, new PythonRun.Limits(60, 8, 20, 0), lines::addAll, trace::addAll).result().get(60, TimeUnit.SECONDS);
+		assertThat(result.status()).as("%s", result).isEqualTo(PythonRun.Status.COMPLETED);
+		assertThat(lines).extracting(PythonRun.Line::text).containsExactly("done");
+		assertThat(trace).filteredOn(PythonEvent.class::isInstance).map(PythonEvent.class::cast)
+			.filteredOn(e -> e.kind() == EventKind.ACQUIRED).hasSize(300).allMatch(e -> e.object().equals("lock"));
+	}
+
+	@Test
+	void aTraceLongerThanItsLimitIsCutAndSaysSo() throws Exception {
+		List<TraceLine> trace = new CopyOnWriteArrayList<>();
+		PythonRun.Result result = PythonRun.start(Pythons.interpreter(), """
+				import threading
+				lock = threading.Lock()
+				for i in range(300):
+				    with lock:
+				        pass
+				""", 10, new PythonRun.Limits(60, 8, 100, 0, 100), lines::addAll, trace::addAll).result().get(60, TimeUnit.SECONDS);
+		assertThat(result.status()).isEqualTo(PythonRun.Status.COMPLETED);
+		assertThat(trace).hasSizeLessThanOrEqualTo(102);
+		assertThat(trace).filteredOn(TraceCut.class::isInstance).isNotEmpty();
+	}
+
+	@Test
+	void aCancelledListingTakesItsTemporaryFilesWithIt() throws Exception {
+		PythonRun run = start("""
+				import multiprocessing, multiprocessing.util, time
+				if __name__ == "__main__":
+				    shared = multiprocessing.Manager().dict()
+				    print(multiprocessing.util.get_temp_dir(), flush=True)
+				    time.sleep(60)
+				""", 1, new PythonRun.Limits(60, 8, 100_000, 0));
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (lines.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(lines).isNotEmpty();
+		Path managers = Path.of(lines.get(0).text().trim());
+		assertThat(managers).exists();
+		assertThat(managers.getFileName().toString()).startsWith("pymp-");
+		assertThat(managers.getParent().getParent().getFileName().toString()).startsWith("threadlab-listing-");
+		run.cancel();
+		assertThat(run.result().get(30, TimeUnit.SECONDS).status()).isEqualTo(PythonRun.Status.CANCELLED);
+		assertThat(managers.getParent().getParent()).as("the listing's folder, its temporary folder in it").doesNotExist();
+	}
+
+	@Test
+	void whatAForksOrphanPrintsAfterItsParentExitedStillArrives() throws Exception {
+		for (int run = 0; run < 3; run++) {
+			lines.clear();
+			PythonRun.Result result = PythonRun.start(Pythons.interpreter(), """
+					import os, time
+					if os.fork() == 0:
+					    time.sleep(1)
+					    print("orphan, adopted")
+					    print("orphan, done")
+					else:
+					    print("parent exits")
+					""", 10, LIMITS, lines::addAll, trace -> {
+					}).result().get(60, TimeUnit.SECONDS);
+			assertThat(result.status()).isEqualTo(PythonRun.Status.COMPLETED);
+			assertThat(lines).extracting(PythonRun.Line::text).as("run %d", run)
+				.containsExactly("parent exits", "orphan, adopted", "orphan, done");
+			assertThat(result.elapsed()).as("the program ends with its last process").isGreaterThanOrEqualTo(1.0);
+		}
+	}
+
+	@Test
+	void theListingReadsAnEmptyStandardInput() throws Exception {
+		PythonRun.Result result = run("import sys\nprint(repr(sys.stdin.read()))\n", 10, LIMITS);
+		assertThat(result.status()).isEqualTo(PythonRun.Status.COMPLETED);
+		assertThat(lines).extracting(PythonRun.Line::text).containsExactly("''");
 	}
 
 	/** Whether a process still runs (a zombie no longer does), waiting up to five seconds for a kill to land. */

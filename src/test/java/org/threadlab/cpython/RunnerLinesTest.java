@@ -63,18 +63,37 @@ class RunnerLinesTest {
 
 	@Test
 	void everyTagTheRunnerWritesIsOneTheParserKnows() throws IOException {
-		String runner;
-		try (InputStream in = RunnerLines.class.getClassLoader().getResourceAsStream("cpython/sitecustomize.py")) {
-			assertThat(in).isNotNull();
-			runner = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 		Set<String> written = new TreeSet<>();
-		Matcher tags = Pattern.compile("(?:emit\\(|Stamped\\(sys\\.\\w+, )\"(\\w+)\"").matcher(runner);
-		while (tags.find()) {
-			written.add(tags.group(1));
+		Pattern tag = Pattern.compile("(?:\\.line\\(|Stamped\\(sys\\.\\w+, )\"(\\w+)\"");
+		for (String name : resource("files.txt").split("\n")) {
+			if (name.isBlank()) {
+				continue;
+			}
+			Matcher tags = tag.matcher(resource(name.trim()));
+			while (tags.find()) {
+				written.add(tags.group(1));
+			}
 		}
-		assertThat(written).as("the tags sitecustomize.py writes").contains("o", "e", "h", "x");
+		assertThat(written).as("the tags the runner's files write").contains("o", "e", "h", "x", "v", "c");
 		assertThat(RunnerLines.tags()).containsAll(written);
+	}
+
+	@Test
+	void aTraceLineIsReadAsTheTraceSaysAndABrokenOneIsDropped() {
+		assertThat(RunnerLines.parse(stamped("c", "3.25", "MainThread", "20000")))
+			.isEqualTo(new RunnerLines.Traced(new TraceCut(3.25, "MainThread", 20000)));
+		assertThat(RunnerLines.parse(stamped("v", "0.5", "MainThread", "{\"id\":\"7.3\",\"p\":7,\"k\":\"WAKE\",\"l\":12}")))
+			.isInstanceOfSatisfying(RunnerLines.Traced.class, traced -> assertThat(traced.t()).isEqualTo(0.5));
+		assertThat(RunnerLines.parse(stamped("v", "0.5", "MainThread", "{\"id\":\"7.3\",\"p\":7,\"k\":\"WA")))
+			.as("cut short: not shown as printed").isEqualTo(new RunnerLines.Garbled(0.5, "v"));
+		assertThat(RunnerLines.parse(stamped("c", "1", "MainThread", "many"))).isEqualTo(new RunnerLines.Garbled(1, "c"));
+	}
+
+	private static String resource(String name) throws IOException {
+		try (InputStream in = RunnerLines.class.getClassLoader().getResourceAsStream("cpython/" + name)) {
+			assertThat(in).as(name).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	@Test

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a listing under the runner with its trace on ({@link TraceLines#ENV}), as PythonRun will once the
- * trace is wired in, and reads what it wrote: the trace's events and the printed lines' texts. For tests;
+ * Runs a listing under the runner with its trace on ({@link TraceLines#ENV}), as PythonRun does, but read
+ * raw, line by line, without PythonRun's batches and limits: the trace's events and the printed lines' texts. For tests;
  * each call is independent and blocks until the program ends or is killed at its time limit.
  */
 final class TracedPython {

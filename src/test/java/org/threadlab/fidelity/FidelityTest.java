@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.threadlab.cpython.Interpreter;
+import org.threadlab.cpython.PythonEvent;
 import org.threadlab.cpython.PythonRun;
+import org.threadlab.cpython.TraceLine;
 import org.threadlab.run.Outcome;
 import org.threadlab.scenario.Language;
 import org.threadlab.scenario.Listing;
@@ -51,6 +53,12 @@ class FidelityTest {
 
 	private static final Map<String, List<String>> REPORT = Collections.synchronizedMap(new LinkedHashMap<>());
 
+	/** Runs of each side at least, for a case with a racy structural fact (judged as a set over them). */
+	private static final int RACY_RUNS = 2;
+
+	/** How many structural facts each compared case compared. */
+	private static final List<Integer> STRUCTURE = new CopyOnWriteArrayList<>();
+
 	private static String header = "";
 
 	@TestFactory
@@ -78,6 +86,8 @@ class FidelityTest {
 			python = other.interpreter();
 			pythonMissing = other.missing();
 		}
+		LessonFacts.Of structure = LessonFacts.of(c);
+		int runs = structure.racy() ? Math.max(c.runs, RACY_RUNS) : c.runs;
 		List<String> report = new ArrayList<>();
 		report.add("    shows:    " + c.lesson);
 		report.add("    compares: " + c.compares() + (python == null ? "" : ", the listing in each language"));
@@ -85,12 +95,16 @@ class FidelityTest {
 		List<String> problems = new ArrayList<>();
 		List<Observed> ours = new ArrayList<>();
 		Map<Language, List<Observed>> theirs = new EnumMap<>(Language.class);
-		for (int run = 1; run <= c.runs; run++) {
+		for (int run = 1; run <= runs; run++) {
 			OurRun threadLab = threadLab(c, scenario);
 			ours.add(threadLab.as(listings.get(Language.EN)));
 			for (Language language : python == null ? List.<Language>of() : List.of(Language.values())) {
 				Observed cpython = cpython(c, python, listings.get(language));
 				theirs.computeIfAbsent(language, l -> new ArrayList<>()).add(cpython);
+				for (String wrong : StructureCheck.differences(structure.facts(), ours.get(ours.size() - 1), cpython)) {
+					problems.add("run " + run + " (" + language.code() + "): structure: " + wrong);
+					report.add("    run " + run + " (" + language.code() + ") structure differs: " + wrong);
+				}
 				if (c.fact != null) {
 					continue;
 				}
@@ -130,6 +144,18 @@ class FidelityTest {
 				}
 			}
 		}
+		if (python != null) {
+			List<Observed> allTheirs = theirs.values().stream().flatMap(List::stream).toList();
+			for (String wrong : StructureCheck.racyDifferences(structure.facts(), ours, allTheirs)) {
+				problems.add("structure, over " + runs + " runs: " + wrong);
+				report.add("    structure over " + runs + " runs differs: " + wrong);
+			}
+			report.addAll(StructureCheck.report(structure, ours, allTheirs, runs));
+			STRUCTURE.add(structure.facts().size());
+		}
+		else {
+			report.add("    structure: SKIPPED, not compared with CPython: " + pythonMissing);
+		}
 		if (python == null) {
 			skipped = "not compared with CPython: " + pythonMissing
 					+ (c.gil == null ? " (a free-threaded build runs without the GIL)" : "");
@@ -164,9 +190,10 @@ class FidelityTest {
 
 	private static Observed cpython(Case c, Interpreter python, Listing listing) throws Exception {
 		List<PythonRun.Line> lines = new CopyOnWriteArrayList<>();
-		PythonRun run = PythonRun.start(python, listing.python(), c.speed, LIMITS, lines::addAll);
+		List<TraceLine> trace = new CopyOnWriteArrayList<>();
+		PythonRun run = PythonRun.start(python, listing.python(), c.speed, LIMITS, lines::addAll, trace::addAll);
 		PythonRun.Result result = run.result().get(LIMITS.maxSeconds() + 30, TimeUnit.SECONDS);
-		return Observed.cpython(lines, result);
+		return Observed.cpython(lines, result, trace.stream().filter(PythonEvent.class::isInstance).map(PythonEvent.class::cast).toList());
 	}
 
 	private static String shown(Observed o) {
@@ -207,6 +234,9 @@ class FidelityTest {
 			text.append(passed).append(" of ").append(REPORT.size()).append(" cases show what CPython shows, in English and in Chinese; ")
 				.append(failed).append(" failed; ").append(skipped.size()).append(" skipped, not compared")
 				.append(skipped.isEmpty() ? "" : ": " + String.join(", ", skipped)).append(".\n");
+			text.append("Structure (CPython traced by its runner): ").append(STRUCTURE.stream().mapToInt(Integer::intValue).sum())
+				.append(" facts compared over ").append(STRUCTURE.stream().filter(n -> n > 0).count()).append(" cases")
+				.append(failed == 0 ? ", all holding" : "").append(".\n");
 		}
 		System.out.println(text);
 		Path file = Path.of("target", "fidelity-report.txt");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.threadlab.cpython.PythonEvent;
 import org.threadlab.cpython.PythonRun;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
@@ -22,8 +23,9 @@ import org.threadlab.testing.Trace;
  * @param printed each printed line with its thread (the main thread is "main" on both sides)
  * @param blocked for a run that hangs: the Python line (of the rendered listing) each waiting thread is at
  * @param note how the side ended, in its own words, for the report
+ * @param steps what the side recorded, for the structural facts ({@link Structure})
  */
-record Observed(Ending ending, List<Printed> printed, Map<String, Integer> blocked, String note) {
+record Observed(Ending ending, List<Printed> printed, Map<String, Integer> blocked, String note, Steps steps) {
 
 	/** How a run ends, as a learner would say it. */
 	enum Ending {
@@ -78,11 +80,11 @@ record Observed(Ending ending, List<Printed> printed, Map<String, Integer> block
 			waiting.forEach((actor, e) -> blocked.put(names.get(actor), listing.javaToPython().getOrDefault(e.line(), 0)));
 		}
 		return new Observed(ending, printed, blocked,
-				outcome.status() + (outcome.error() == null ? "" : " (" + outcome.error() + ")"));
+				outcome.status() + (outcome.error() == null ? "" : " (" + outcome.error() + ")"), Steps.threadLab(trace));
 	}
 
-	/** CPython's side: its printed lines and how it ended; a run stopped by the time limit hung. */
-	static Observed cpython(List<PythonRun.Line> lines, PythonRun.Result result) {
+	/** CPython's side: its printed lines, its trace, and how it ended; a run stopped by the time limit hung. */
+	static Observed cpython(List<PythonRun.Line> lines, PythonRun.Result result, List<PythonEvent> trace) {
 		List<Printed> printed = lines.stream()
 			.filter(l -> l.stream().equals("out"))
 			.map(l -> new Printed(thread(l.thread()), l.text()))
@@ -94,7 +96,8 @@ record Observed(Ending ending, List<Printed> printed, Map<String, Integer> block
 		};
 		Map<String, Integer> blocked = new HashMap<>();
 		result.frames().stream().filter(f -> f.line() > 0).forEach(f -> blocked.put(thread(f.thread()), f.line()));
-		return new Observed(ending, printed, blocked, result.status() + (result.error() == null ? "" : " (" + result.error() + ")"));
+		return new Observed(ending, printed, blocked, result.status() + (result.error() == null ? "" : " (" + result.error() + ")"),
+				Steps.cpython(trace));
 	}
 
 	/** CPython's main thread is ThreadLab's main actor; a child process's main thread, that process. */

@@ -69,14 +69,21 @@ class IncomingTest {
 	}
 
 	@Test
-	void aPythonTakesItsLanguageEnglishWhenItHasNoneItKnows() {
+	void aPythonTakesItsLanguageEnglishWhenItHasNone() {
 		Incoming.Python zh = (Incoming.Python) read("{\"type\":\"python\",\"scenario\":\"rlock\",\"lang\":\"zh\","
 				+ "\"params\":{\"plainLock\":true}}");
 		assertThat(zh.language()).isEqualTo(Language.ZH);
 		assertThat(zh.request()).isEqualTo(new RunRequest("rlock", Map.of("plainLock", true), Map.of()));
 		assertThat(((Incoming.Python) read("{\"type\":\"python\",\"scenario\":\"rlock\"}")).language()).isEqualTo(Language.EN);
-		assertThat(((Incoming.Python) read("{\"type\":\"python\",\"scenario\":\"rlock\",\"lang\":\"fr\"}")).language())
-			.isEqualTo(Language.EN);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "fr", "../../x", "", "EN" })
+	void aPythonInALanguageThePageDoesNotSpeakIsRefusedAsTheListingEndpointRefusesIt(String lang) {
+		Messages.Error error = refusal("{\"type\":\"python\",\"scenario\":\"rlock\",\"lang\":\"" + lang + "\"}");
+		assertThat(error.code()).isEqualTo("bad-parameter");
+		assertThat(error.details()).isEqualTo(Map.of("parameter", "lang", "bounds", "en or zh"));
+		assertThat(error.message()).isEqualTo("Parameter 'lang' must be en or zh; got \"" + lang + "\".");
 	}
 
 	@ParameterizedTest

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.threadlab.cpython.PythonRuns;
 import org.threadlab.launch.RunLauncher;
 import org.threadlab.scenario.ParameterSpec;
 import org.threadlab.scenario.Scenario;
@@ -52,23 +53,30 @@ class ProtocolFuzzIT {
 	@Autowired
 	EventPump pump;
 
-	/** What the document says the answer is: an error's code and its detail, a run, or nothing. */
-	private record Expected(String code, String detailName, String detailValue, boolean runs) {
+	@Autowired
+	PythonRuns pythons;
+
+	/** What the document says the answer is: an error's code and its detail, a run, a listing in CPython, or nothing. */
+	private record Expected(String code, String detailName, String detailValue, boolean runs, boolean python) {
 
 		static Expected error(String code) {
-			return new Expected(code, null, null, false);
+			return new Expected(code, null, null, false, false);
 		}
 
 		static Expected error(String code, String detailName, String detailValue) {
-			return new Expected(code, detailName, detailValue, false);
+			return new Expected(code, detailName, detailValue, false, false);
 		}
 
 		static Expected nothing() {
-			return new Expected(null, null, null, false);
+			return new Expected(null, null, null, false, false);
 		}
 
 		static Expected aRun() {
-			return new Expected(null, null, null, true);
+			return new Expected(null, null, null, true, false);
+		}
+
+		static Expected aListing() {
+			return new Expected(null, null, null, false, true);
 		}
 
 	}
@@ -83,13 +91,21 @@ class ProtocolFuzzIT {
 		Random random = new Random(SEED);
 		List<Scenario> scenarios = new ArrayList<>(catalog.all());
 		int runs = 0;
+		int listings = 0;
 		try (SocketClient client = new SocketClient(port)) {
 			for (int i = 0; i < MESSAGES; i++) {
 				Case c = generate(random, scenarios);
 				String where = "message " + i + " (seed " + SEED + "): " + abbreviate(c.message());
 				client.send(c.message());
 				Expected expected = c.expected();
-				if (expected.runs()) {
+				if (expected.python() && !pythons.python().found()) {
+					expected = Expected.error("no-python");
+				}
+				if (expected.python()) {
+					listings++;
+					untilListingEnds(client, where);
+				}
+				else if (expected.runs()) {
 					runs++;
 					JsonNode started = client.next("started");
 					client.eventsUntilEnd(started.get("runId").asLong());
@@ -114,6 +130,7 @@ class ProtocolFuzzIT {
 			}
 		}
 		assertThat(runs).as("some generated messages were runs").isGreaterThan(20);
+		assertThat(listings + (pythons.python().found() ? 0 : 1)).as("some were listings in CPython").isPositive();
 
 		runAQuickLesson();
 		ServerLeftovers.awaitNone(sockets, pump, launcher);
@@ -251,6 +268,30 @@ class ProtocolFuzzIT {
 		try (SocketClient client = new SocketClient(port)) {
 			client.start("thread-target", "{\"htmlSeconds\": 0.1, \"urlSeconds\": 0.1}", 10);
 			client.eventsUntilEnd(client.next("started").get("runId").asLong());
+			if (pythons.python().found()) {
+				client.send(python(quote("thread-target"), "{\"htmlSeconds\":0.1,\"urlSeconds\":0.1}", "{\"speed\":100}", null));
+				untilListingEnds(client, "a quick listing");
+			}
+		}
+	}
+
+	/** A listing's answers: python-started (after python-queued, if it waited), its lines and trace, python-end. */
+	private static void untilListingEnds(SocketClient client, String where) throws InterruptedException {
+		JsonNode first = client.next();
+		if (first.path("type").asString().equals("python-queued")) {
+			first = client.next("python-started");
+		}
+		assertThat(first.path("type").asString()).as(where).isEqualTo("python-started");
+		long id = first.path("pythonRunId").asLong();
+		while (true) {
+			JsonNode next = client.next();
+			assertThat(next.path("pythonRunId").asLong()).as(where).isEqualTo(id);
+			String type = next.path("type").asString();
+			assertThat(type).as(where).isIn("python-output", "python-events", "python-end");
+			if (type.equals("python-end")) {
+				assertThat(next.path("status").asString()).as(where).isEqualTo("COMPLETED");
+				return;
+			}
 		}
 	}
 
@@ -275,6 +316,7 @@ class ProtocolFuzzIT {
 			case 7 -> new Case("{\"type\":\"" + pick(random, "cancel", "pause", "step", "resume") + "\""
 					+ (random.nextBoolean() ? ",\"actor\":" + random.nextInt(5) : "") + "}", Expected.nothing());
 			case 8 -> quickRun(random);
+			case 9 -> pythonCase(random, scenarios);
 			default -> random.nextBoolean() ? notJson(random) : badParameter(random, scenarios);
 		};
 	}
@@ -362,6 +404,32 @@ class ProtocolFuzzIT {
 				"{\"settings\":{\"speed\":100},\"scenario\":\"condition-poem\",\"type\":\"start\",\"extra\":1,"
 						+ "\"params\":{\"lineSeconds\":0}}");
 		return new Case(message, Expected.aRun());
+	}
+
+	/** A python message: of the wrong shape, in an unknown language, for no scenario, a wrong parameter, or right. */
+	private Case pythonCase(Random random, List<Scenario> scenarios) {
+		String known = quote(pick(random, scenarios).id());
+		return switch (random.nextInt(6)) {
+			case 0 -> new Case(pick(random, python(pick(random, "42", "null", "[]"), null, null, null),
+					python(known, pick(random, "42", "[]", "\"x\""), null, null), python(known, null, null, pick(random, "1", "null", "[\"en\"]"))),
+					Expected.error("malformed"));
+			case 1 -> {
+				String lang = pick(random, "fr", "../../x", "EN", "", "zh-CN", "en ");
+				yield new Case(python(known, null, null, quote(lang)), Expected.error("bad-parameter", "parameter", "lang"));
+			}
+			case 2 -> new Case(python(quote("no-such-" + random.nextInt(1000)), null, null, null), Expected.error("unknown-scenario"));
+			case 3 -> {
+				Case wrong = badParameter(random, scenarios);
+				yield new Case(wrong.message().replaceFirst("\"start\"", "\"python\""), wrong.expected());
+			}
+			default -> new Case(python(quote("thread-target"), "{\"htmlSeconds\":0.1,\"urlSeconds\":0.1}", "{\"speed\":100}",
+					random.nextBoolean() ? null : quote(pick(random, "en", "zh"))), Expected.aListing());
+		};
+	}
+
+	private static String python(String scenario, String params, String settings, String lang) {
+		String message = start(scenario, params, settings).replaceFirst("\"start\"", "\"python\"");
+		return lang == null ? message : message.substring(0, message.length() - 1) + ",\"lang\":" + lang + "}";
 	}
 
 	private static String start(String scenario, String params, String settings) {
