@@ -96,12 +96,12 @@ public class PythonRuns {
 	 * What a listing under CPython uses, for the admission: its readers' threads, the interpreter and the
 	 * lesson's processes, and the cores its busy threads keep busy under CPython's GIL.
 	 */
-	static Room cost(RunCost lesson) {
-		return new Room(SERVER_THREADS, 1 + lesson.processes(), lesson.cores(true));
+	static ListingCost cost(RunCost lesson) {
+		return new ListingCost(SERVER_THREADS, 1 + lesson.processes(), lesson.cores(true));
 	}
 
-	/** One listing's room, as {@link RunLauncher#seat} takes it. */
-	record Room(int threads, int processes, double cores) {
+	/** What one listing uses, as {@link RunLauncher#seat} takes it. */
+	record ListingCost(int threads, int processes, double cores) {
 	}
 
 	/**
@@ -120,7 +120,7 @@ public class PythonRuns {
 		String program = catalog.listing(checked.scenario(), language, checked.params()).python();
 		Request next = new Request(owner, ids.incrementAndGet(), checked.scenario().id(), program,
 				checked.settings().decimal("speed"), python.interpreter(), send);
-		Room room = cost(checked.scenario().cost(checked.params()));
+		ListingCost room = cost(checked.scenario().cost(checked.params()));
 		Request replaced;
 		synchronized (this) {
 			replaced = waiting.put(owner, next); // first: its admission may come at once

@@ -138,7 +138,7 @@ public class RunLauncher {
 	 */
 	public Seat seat(String client, int threads, int processes, double cores, SeatListener listener) throws LaunchRefused {
 		Seat seat = new Seat(listener);
-		seat.ticket(admission.enqueue(client, new Room(threads, processes, cores), seat));
+		seat.ticket(admission.enqueue(client, new Amount(threads, processes, cores), seat));
 		return seat;
 	}
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A listing under CPython waits its turn in the admission's queue as a run does, and gives its room back. */
 class SeatTest {
 
-	private static final Room LISTING = new Room(2, 1, 0);
+	private static final Amount LISTING = new Amount(2, 1, 0);
 
 	private final Admission admission = new Admission(new AdmissionLimits(100, 1, 2, 10,
 			new AdmissionLimits.Share(100, 1, 1, 10)));
