@@ -108,7 +108,7 @@ follow.on("end", (recording) => {
 room.wire({ live, follow, startChallenge: () => byId("challenge").click() });
 saveRun({ store, t, byId, teaching: room.teaching, saved: () => room.savedOne() });
 const keysDialog = keyList(byId("keys-dialog"), byId("keys-table"), t);
-keyCommands({ store, t, dialog: byId("keys-dialog"), keysDialog, run, live, player, chart, address, teacher });
+keyCommands({ store, t, dialog: byId("keys-dialog"), keysDialog, run, live, player, chart, address, teacher, room });
 
 // ---- the page's buttons and events ----
 
