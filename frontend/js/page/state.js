@@ -7,7 +7,7 @@ import d3 from "../d3.js";
 
 /** A gate with nothing held: the run goes on. */
 export function openGate() {
-  return { paused: false, held: new Map() };
+  return { paused: false, held: new Map(), jump: null };
 }
 
 /** The state of a page that has run nothing yet. */
