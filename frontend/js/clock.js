@@ -33,6 +33,14 @@ export function lessonClock(speed = 1) {
       if (clock && frozen != null) frozen = shown = last.seconds;
       return this;
     },
+    /**
+     * A step moved lesson time on to `seconds` while the run is paused (the server's jump to the next
+     * wake-up): the clock the learner sees stands there, before any batch says so.
+     */
+    leap(seconds) {
+      if (frozen != null) frozen = shown = Math.max(frozen, seconds);
+      return this;
+    },
     /** The run was paused: the clock the learner sees stops where it is. */
     pause(ms) {
       if (frozen == null) frozen = this.now(ms);

@@ -14,6 +14,7 @@ export const KEYS = [
   ["A / D", "pan", "keys.pan"],
   ["0", "reset-zoom", "keys.reset"],
   ["L", "follow", "keys.follow"],
+  ["C", "room", "keys.room"],
   ["?", "help", "keys.help"],
 ];
 
@@ -58,6 +59,7 @@ const ACTIONS = {
   d: { action: "pan", arg: 0.2 },
   0: { action: "reset-zoom" },
   l: { action: "follow" },
+  c: { action: "room" },
   "?": { action: "help" },
 };
 

@@ -112,7 +112,7 @@ saveRun({ store, t, byId, teaching: room.teaching, saved: () => room.savedOne() 
 pythonTimeline({ store, t, byId, main: chart, section: byId("python-run"), large: () => teacher.on });
 pythonExport({ store, t, byId, scenario, lang });
 const keysDialog = keyList(byId("keys-dialog"), byId("keys-table"), t);
-keyCommands({ store, t, dialog: byId("keys-dialog"), keysDialog, run, live, player, chart, address, teacher });
+keyCommands({ store, t, dialog: byId("keys-dialog"), keysDialog, run, live, player, chart, address, teacher, room });
 
 // ---- the page's buttons and events ----
 

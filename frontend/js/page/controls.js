@@ -35,6 +35,8 @@ export function controlsOf(s) {
       events: s.model ? String(s.model.events) : null,
       steps: s.steps?.length ? String(s.steps.length) : null,
       stepNote: s.stepNote ? "true" : null,
+      jump: s.gate.jump ? String(s.gate.jump.number) : null, // the number of the jump the status tells
+      roomPanel: s.roomPanel == null ? null : s.roomPanel ? "shown" : "hidden",
     },
   };
 }

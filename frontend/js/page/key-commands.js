@@ -5,9 +5,10 @@ import { fullscreen } from "../teacher.js";
 
 /**
  * Listens to the document's keys. `run()` starts a run, `keysDialog` is the key list (on `dialog`),
- * `teacher` the teacher mode; the others are the controllers and the chart.
+ * `teacher` the teacher mode, `room` the page's room (its panel shown or hidden); the others are the
+ * controllers and the chart.
  */
-export function keyCommands({ store, t, dialog, keysDialog, run, live, player, chart, address, teacher }) {
+export function keyCommands({ store, t, dialog, keysDialog, run, live, player, chart, address, teacher, room }) {
   /** + and −: a replay's speed, or the speed of time of the next run. */
   function changeSpeed(direction) {
     if (store.state.mode === "replay") {
@@ -32,6 +33,7 @@ export function keyCommands({ store, t, dialog, keysDialog, run, live, player, c
     "reset-zoom": () => chart.resetZoom(),
     follow: () => chart.follow(!chart.follow()),
     help: () => keysDialog.toggle(),
+    room: () => room.togglePanel(),
   };
 
   document.addEventListener("keydown", (event) => {

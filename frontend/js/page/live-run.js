@@ -10,6 +10,7 @@ import { applyBatch, applyEnd, createModel } from "../model.js";
 import { recorder } from "../replay.js";
 import { openGate } from "./state.js";
 import { lagAfter, lagText } from "./lag.js";
+import { jumpOf, jumpSaid, stepUnderWay } from "../why-still.js";
 
 /**
  * The live run of `scenario` for a page in `lang`. `errorText(message)` words a refusal (and may mark the
@@ -23,12 +24,17 @@ export function liveRun({ store, scenario, lang, t, errorText, connect = openSoc
 
   /**
    * The status line of a running run, which claims nothing that is not so: running; pausing (asked, not
-   * yet confirmed); paused with n threads held at their next step, or with none (all sleep or wait); and
-   * how late a slow connection's updates came, while they do.
+   * yet confirmed); paused with n threads held at their next step, or with none (all sleep or wait, or
+   * the last step is still under way); the jump of lesson time a step made when none was at a step, and
+   * what became of the threads it woke; and how late a slow connection's updates came, while they do.
    */
   function runningStatus(paused, gate, lag) {
+    const s = store.state;
+    const busy = paused && gate.paused && gate.held.size === 0 ? stepUnderWay({ ...s, gate }) : null;
     let text = t("run.running");
     if (paused && !gate.paused) text = t("run.pausing");
+    else if (paused && gate.jump) text = jumpSaid(s.model, gate.jump, gate.held, t);
+    else if (busy != null) text = t("run.paused-stepping", s.model.actors.get(busy).name);
     else if (paused) text = gate.held.size > 0 ? t("run.paused-held", gate.held.size) : t("run.paused-none");
     const late = lagText(lag, t);
     return { text: late ? `${text} · ${late}` : text, error: false };
@@ -84,7 +90,8 @@ export function liveRun({ store, scenario, lang, t, errorText, connect = openSoc
         const patch = { model: s.model };
         // frames at which this connection was still taking the last batch: its updates came that late
         const lag = lagAfter(s.lag, message.skipped ?? 0, clock());
-        if (lag !== s.lag) Object.assign(patch, { lag }, shownPaused(s.paused, s.gate, lag));
+        // paused, the news of a jump's threads (one that woke has ended) or of a step under way is told as it comes
+        if (lag !== s.lag || (s.paused && s.gate.paused)) Object.assign(patch, { lag }, shownPaused(s.paused, s.gate, lag));
         store.set(patch);
         events.call("batch");
       })
@@ -110,9 +117,11 @@ export function liveRun({ store, scenario, lang, t, errorText, connect = openSoc
         const s = store.state;
         // in the order they arrived at the gate (the server steps the first when none is named)
         const held = new Map((message.held ?? []).map((h) => [h.actor, h]));
+        const jump = jumpOf(message);
         if (message.paused) s.clock.pause(clock());
         else s.clock.resume();
-        const gate = { paused: message.paused, held };
+        if (jump && message.paused) s.clock.leap(jump.to); // lesson time stands where the step moved it
+        const gate = { paused: message.paused, held, jump };
         store.set({
           gateMessages: s.gateMessages + 1,
           heldKnown: s.heldKnown || Boolean(message.held),

@@ -7,7 +7,7 @@ import d3 from "../d3.js";
 
 /** A gate with nothing held: the run goes on. */
 export function openGate() {
-  return { paused: false, held: new Map() };
+  return { paused: false, held: new Map(), jump: null };
 }
 
 /** The state of a page that has run nothing yet. */
@@ -19,8 +19,11 @@ export function initialState() {
     asking: false, // a start was sent and not answered yet: Run waits
     serverRun: null, // the run the server holds for this page: "queued" or "live"; null when none
     watching: false, // the page shows its room's run (a student following the teacher): not its own to steer
+    roomPanel: null, // the room's panel of a teacher's page: true shown, false hidden; null when teaching none
     paused: null, // the run shows as paused (Pause reads Resume, Step is offered); null before any run
-    gate: openGate(), // the server's gate: {paused, held: Map(actor -> {actor, kind, object, line, since})}
+    gate: openGate(), // the server's gate: {paused, held: Map(actor -> {actor, kind, object, line, since}), jump}
+    // jump: how the last step moved lesson time when no thread was at a step, {number, from, to, by (lesson
+    // seconds), woke: [actor ids]}, until a held step goes through; null otherwise
     gateMessages: 0, // the server's words on the gate this run (tests wait for the next one)
     heldKnown: false, // the server names the held threads
     lag: null, // {ms, at}: how late a slow connection's updates came lately (lag.js); null when they do not

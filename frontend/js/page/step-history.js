@@ -1,13 +1,14 @@
 // The story of a paused run's steps, for a teacher to narrate: when each thread was held at the gate (its
 // lane is drawn held for that span, not running), which thread each step let go (numbered on its lane,
 // the latest one marked), and the places of the held threads in the held list, which stay put across
-// steps. A step that moves nothing is answered too: the page says why (every thread sleeps or waits,
-// and lesson time stands still while paused). Pure reducers (tested) and the controller that applies
-// them to the page's state.
+// steps. A step taken while no thread is at a step is answered too: the server moves lesson time on to
+// the next wake-up and holds the thread that wakes (the status says so: live-run.js), or, when no timer
+// runs, nothing moves and the page says why. Pure reducers (tested) and the controller that applies them
+// to the page's state.
 import { now } from "../model.js";
-import { whyStill } from "../why-still.js";
+import { stepUnderWay, whyStill } from "../why-still.js";
 
-/** How long a step may go unanswered (no event, no word on the gate) before the page says why. */
+/** How long a step may go unanswered (no event, no word on the gate, no jump) before the page says why nothing moved. */
 export const STEP_ANSWER_MS = 800;
 
 /**
@@ -81,6 +82,7 @@ export function heldOrder(order, held, paused, alive) {
  */
 export function stepHistory({ store, t, clock = () => performance.now() }) {
   let waiting = 0; // the timer of a step that has not been answered yet
+  let notedAt = null; // the events known when the page said why a step moved nothing
 
   const lessonNow = (s) => (s.model ? now(s.model, s.clock ? s.clock.now(clock()) : 0) : 0);
   const alive = (s) => (id) => {
@@ -93,14 +95,21 @@ export function stepHistory({ store, t, clock = () => performance.now() }) {
     if (changed.has("model") && s.mode === "live" && s.model) {
       const placed = placeSteps(s.steps, s.holds, s.model.points, s.model.events);
       if (placed.steps !== s.steps) store.set(placed);
+      if (s.stepNote && s.model.events !== notedAt) store.set({ stepNote: null }); // something moved since
     }
     if (!changed.has("gate") || s.mode !== "live") return;
-    const lastOf = (id) => s.model?.actors.get(id)?.lastT;
+    // a thread a jump woke slept until the jump's end, whether or not its waking has come yet: held from there
+    const woke = s.gate.jump?.woke ?? [];
+    const lastOf = (id) => {
+      const last = s.model?.actors.get(id)?.lastT;
+      return woke.includes(id) ? Math.max(last ?? -Infinity, s.gate.jump.to) : last;
+    };
     const patch = {
       holds: holdsAfter(s.holds, s.gate.held, s.gate.paused, lessonNow(s), lastOf),
       heldOrder: heldOrder(s.heldOrder, s.gate.held, s.gate.paused, alive(s)),
     };
-    if (s.stepNote && (s.gate.held.size > 0 || !s.gate.paused)) patch.stepNote = null;
+    if (s.stepNote && (s.gate.held.size > 0 || !s.gate.paused || s.gate.jump)) patch.stepNote = null;
+    if (!s.gate.paused && s.justStepped != null) patch.justStepped = null; // the run goes on: no step is under way
     store.set(patch);
   });
 
@@ -121,12 +130,14 @@ export function stepHistory({ store, t, clock = () => performance.now() }) {
       }
       // nothing is held: the server may yet move lesson time on to the next thread that wakes and hold
       // it; if nothing at all comes back, the page says why nothing moved
-      const before = { events: s.model?.events, gate: s.gateMessages };
+      const before = { events: s.model?.events, gate: s.gateMessages, jump: s.gate.jump?.number };
       waiting = setTimeout(() => {
         const n = store.state;
         if (n.mode !== "live" || !n.gate.paused || n.gate.held.size > 0) return;
-        if (n.model?.events === before.events && n.gateMessages === before.gate) {
-          store.set({ stepNote: whyStill(n.model, t) });
+        // a jump moved lesson time (even if the thread it woke has ended since): that was the answer
+        if (n.model?.events === before.events && n.gateMessages === before.gate && n.gate.jump?.number === before.jump) {
+          notedAt = n.model?.events;
+          store.set({ stepNote: whyStill(n.model, t, stepUnderWay(n)) });
         }
       }, STEP_ANSWER_MS);
     },

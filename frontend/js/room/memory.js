@@ -1,8 +1,10 @@
 // What this browser keeps of its rooms: the room this tab is in (the session's storage: each tab may be
 // in another), the teacher's secret and a student's token and name for each room (local storage: they
-// outlive the tab, so a teacher whose tab closed takes the room back). A secret never goes in a link.
+// outlive the tab, so a teacher whose tab closed takes the room back), and whether the teacher's panel is
+// shown (the session's). A secret never goes in a link.
 
 const CURRENT = "threadlab:room";
+const PANEL = "threadlab:room-panel";
 
 export function roomMemory(local = localStorage, session = sessionStorage) {
   const read = (storage, key) => {
@@ -32,6 +34,11 @@ export function roomMemory(local = localStorage, session = sessionStorage) {
     },
     leave() {
       write(session, CURRENT, null);
+    },
+    /** Whether a teacher's panel is shown on this tab's lessons (it is, until the teacher hides it). */
+    panelShown: () => read(session, PANEL) !== false,
+    showPanel(on) {
+      write(session, PANEL, on);
     },
     secret: (code) => read(local, `threadlab:room-secret:${code}`),
     keepSecret: (code, secret) => write(local, `threadlab:room-secret:${code}`, secret),

@@ -3,11 +3,13 @@
 // (room-panel.js); or as a student, who follows the teacher's run live with the page's own timeline
 // (a second live-run controller fed by the room's messages), goes where the teacher sends the class,
 // and may run the lesson themselves at any time (their own run, never the room's). "Open a room" makes
-// this page's tab the teacher of a new room.
+// this page's tab the teacher of a new room. The teacher shows or hides the room's panel (the toggle in
+// the bar, or C): the page's state holds whether it is shown (roomPanel), this tab's memory keeps it.
 import { connect as openSocket } from "../connection.js";
 import { challengeOf } from "../challenges.js";
 import { lessonHref, roomMemory, shownCode } from "./memory.js";
 import { roomPanel } from "./room-panel.js";
+import { roomBar } from "./room-bar.js";
 
 const RUN_TYPES = ["started", "events", "gate", "end"];
 
@@ -37,13 +39,8 @@ export function roomPage({ t, byId, scenario, lang, store, memory = roomMemory()
   let parts = null; // the page's controllers, once wired
   let panel = null;
   let room = memory.current(); // {code, role, following}
-  const bar = byId("room-bar");
+  const bar = roomBar({ t, byId });
   const panelBox = byId("room-panel");
-
-  function say(text) {
-    bar.hidden = false;
-    byId("room-status").textContent = text;
-  }
 
   function following() {
     return room?.role === "student" && room.following !== false;
@@ -58,18 +55,31 @@ export function roomPage({ t, byId, scenario, lang, store, memory = roomMemory()
   }
 
   function drawBar() {
-    if (!room) {
-      bar.hidden = true;
-      delete document.querySelector("main").dataset.room;
-      return;
-    }
-    document.querySelector("main").dataset.room = room.role;
-    bar.hidden = false;
-    byId("room-open").hidden = true;
-    byId("room-follow").hidden = room.role !== "student" || following();
-    byId("room-leave").hidden = false;
-    say(room.role === "teacher" ? t("room.teaching", shownCode(room.code)) : following() ? t("room.watching", shownCode(room.code)) : t("room.in", shownCode(room.code)));
+    bar.draw(room, { following: following(), shown: store.state.roomPanel === true });
   }
+
+  /** The page is no longer in its room (closed, left, refused): the bar offers a new one, and says why. */
+  function out(text = "") {
+    memory.leave();
+    room = null;
+    panel = null;
+    store.set({ watching: false, roomPanel: null });
+    drawBar();
+    if (text) bar.say(text);
+  }
+
+  /** Shows or hides a teacher's panel (and remembers it for the tab's next lesson). */
+  function showPanel(on) {
+    if (room?.role !== "teacher") return;
+    memory.showPanel(on);
+    store.set({ roomPanel: on });
+  }
+
+  store.on("change.room", (s, changed) => {
+    if (!changed.has("roomPanel")) return;
+    panelBox.hidden = !(s.roomPanel === true && panel);
+    drawBar();
+  });
 
   /** The room's run reaches a follower: the teacher's run of another lesson takes the page there. */
   function accept(type, message) {
@@ -105,36 +115,22 @@ export function roomPage({ t, byId, scenario, lang, store, memory = roomMemory()
           room = { code: m.code, role: m.role, following: true };
           memory.enter(m.code, m.role);
         }
-        drawBar();
-        if (m.role === "teacher") showPanel(m);
+        if (m.role === "teacher") teach(m);
         else arrive(m);
+        drawBar();
       })
-      .on("roster.room", (m) => panel?.roster(m))
+      .on("roster.room", (m) => {
+        panel?.roster(m);
+        bar.counts(m);
+      })
       .on("room-lesson.room", (m) => {
         if (m.challenge) sessionStorage.setItem("threadlab:room-challenge", m.scenario);
         memory.following(!m.challenge);
         go(lessonHref(m.scenario, m.params, m.settings, lang));
       })
-      .on("room-ended.room", (m) => {
-        memory.leave();
-        room = null;
-        panel = null;
-        panelBox.hidden = true;
-        store.set({ watching: false });
-        drawBar();
-        bar.hidden = false;
-        byId("room-open").hidden = false;
-        say(t(`room.ended.${m.reason}`, shownCode(m.code)));
-      })
+      .on("room-ended.room", (m) => out(t(`room.ended.${m.reason}`, shownCode(m.code))))
       .on("error.room", (m) => {
-        if (["unknown-room", "not-teacher", "rate-limited", "room-full"].includes(m.code) && room) {
-          memory.leave();
-          room = null;
-          drawBar();
-          bar.hidden = false;
-          byId("room-open").hidden = false;
-          say(t(`room.error.${m.code}`));
-        }
+        if (["unknown-room", "not-teacher", "rate-limited", "room-full"].includes(m.code) && room) out(t(`room.error.${m.code}`));
       })
       .on("close.room", () => {
         connection = null;
@@ -160,7 +156,8 @@ export function roomPage({ t, byId, scenario, lang, store, memory = roomMemory()
     }
   }
 
-  function showPanel(m) {
+  /** The page teaches the room of `m`: its panel, shown unless the teacher hid it in this tab. */
+  function teach(m) {
     const { params, settings } = store.state;
     panel = roomPanel({
       box: panelBox,
@@ -174,6 +171,7 @@ export function roomPage({ t, byId, scenario, lang, store, memory = roomMemory()
       },
     });
     panel.saved(m.saved ?? []);
+    store.set({ roomPanel: memory.panelShown() });
   }
 
   byId("room-open").addEventListener("click", () => {
@@ -187,15 +185,9 @@ export function roomPage({ t, byId, scenario, lang, store, memory = roomMemory()
   });
   byId("room-leave").addEventListener("click", () => {
     connection?.send({ type: "room-leave" });
-    memory.leave();
-    room = null;
-    panel = null;
-    panelBox.hidden = true;
-    store.set({ watching: false });
-    drawBar();
-    bar.hidden = false;
-    byId("room-open").hidden = false;
+    out();
   });
+  byId("room-show").addEventListener("click", () => showPanel(store.state.roomPanel !== true));
 
   return {
     /** The socket the page's own runs use: in a room, the room's. */
@@ -204,11 +196,9 @@ export function roomPage({ t, byId, scenario, lang, store, memory = roomMemory()
     followConnect: () => followView(ensure(), accept),
     wire(controllers) {
       parts = controllers;
-      bar.hidden = false;
-      byId("room-open").hidden = Boolean(room);
+      drawBar();
       if (room) {
         ensure();
-        drawBar();
         parts.live.listen(); // a teacher's page hears the room's run of its lesson as its own
         parts.follow.listen();
       }
@@ -225,6 +215,8 @@ export function roomPage({ t, byId, scenario, lang, store, memory = roomMemory()
         .then((answer) => (answer.ok ? answer.json() : []))
         .then((list) => panel?.saved(list), () => {});
     },
+    /** Shows the teacher's panel, or hides it (C); nothing when the page teaches no room. */
+    togglePanel: () => showPanel(store.state.roomPanel !== true),
     /** The room's code and the teacher's secret, for a save listed in the room; null when not teaching. */
     teaching: () => (room?.role === "teacher" ? { code: room.code, secret: memory.secret(room.code) } : null),
   };

@@ -51,7 +51,7 @@ export function roomPanel({ box, code, t, lang, actions }) {
     el(doc, "div", { className: "room-head" },
       el(doc, "div", {},
         el(doc, "p", { className: "room-label", textContent: t("room.code") }),
-        el(doc, "p", { className: "room-code", id: "room-code", textContent: shownCode(code) }),
+        el(doc, "div", { className: "room-code", id: "room-code", textContent: shownCode(code) }), // not a paragraph: a code, read aloud
         el(doc, "p", { className: "room-link" }, el(doc, "span", { textContent: t("room.join-at") }), " ", el(doc, "a", { href: link, textContent: link, id: "room-link" })),
         counts,
         buttons),

@@ -2,10 +2,10 @@ import { test, assertEqual, assertTrue } from "./harness.js";
 import { heldNow, initialState, openGate, pageState } from "/js/page/state.js";
 import { controlsOf } from "/js/page/controls.js";
 import { liveRun } from "/js/page/live-run.js";
-import { heldOrder, holdsAfter, holdsAfterStep, placeSteps } from "/js/page/step-history.js";
+import { STEP_ANSWER_MS, heldOrder, holdsAfter, holdsAfterStep, placeSteps, stepHistory } from "/js/page/step-history.js";
 import { heldItems } from "/js/page/held-list.js";
 import { resultOf } from "/js/page/result-line.js";
-import { whyStill } from "/js/why-still.js";
+import { jumpSaid, whyStill } from "/js/why-still.js";
 import { lineName } from "/js/lines.js";
 
 const t = (key, ...args) => (args.length ? `${key}(${args.join(",")})` : key);
@@ -162,6 +162,48 @@ test("live run: paused, the status says how many threads are held, or that none 
   socket.say("gate", { runId: 1, paused: true, held: [{ actor: 2, kind: "WAKE", line: 9 }, { actor: 1, kind: "ACQUIRE", line: 3 }] });
   run.step();
   assertEqual([socket.sent.at(-1), stepped], [["step", null], [null, 2]], "the server steps the first to arrive: that one is named as stepped");
+});
+
+test("live run: a step with none held that moves lesson time is told as a jump, the thread it woke held from there; one nothing answers is told why", async () => {
+  const { store, socket, run, spawn } = liveFixture();
+  const story = stepHistory({ store, t });
+  run.on("step", ({ actor }) => story.stepped(actor));
+  const wait = () => new Promise((r) => setTimeout(r, STEP_ANSWER_MS + 150));
+  run.start({}, {}, true);
+  socket.say("started", { runId: 1, speed: 1 });
+  const sleep = { seq: 2, timeNs: 0.1e9, actor: 1, kind: "SLEEP", object: null, value: 2, line: 0, cause: -1 };
+  socket.say("events", { runId: 1, clock: { lessonNs: 0.2e9, rate: 0 }, events: [spawn(0, 0, "main"), spawn(1, 1, "T"), sleep] });
+  socket.say("gate", { runId: 1, paused: true, held: [], jump: null });
+  assertEqual([store.state.status.text, controlsOf(store.state).flags.jump], ["run.paused-none", null]);
+
+  run.step();
+  const jump = { number: 1, fromNs: 0.2e9, toNs: 2.1e9, byNs: 1.9e9, woke: [1] };
+  socket.say("gate", { runId: 1, paused: true, held: [], jump });
+  assertEqual([store.state.status.text, controlsOf(store.state).flags.jump], ["run.jumped(unit.s(1.9),jump.woke(T))", "1"]);
+  assertEqual(store.state.clock.now(0), 2.1, "lesson time stands where the step moved it");
+  socket.say("gate", { runId: 1, paused: true, held: [{ actor: 1, kind: "PRINT", line: 5 }], jump });
+  assertEqual(store.state.status.text, "run.jumped(unit.s(1.9),jump.held(T))");
+  assertEqual(store.state.holds, [{ actor: 1, from: 2.1, to: null }], "held from the jump's end, not from its sleep");
+  await wait();
+  assertEqual(store.state.stepNote, null, "never 'nothing moved' after a jump");
+
+  run.step(); // T goes on from its print: its step is under way until it reaches its next one
+  socket.say("gate", { runId: 1, paused: true, held: [], jump: null });
+  assertEqual([store.state.status.text, controlsOf(store.state).flags.jump], ["run.paused-stepping(T)", null], "a held step went through: the jump is over");
+  run.step();
+  await wait(); // a step under way: the server does nothing, and the page says whose step goes on
+  assertEqual(store.state.stepNote, "step.under-way(T,now.sleeping(T,2))");
+  socket.say("events", { runId: 1, clock: { lessonNs: 2.2e9, rate: 0 }, events: [{ seq: 3, timeNs: 2.2e9, actor: 1, kind: "EXIT", object: null, value: null, line: 0, cause: -1 }] });
+  assertEqual([store.state.status.text, store.state.stepNote], ["run.paused-none", null], "T ended: no step under way, and the note is old news");
+  run.step();
+  await wait(); // no timer to jump to: the server says nothing
+  assertEqual(store.state.stepNote, "step.none(now.created(main))");
+});
+
+test("a jump's sentence: how far time jumped, and each thread it woke held, ended or just woken", () => {
+  const model = { actors: new Map([[1, { name: "A", segments: [{ state: "running" }] }], [2, { name: "B", segments: [{ state: "finished" }] }], [3, { name: "C", segments: [{ state: "sleeping" }] }]]) };
+  const held = new Map([[1, { actor: 1 }]]);
+  assertEqual(jumpSaid(model, { by: 0.05, woke: [1, 2, 3] }, held, t), "run.jumped(unit.ms(50),jump.held(A)finding.joinerjump.ended(B)finding.joinerjump.woke(C))");
 });
 
 test("live run: queued, then left; refused; the socket closed: Run is offered again each time", () => {

@@ -27,8 +27,8 @@ import com.microsoft.playwright.Page;
  * axe-core (the accessibility checker, from its Maven artifact) finds no serious or critical violation on
  * the home page, a scenario page before and after a run; and none at all, its experimental rules on too
  * (a label's name matching what it shows, among others), in teacher mode on every lesson's page, paused
- * with threads held and after the run (cancelled: TeacherScreenIT runs each lesson to its end). Each
- * scan prints what it found, whatever its impact.
+ * with threads held and after the run (cancelled: TeacherScreenIT runs each lesson to its end), and with a
+ * teacher's room open, its panel shown and hidden. Each scan prints what it found, whatever its impact.
  */
 class AccessibilityIT extends BrowserTest {
 
@@ -108,6 +108,28 @@ class AccessibilityIT extends BrowserTest {
 			waitForEnd();
 			assertThat(scan(lesson + " in teacher mode, ended", true)).as("%s ended", lesson).isEmpty();
 		}));
+	}
+
+	@Test
+	void aTeachersRoomInTeacherModeHasNoViolationAtAll() throws IOException {
+		page.setViewportSize(1280, 720);
+		open("/scenarios/deadlock?paused=true");
+		page.click("#room-open");
+		assertThat(page.locator("#room-panel svg.qr")).hasCount(1);
+		page.keyboard().press("t");
+		page.keyboard().press("r");
+		page.waitForCondition(() -> page.locator("main.scenario").getAttribute("data-gate") != null,
+				new Page.WaitForConditionOptions().setTimeout(30_000));
+		assertThat(scan("a room's panel over the timeline in teacher mode, paused", true)).isEmpty();
+		page.keyboard().press("c");
+		assertThat(page.locator("#room-panel")).isHidden();
+		assertThat(scan("a room's bar in teacher mode, its panel hidden", true)).isEmpty();
+		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("a11y-teacher-room-hidden")));
+		page.click("#cancel");
+		waitForEnd();
+		page.keyboard().press("c");
+		page.click("#room-close");
+		assertThat(page.locator("#room-panel")).isHidden();
 	}
 
 	@Test

@@ -161,9 +161,25 @@ class RoomsPageIT extends BrowserTest {
 		assertThat(ada.locator(MAIN)).hasAttribute("data-challenge", "won");
 		assertThat(teacher.locator("#room-panel")).hasAttribute("data-won", "1", LONG_ATTR);
 		assertThat(teacher.locator("#room-roster td.won")).containsText("deadlock");
-		teacher.keyboard().press("t"); // teacher mode, for the projector
+		teacher.keyboard().press("t"); // teacher mode, for the projector: the panel over the timeline's side
+		teacher.keyboard().press("r"); // and the lesson's run, the class's to watch
+		assertThat(teacher.locator(MAIN)).hasAttribute("data-state", "ended", LONG_ATTR);
+		teacher.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
 		teacher.locator("#room-panel").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.screenshot("room-roster")));
 		teacher.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("room-teacher-1280x720")));
+		assertThat(FirstScreen.problems(teacher)).as("teacher mode with the room's panel shown").isEmpty();
+		assertThat(teacher.locator("#room-glance")).containsText(code);
+		assertThat(teacher.locator("#room-glance")).containsText("1 won");
+		// hidden by its toggle, the timeline whole; Space after it is the page's, never the toggle's
+		teacher.click("#room-show");
+		assertThat(teacher.locator("#room-panel")).isHidden();
+		teacher.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("room-teacher-hidden-1280x720")));
+		assertThat(FirstScreen.problems(teacher)).as("teacher mode with the room's panel hidden").isEmpty();
+		teacher.keyboard().press("Space"); // plays the replay
+		assertThat(teacher.locator("#room-show")).hasAttribute("aria-expanded", "false");
+		assertThat(teacher.locator("#room-panel")).isHidden();
+		teacher.keyboard().press("c");
+		assertThat(teacher.locator("#room-panel")).isVisible();
 		teacher.click("#room-close");
 		assertThat(ada.locator("#room-status")).containsText("closed");
 	}

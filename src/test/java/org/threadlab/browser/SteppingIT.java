@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.threadlab.scenario.threads.ThreadTargetScenario;
 import org.threadlab.testing.Chromium;
+import org.threadlab.testing.JavaLines;
 
 import com.microsoft.playwright.Page;
 
 /**
  * Stepping as a teacher narrates it: the keys do what the key list says whatever button was clicked last
  * (Space pauses and resumes, never presses that button again), a step always answers (when every thread
- * sleeps or waits the page says why nothing moved, or the server moves time on and holds the thread that
- * wakes), the held threads keep their places across steps, and every line is named Python's number first.
+ * sleeps the server moves lesson time on to the next wake-up and holds the thread that wakes, and the page
+ * says so and shows it held), the held threads keep their places across steps, and every line is named
+ * Python's number first.
  */
 class SteppingIT extends BrowserTest {
 
@@ -49,15 +52,16 @@ class SteppingIT extends BrowserTest {
 
 	@Test
 	void spaceAfterClickingAnyButtonPausesOrResumesAndPressesNothing() {
-		open("/scenarios/thread-target?htmlSeconds=10&urlSeconds=10&speed=1");
+		open("/scenarios/thread-target?htmlSeconds=3&urlSeconds=10&speed=1"); // the run goes on after the jump to 3 s
 		page.click("#run");
 		assertThat(page.locator(MAIN + "[data-state=running]")).hasCount(1, LONG);
 		spaceTurnsPausedTo("true", "Run (a second Run would have started a run that goes on)");
 		page.click("#pause");
 		assertThat(page.locator(MAIN)).hasAttribute("data-paused", "false");
 		spaceTurnsPausedTo("true", "Resume");
-		page.click("#step"); // both threads sleep and main joins: nothing to step, the page will say so
-		assertThat(page.locator(MAIN + "[data-step-note=true]")).hasCount(1);
+		page.click("#step"); // both threads sleep and main joins: the server moves time on to the first that wakes
+		assertThat(page.locator(MAIN + "[data-jump]")).hasCount(1);
+		assertThat(page.locator("#status")).containsText("lesson time jumped");
 		spaceTurnsPausedTo("false", "Step");
 		page.click("#teacher-mode");
 		assertThat(page.locator("html.teacher")).hasCount(1);
@@ -92,31 +96,47 @@ class SteppingIT extends BrowserTest {
 	}
 
 	@Test
-	void aStepWhileEveryThreadSleepsOrWaitsAnswersWhyNothingMoved() {
-		open("/scenarios/thread-target?paused=true");
+	void aStepWhileEveryThreadSleepsJumpsToTheNextWakeUpAndHoldsTheThreadThatWakes() {
+		open("/scenarios/thread-target?htmlSeconds=3&urlSeconds=6");
 		page.keyboard().press("r");
-		page.waitForCondition(() -> flag("gate") != null, new Page.WaitForConditionOptions().setTimeout(30_000));
-		// step until main joins and both threads sleep: then no thread is at a step
-		for (int i = 0; i < 40 && page.locator("#held button.held-thread:not([disabled])").count() > 0; i++) {
-			pressAndWaitForTheGate("ArrowRight");
-		}
+		// both threads asleep and main joining (each marker on its line), then paused: no thread is at a step,
+		// and no step is under way (a thread stepped into its sleep would be, until it wakes)
+		String marker = "#java-listing .code-line[data-line='%d'] .marker[data-actor='%s']";
+		assertThat(page.locator(marker.formatted(JavaLines.of(ThreadTargetScenario.class, "html-sleep"), "Thread-1 (get_detail_html)"))).hasCount(1, LONG);
+		assertThat(page.locator(marker.formatted(JavaLines.of(ThreadTargetScenario.class, "url-sleep"), "Thread-2 (get_detail_url)"))).hasCount(1, LONG);
+		assertThat(page.locator(marker.formatted(JavaLines.of(ThreadTargetScenario.class, "join1"), "main"))).hasCount(1, LONG);
+		page.keyboard().press("Space");
+		page.waitForCondition(() -> flag("gate") != null && "true".equals(flag("paused")));
 		assertThat(page.locator("#held button.held-thread:not([disabled])")).hasCount(0);
 		assertThat(page.locator("#status")).not().containsText("each at its next step");
 		assertThat(page.locator("#status")).containsText("no thread is at a step");
 
-		int before = gateMessages();
+		// → moves lesson time on to the first sleep that ends (3 s after it began) and holds the thread that wakes
 		page.keyboard().press("ArrowRight");
-		page.waitForCondition(() -> "true".equals(flag("step-note")) || gateMessages() > before, new Page.WaitForConditionOptions().setTimeout(10_000));
-		if ("true".equals(flag("step-note"))) {
-			assertThat(page.locator("#status .status-note")).containsText("No thread moved");
-			assertThat(page.locator("#status .status-note")).containsText("Thread-2 (get_detail_url) sleeps");
-			assertThat(page.locator("#status .status-note")).containsText("main waits for Thread-1 (get_detail_html) to end");
-		}
-		else {
-			// the server moved lesson time on to the thread that wakes first, and holds it: shown as any held thread
-			assertThat(page.locator("#held button.held-thread:not([disabled])").first()).containsText("Thread-1 (get_detail_html)");
-		}
+		assertThat(page.locator(MAIN)).hasAttribute("data-jump", "1");
+		String woke = "Thread-1 (get_detail_html)";
+		assertThat(page.locator("#status")).containsText(Pattern.compile("No thread was at a step: lesson time jumped \\d\\.\\d s to the next wake-up"));
+		assertThat(page.locator("#status")).containsText(woke + " woke and is held at its next step");
+		assertThat(page.locator("#held button.held-thread:not([disabled])")).hasCount(1);
+		assertThat(page.locator("#held button.held-thread:not([disabled])")).hasAttribute("data-actor", woke);
+		assertThat(page.locator("#caption")).containsText("Held: " + woke);
+		// the timeline: its lane held, as any held thread's, from the time it woke (now, at the plot's right end),
+		// not over its sleep
+		assertThat(page.locator("g.row-label.held")).hasCount(1);
+		assertThat(page.locator("g.row-label.held")).containsText(woke);
+		var plot = page.locator("rect.hit-area").boundingBox();
+		var hold = page.locator("g.held-badge[data-actor='" + woke + "'] rect.held-span").boundingBox();
+		assertThat(hold.width).as("held since it woke, not since its sleep began").isLessThan(plot.width * 0.1);
+		assertThat(hold.x + hold.width).as("held at the plot's now").isGreaterThan(plot.x + plot.width * 0.9);
+		page.waitForTimeout(1200); // longer than a step may go unanswered: the page claims no step moved nothing
+		assertThat(flag("step-note")).isNull();
+		assertThat(page.locator("#status .status-note")).hasCount(0);
 		page.locator("section.run-view").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(Chromium.screenshot("step-answers")));
+		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("step-jumped")));
+
+		// its step goes through: the jump is told no more
+		pressAndWaitForTheGate("ArrowRight");
+		page.waitForCondition(() -> flag("jump") == null || "ended".equals(flag("state")));
 		page.click("#cancel");
 		waitForEnd();
 	}
