@@ -11,16 +11,16 @@ import java.util.function.ToLongFunction;
 /**
  * How many spare child JVMs to keep ready, how many to start at once, and when: the policy of
  * {@link Spares}, sized to the demand it has seen. Calm (no more processes asked for in the last
- * {@value #WINDOW_SECONDS} s than a lesson starts at once, {@code base}), it keeps {@code base} and starts
- * one at a time. When processes are asked for faster (a class starting lessons together, or one learner
- * running them back to back), it keeps more — the asks of the last {@value #WINDOW_SECONDS} s beyond
- * {@code base}, spread over the {@value #LEAD_SECONDS} s a spare may take to get ready under such load —
- * up to {@code max}, and starts as many at once as the machine has cores; a size so raised is kept
- * {@value #HOLD_SECONDS} s after the demand that raised it, then falls back to {@code base}.
+ * {@value #WINDOW_SECONDS} s than a lesson starts at once, {@code base}), it keeps {@code base}. When
+ * processes are asked for faster (a class starting lessons together, or one learner running them back to
+ * back), it keeps as many as were asked for in the last {@value #WINDOW_SECONDS} s, up to {@code max}; a
+ * size so raised is kept {@value #HOLD_SECONDS} s after the demand that raised it, then falls back to
+ * {@code base}. It readies one at a time when calm, a core's worth at once under demand or when none is
+ * ready.
  * <p>
  * When: not while the processes that took the last spares are computing (together more than
  * {@value #BUSY_CORES} of a core; a spare is looked at {@value #OBSERVE_MS} ms after it was taken, when a
- * lesson's worker has begun its work), for at most {@value #GATE_SECONDS} s: a lesson's worker processes
+ * lesson's worker has begun its work), under demand for at most {@value #GATE_SECONDS} s: a lesson's worker processes
  * ({@code cpu-bound}'s three) should have the cores while they compute, not share them with their
  * successors warming up, which made them slower than the lesson's threads; while they sleep (most
  * lessons) the next spares start at once. (It used to wait for two quiet seconds with no process asked
@@ -35,8 +35,6 @@ import java.util.function.ToLongFunction;
 final class SpareDemand {
 
 	static final int WINDOW_SECONDS = 10;
-
-	static final int LEAD_SECONDS = 2;
 
 	static final int HOLD_SECONDS = 30;
 
@@ -133,12 +131,10 @@ final class SpareDemand {
 		}
 	}
 
-	/** How many spares to have, ready or being readied, at {@code now}. */
+	/** How many spares to have, ready or being readied, at {@code now}: as many as were asked for lately. */
 	synchronized int target(long now) {
 		forgetOld(now);
-		int recent = asks.size();
-		int wanted = recent <= base ? base
-				: (int) Math.min(max, base + Math.ceil((recent - base) * (double) LEAD_SECONDS / WINDOW_SECONDS));
+		int wanted = Math.max(base, Math.min(max, asks.size()));
 		if (wanted >= raised || now - raisedAtNanos > HOLD_NANOS) {
 			raised = wanted;
 			raisedAtNanos = now;
@@ -146,18 +142,21 @@ final class SpareDemand {
 		return Math.max(wanted, raised);
 	}
 
-	/** How many spares may be readied at once at {@code now}: one when calm, a core's worth each under demand. */
-	synchronized int parallel(long now) {
-		return target(now) > base ? cores : 1;
+	/**
+	 * How many spares may be readied at once at {@code now}, with {@code idle} ready: one when calm, a
+	 * core's worth under demand or when none is ready.
+	 */
+	synchronized int parallel(long now, int idle) {
+		return target(now) > base || idle == 0 ? cores : 1;
 	}
 
 	/**
 	 * How long to wait before starting a spare at {@code now}: 0 to start it, else the time to look again:
 	 * while the spares handed out last are too new to tell whether they compute, and then while they do
-	 * (for at most {@value #GATE_SECONDS} s in all).
+	 * (under demand for at most {@value #GATE_SECONDS} s in all: others are asking for processes).
 	 */
 	synchronized long delayNanos(long now) {
-		if (heldSinceNanos >= 0 && now - heldSinceNanos >= GATE_NANOS) {
+		if (heldSinceNanos >= 0 && now - heldSinceNanos >= GATE_NANOS && target(now) > base) {
 			heldSinceNanos = -1;
 			return 0; // computing long: the next processes would start cold, which costs the cores as much
 		}

@@ -177,7 +177,7 @@ final class Spares {
 				long now = System.nanoTime();
 				int target = demand.target(now);
 				trim(target);
-				if (idle.size() + starting < target && starting < demand.parallel(now)) {
+				if (idle.size() + starting < target && starting < demand.parallel(now, idle.size())) {
 					long delay = demand.delayNanos(now);
 					if (delay == 0) {
 						starting++;

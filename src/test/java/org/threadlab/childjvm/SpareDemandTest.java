@@ -41,7 +41,8 @@ class SpareDemandTest {
 			demand.asked(t, null);
 		}
 		assertThat(demand.target(t)).isEqualTo(3);
-		assertThat(demand.parallel(t)).isEqualTo(1);
+		assertThat(demand.parallel(t, 1)).isEqualTo(1);
+		assertThat(demand.parallel(t, 0)).as("none ready").isEqualTo(2);
 	}
 
 	@Test
@@ -50,12 +51,17 @@ class SpareDemandTest {
 		for (int i = 0; i < 8; i++) { // one learner running a one-process lesson back to back
 			demand.asked(t + i * S, null);
 		}
-		assertThat(demand.target(t + 8 * S)).isEqualTo(4);
-		for (int i = 0; i < 40; i++) { // a class: four processes a second
-			demand.asked(t + 8 * S + i * 250 * MS, null);
+		assertThat(demand.target(t + 8 * S)).isEqualTo(8);
+		assertThat(demand.target(t + 8 * S + 42 * S)).as("calm again").isEqualTo(3);
+		for (int i = 0; i < 6; i++) { // a class: four processes a second
+			demand.asked(t + 60 * S + i * 250 * MS, null);
 		}
-		assertThat(demand.target(t + 18 * S)).isEqualTo(8);
-		assertThat(demand.parallel(t + 18 * S)).isEqualTo(2);
+		assertThat(demand.target(t + 62 * S)).isEqualTo(6);
+		for (int i = 6; i < 40; i++) {
+			demand.asked(t + 60 * S + i * 250 * MS, null);
+		}
+		assertThat(demand.target(t + 70 * S)).isEqualTo(8);
+		assertThat(demand.parallel(t + 70 * S, 5)).isEqualTo(2);
 	}
 
 	@Test
@@ -68,7 +74,7 @@ class SpareDemandTest {
 		assertThat(demand.target(last)).isEqualTo(8);
 		assertThat(demand.target(last + 25 * S)).as("calm again, but within the hold").isEqualTo(8);
 		assertThat(demand.target(last + 41 * S)).isEqualTo(3);
-		assertThat(demand.parallel(last + 41 * S)).isEqualTo(1);
+		assertThat(demand.parallel(last + 41 * S, 3)).isEqualTo(1);
 	}
 
 	@Test
@@ -81,11 +87,25 @@ class SpareDemandTest {
 	}
 
 	@Test
-	void whileTheProcessesThatTookTheLastSparesComputeTheNextWaitTwoSecondsAtMost() throws Exception {
+	void whileTheProcessesThatTookTheLastSparesComputeTheNextWait() throws Exception {
 		ProcessHandle taken = child();
 		long t = 1_000 * S;
 		demand.asked(t, taken);
 		cpu.put(taken.pid(), 300 * MS); // a core's worth since it was taken
+		assertThat(demand.delayNanos(t + 300 * MS)).isEqualTo(SpareDemand.RECHECK_NANOS);
+		cpu.put(taken.pid(), 3_300 * MS);
+		assertThat(demand.delayNanos(t + 3_300 * MS)).as("calm: as long as they compute").isEqualTo(SpareDemand.RECHECK_NANOS);
+	}
+
+	@Test
+	void underDemandComputingProcessesHoldTheNextBackTwoSecondsAtMost() throws Exception {
+		ProcessHandle taken = child();
+		long t = 1_000 * S;
+		for (int i = 0; i < 5; i++) {
+			demand.asked(t - i * MS, null);
+		}
+		demand.asked(t, taken);
+		cpu.put(taken.pid(), 300 * MS);
 		assertThat(demand.delayNanos(t + 300 * MS)).isEqualTo(SpareDemand.RECHECK_NANOS);
 		cpu.put(taken.pid(), 1_300 * MS);
 		assertThat(demand.delayNanos(t + 1_300 * MS)).isEqualTo(SpareDemand.RECHECK_NANOS);
