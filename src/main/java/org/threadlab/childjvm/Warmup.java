@@ -51,6 +51,11 @@ final class Warmup {
 
 	static final String HOT_METHOD = "fib";
 
+	/** What makes a process pool executor's worker's loop: see {@link #linkWorkerTarget()}. */
+	static final String WORKER_CLASS = "org.threadlab.futures.ProcessWorker";
+
+	static final String WORKER_TARGET = "target";
+
 	/** fib(22) calls itself some 28,000 times: a few rounds make it hot enough for the JIT's last tier. */
 	private static final long HOT_ARGUMENT = 22;
 
@@ -71,12 +76,28 @@ final class Warmup {
 		for (String name : IPC_CLASSES) {
 			Class.forName(name, true, Warmup.class.getClassLoader());
 		}
+		linkWorkerTarget();
 		touchAFileChannel();
 		List<Event> events = new ArrayList<>();
 		dry.recorder().read(0, Integer.MAX_VALUE, events);
 		try (Writer nowhere = Writer.nullWriter()) {
 			for (Event e : events) {
 				nowhere.write(EventLine.encode(EventLine.decode(EventLine.encode(e))));
+			}
+		}
+	}
+
+	/**
+	 * Unpickles once what a process pool executor's worker is sent (its loop, a lambda made by
+	 * {@code ProcessWorker.target}; here with nothing captured): the first unpickling of a lambda links it,
+	 * which cost each worker of {@code cpu-bound} some milliseconds after its start, while the others
+	 * computed.
+	 */
+	private static void linkWorkerTarget() throws Exception {
+		for (java.lang.reflect.Method m : Class.forName(WORKER_CLASS, true, Warmup.class.getClassLoader()).getDeclaredMethods()) {
+			if (m.getName().equals(WORKER_TARGET) && m.getParameterCount() == 3) {
+				m.setAccessible(true);
+				Pickle.loads(Pickle.dumps(m.invoke(null, null, null, null)));
 			}
 		}
 	}
