@@ -210,6 +210,16 @@ public final class ChildLauncher {
 		return spares == null ? List.of() : spares.pids();
 	}
 
+	/** How many spares are ready now, started and warmed up (benchmarks wait for them). */
+	public static int readySpares() {
+		Setup s;
+		synchronized (LOCK) {
+			s = setup;
+		}
+		Spares spares = s == null ? null : s.spares;
+		return spares == null ? 0 : spares.idleCount();
+	}
+
 	/** Waits until a spare is ready or the time is up (benchmarks and tests); true if one is. */
 	public static boolean awaitSpare(Duration limit) throws InterruptedException {
 		long deadline = System.nanoTime() + limit.toNanos();

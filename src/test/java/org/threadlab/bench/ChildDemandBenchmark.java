@@ -178,7 +178,8 @@ public final class ChildDemandBenchmark {
 	/** Until 3 spares are ready and warmed up, as on a server nobody has used for a while. */
 	private static void awaitCalm() throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (ChildLauncher.sparePids().size() < 3 && System.nanoTime() < deadline) {
+		while ((ChildLauncher.readySpares() < 3 || ChildLauncher.sparePids().size() > ChildLauncher.readySpares())
+				&& System.nanoTime() < deadline) {
 			Thread.sleep(100);
 		}
 		Thread.sleep(1000);

@@ -79,9 +79,11 @@ public final class ProcessPoolBenchmark {
 		Map<String, List<Double>> ours = new LinkedHashMap<>();
 		Map<String, List<Double>> theirs = new LinkedHashMap<>();
 		for (int i = -1; i < ROUNDS; i++) {
+			// ready, and none still warming up: a JVM starting beside the serial part would slow it alone
 			Eventually.within(Duration.ofSeconds(60)).every(Duration.ofMillis(100))
-				.last(() -> ChildLauncher.sparePids().size(), spares -> spares >= SPARES);
-			Thread.sleep(1000); // the last one warmed up too, not only started
+				.until("the spares ready", () -> ChildLauncher.readySpares() >= SPARES
+						&& ChildLauncher.sparePids().size() == ChildLauncher.readySpares());
+			Thread.sleep(1000); // and their JIT compilers done
 			Map<String, Double> one = threadLab(scenario, values, gil);
 			Map<String, Double> other = python ? cpython(scenario, values) : Map.of();
 			if (i >= 0) {
