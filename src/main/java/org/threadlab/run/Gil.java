@@ -10,10 +10,10 @@ import org.threadlab.event.EventKind;
 
 /**
  * The emulated global interpreter lock of one process, as CPython's works: only the thread holding it
- * runs Python code. A thread that wants it waits one switch interval (CPython: 5 ms); if the GIL has
- * not changed hands by then, it asks the holder to drop it, and the holder does so at its next switch
- * point, then waits until another thread has taken it before asking again (CPython's forced
- * switching). Every blocking call drops it before blocking and takes it back after.
+ * runs Python code. Once a thread wants it, the holder is asked to drop it when it has held it a switch
+ * interval (CPython: 5 ms) without a switch, and does so at its next switch point, then waits until
+ * another thread has taken it before it may take it back (CPython's forced switching). Every blocking
+ * call drops it before blocking and takes it back after.
  * <p>
  * The interval is measured in the holder's own running — its CPU time — where CPython measures it on
  * the wall clock. On an idle machine the two agree; on a loaded one (two cores, a room of learners) the
