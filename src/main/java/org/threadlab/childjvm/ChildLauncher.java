@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * then the spares. Until the archive is made, children start without it, a little slower.
  * <p>
  * Settings (system properties, or {@link #configure} from the server's configuration):
- * {@value #SPARES_PROPERTY} (spares kept ready, default {@value #DEFAULT_SPARES}; 0: none),
+ * {@value #SPARES_PROPERTY} (spares kept ready when calm, default {@value #DEFAULT_SPARES}; 0: none),
+ * {@value #SPARES_MAX_PROPERTY} (at most, when processes are asked for fast; by default as many; see
+ * {@link SpareDemand}),
  * {@value #CDS_PROPERTY} (use the archive, default true), {@value #CLASS_PATH_PROPERTY} (where the
  * children's classes are; tests give their own programs to children this way).
  * <p>
@@ -31,6 +33,8 @@ public final class ChildLauncher {
 	public static final String CLASS_PATH_PROPERTY = "threadlab.child.class-path";
 
 	public static final String SPARES_PROPERTY = "threadlab.child.spares";
+
+	public static final String SPARES_MAX_PROPERTY = "threadlab.child.spares-max";
 
 	public static final String CDS_PROPERTY = "threadlab.child.cds";
 
@@ -44,6 +48,8 @@ public final class ChildLauncher {
 	private static Setup setup;
 
 	private static Integer sparesWanted;
+
+	private static Integer sparesMaxWanted;
 
 	private static Boolean cdsWanted;
 
@@ -98,8 +104,10 @@ public final class ChildLauncher {
 			}
 			synchronized (LOCK) {
 				if (setup == this && spares == null) {
-					spares = new Spares(spares(), () -> start(ChildMain.SPARE));
-					forkingSpares = new Spares(forkingAsked ? forkingSpares() : 0, () -> start(ChildMain.FORKING_SPARE));
+					int cores = Runtime.getRuntime().availableProcessors();
+					spares = new Spares(new SpareDemand(spares(), sparesMax(), cores), () -> start(ChildMain.SPARE));
+					int forking = forkingAsked ? forkingSpares() : 0; // a fixed few: a fork lesson is one at a time
+					forkingSpares = new Spares(new SpareDemand(forking, forking, cores), () -> start(ChildMain.FORKING_SPARE));
 				}
 			}
 		}
@@ -125,21 +133,31 @@ public final class ChildLauncher {
 
 	}
 
-	/** Sets how many spares to keep ready and whether to use the archive; applies from now on. */
+	/** Sets how many spares to keep ready (as many under demand) and whether to use the archive. */
 	public static void configure(int spares, boolean cds) {
-		if (spares < 0) {
-			throw new IllegalArgumentException("spares must be 0 or more: " + spares);
+		configure(spares, spares, cds);
+	}
+
+	/**
+	 * Sets how many spares to keep ready when calm and at most under demand, and whether to use the
+	 * archive; applies from now on.
+	 */
+	public static void configure(int spares, int sparesMax, boolean cds) {
+		if (spares < 0 || sparesMax < spares) {
+			throw new IllegalArgumentException("spares must be 0 or more, and at most spares-max: " + spares + ", " + sparesMax);
 		}
 		synchronized (LOCK) {
 			sparesWanted = spares;
+			sparesMaxWanted = sparesMax;
 			cdsWanted = cds;
 			if (setup != null && setup.cds != cds) {
 				setup.close();
 				setup = null; // made again, with or without the archive, on next use
 			}
 			else if (setup != null && setup.spares != null) {
-				setup.spares.resize(spares);
-				setup.forkingSpares.resize(setup.forkingAsked ? forkingSpares() : 0);
+				setup.spares.resize(spares, sparesMax);
+				int forking = setup.forkingAsked ? forkingSpares() : 0;
+				setup.forkingSpares.resize(forking, forking);
 			}
 		}
 	}
@@ -174,6 +192,13 @@ public final class ChildLauncher {
 		return Math.min(1, spares());
 	}
 
+	private static int sparesMax() {
+		if (sparesMaxWanted != null) {
+			return sparesMaxWanted;
+		}
+		return Math.max(spares(), Integer.getInteger(SPARES_MAX_PROPERTY, spares()));
+	}
+
 	private static boolean cds() {
 		if (cdsWanted != null) {
 			return cdsWanted;
@@ -196,7 +221,7 @@ public final class ChildLauncher {
 		if (forking && !s.forkingAsked) {
 			s.forkingAsked = true; // from now on one is kept ready
 			if (forkers != null) {
-				forkers.resize(forkingSpares());
+				forkers.resize(forkingSpares(), forkingSpares());
 			}
 		}
 		ChildJvm forker = forking && forkers != null ? forkers.take() : null;
@@ -229,6 +254,16 @@ public final class ChildLauncher {
 			}
 		}
 		return pids;
+	}
+
+	/** How many spares are ready now, started and warmed up (benchmarks wait for them). */
+	public static int readySpares() {
+		Setup s;
+		synchronized (LOCK) {
+			s = setup;
+		}
+		Spares spares = s == null ? null : s.spares;
+		return spares == null ? 0 : spares.idleCount();
 	}
 
 	/** Waits until a spare is ready or the time is up (benchmarks and tests); true if one is. */

@@ -14,13 +14,11 @@ import java.util.concurrent.TimeUnit;
  * the next in the background. Each spare serves one process of one run and then ends with it: never
  * two, never two runs.
  * <p>
- * The next spares start once no process has been asked for during a quiet period ({@link #QUIET_NANOS}):
- * a lesson starts its processes in a burst (a pool of three), and those processes, not the warming up
- * of their successors, should have the machine's cores while they compute. (Starting three spares
- * beside a pool's three workers on two cores made the workers of {@code cpu-bound} slower than its
- * threads.)
+ * How many are kept, how many start at once and when, {@link SpareDemand} decides from the demand it
+ * has seen: a few when calm, more when processes are asked for fast; never while the processes that
+ * took the last ones compute (a lesson's workers should have the machine's cores then).
  * <p>
- * Thread-safety: {@link #take()} from any thread; only the refill thread launches.
+ * Thread-safety: {@link #take()} from any thread; only the refill threads launch.
  */
 final class Spares {
 
@@ -33,7 +31,8 @@ final class Spares {
 
 	private static final long FAILURE_PAUSE_MS = 2_000;
 
-	static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(2);
+	/** How often a refill thread with nothing to do looks whether the demand has fallen (to end extra spares). */
+	private static final long IDLE_LOOK_MS = 1_000;
 
 	interface Launch {
 
@@ -47,51 +46,62 @@ final class Spares {
 
 	private final Launch launch;
 
-	private final Thread refill;
+	private final SpareDemand demand;
 
-	private volatile int size;
+	/** As many as the demand may ready at once: one per core. */
+	private final List<Thread> refills = new java.util.ArrayList<>();
 
-	/** The spare being started and readied now, if any; guarded by {@code wanted}. */
-	private Process launching;
+	/** The spares being started and readied now; guarded by {@code wanted}. */
+	private final java.util.Set<Process> launching = new java.util.HashSet<>();
+
+	/** Spares decided on and not yet ready (some may not be launched yet); guarded by {@code wanted}. */
+	private int starting;
 
 	private volatile boolean closed;
 
-	/** When a process was last asked for (System.nanoTime), or null before the first. */
-	private volatile Long lastAsked;
-
-	Spares(int size, Launch launch) {
-		this.size = size;
+	Spares(SpareDemand demand, Launch launch) {
+		this.demand = demand;
 		this.launch = launch;
-		this.refill = new Thread(this::refill, "threadlab-child-spares");
-		this.refill.setDaemon(true);
-		this.refill.start();
+		for (int i = 0; i < demand.cores(); i++) {
+			Thread refill = new Thread(this::refill, "threadlab-child-spares-" + (i + 1));
+			refill.setDaemon(true);
+			refills.add(refill);
+		}
+		refills.forEach(Thread::start);
 	}
 
 	/** A ready spare, or null if none is ready now; never waits. */
 	ChildJvm take() {
-		lastAsked = System.nanoTime();
+		ChildJvm taken = null;
 		try {
-			for (ChildJvm spare; (spare = idle.pollFirst()) != null;) {
+			for (ChildJvm spare; taken == null && (spare = idle.pollFirst()) != null;) {
 				if (spare.process().isAlive()) {
-					return spare;
+					taken = spare;
 				}
 			}
-			return null;
+			return taken;
 		}
 		finally {
-			wake(); // one fewer idle: the refill thread starts the next after the quiet period
+			demand.asked(System.nanoTime(), taken == null ? null : taken.process().toHandle());
+			wake(); // one fewer idle, and the demand has changed: the refill threads see what to start
 		}
 	}
 
-	void resize(int newSize) {
-		size = Math.max(0, newSize);
+	/** Keeps {@code base} spares when calm and up to {@code max} under demand, from now on. */
+	void resize(int base, int max) {
+		demand.resize(base, max);
+		trim(demand.base());
+		wake();
+	}
+
+	/** Ends the idle spares beyond {@code size}, the newest first. */
+	private void trim(int size) {
 		while (idle.size() > size) {
 			ChildJvm extra = idle.pollLast();
 			if (extra != null) {
 				extra.process().destroy();
 			}
 		}
-		wake();
 	}
 
 	int idleCount() {
@@ -102,9 +112,7 @@ final class Spares {
 	List<Long> pids() {
 		synchronized (wanted) {
 			List<Long> pids = new java.util.ArrayList<>(idle.stream().map(ChildJvm::pid).toList());
-			if (launching != null) {
-				pids.add(launching.pid());
-			}
+			launching.forEach(process -> pids.add(process.pid()));
 			return pids;
 		}
 	}
@@ -112,11 +120,9 @@ final class Spares {
 	/** Ends every idle spare and the refill thread. */
 	void close() {
 		closed = true;
-		refill.interrupt();
+		refills.forEach(Thread::interrupt);
 		synchronized (wanted) {
-			if (launching != null) {
-				launching.destroy();
-			}
+			launching.forEach(Process::destroy);
 		}
 		for (ChildJvm spare; (spare = idle.pollFirst()) != null;) {
 			spare.process().destroy();
@@ -132,29 +138,26 @@ final class Spares {
 	private void refill() {
 		try {
 			while (!closed) {
-				synchronized (wanted) {
-					while (!closed && idle.size() >= size) {
-						wanted.wait();
-					}
-				}
+				awaitTurn();
 				if (closed) {
 					return;
 				}
-				awaitQuiet();
 				ChildJvm spare = startOne();
+				synchronized (wanted) {
+					starting--;
+					if (spare != null) {
+						launching.remove(spare.process());
+					}
+					if (spare != null && !closed) {
+						idle.addLast(spare);
+					}
+					else if (spare != null) {
+						spare.process().destroy();
+					}
+					wanted.notifyAll(); // another refill thread may start one now
+				}
 				if (spare == null) {
 					TimeUnit.MILLISECONDS.sleep(FAILURE_PAUSE_MS); // do not spin on a JVM that cannot start
-				}
-				else {
-					synchronized (wanted) {
-						launching = null;
-						if (closed) {
-							spare.process().destroy();
-						}
-						else {
-							idle.addLast(spare);
-						}
-					}
 				}
 			}
 		}
@@ -163,14 +166,29 @@ final class Spares {
 		}
 	}
 
-	/** Waits until no process has been asked for during {@link #QUIET_NANOS}. */
-	private void awaitQuiet() throws InterruptedException {
-		for (Long asked; (asked = lastAsked) != null;) {
-			long left = asked + QUIET_NANOS - System.nanoTime();
-			if (left <= 0) {
-				return;
+	/**
+	 * Waits until a spare should be started now, as the demand says: fewer ready or being readied than it
+	 * wants, fewer being readied than it allows at once, and no reason to wait; then counts it as
+	 * starting. Meanwhile ends the idle spares the demand no longer wants.
+	 */
+	private void awaitTurn() throws InterruptedException {
+		synchronized (wanted) {
+			while (!closed) {
+				long now = System.nanoTime();
+				int target = demand.target(now);
+				trim(target);
+				if (idle.size() + starting < target && starting < demand.parallel(now, idle.size())) {
+					long delay = demand.delayNanos(now);
+					if (delay == 0) {
+						starting++;
+						return;
+					}
+					TimeUnit.NANOSECONDS.timedWait(wanted, delay);
+				}
+				else {
+					wanted.wait(IDLE_LOOK_MS);
+				}
 			}
-			TimeUnit.NANOSECONDS.sleep(left);
 		}
 	}
 
@@ -181,7 +199,7 @@ final class Spares {
 		try {
 			process = launch.spare();
 			synchronized (wanted) {
-				launching = process;
+				launching.add(process);
 			}
 		}
 		catch (IOException ex) {
@@ -190,7 +208,7 @@ final class Spares {
 		}
 		try {
 			if (awaitReady(process)) {
-				return new ChildJvm(process, true, launched);
+				return new ChildJvm(process, true, launched); // still launching until the caller adds it to the idle
 			}
 			LOG.log(Level.WARNING, "a spare child JVM did not get ready (exit {0})",
 					process.isAlive() ? "none yet" : process.exitValue());
@@ -200,7 +218,7 @@ final class Spares {
 		}
 		process.destroyForcibly();
 		synchronized (wanted) {
-			launching = null;
+			launching.remove(process);
 		}
 		return null;
 	}

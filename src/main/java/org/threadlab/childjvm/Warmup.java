@@ -40,6 +40,27 @@ final class Warmup {
 			"org.threadlab.manager.AcquirerProxy", "org.threadlab.manager.ManagerServer", "org.threadlab.manager.Sockets",
 			"java.nio.channels.SocketChannel", "java.net.UnixDomainSocketAddress");
 
+	/**
+	 * The function a lesson's worker processes spend their time in: {@code cpu-bound}'s fib (a class and a
+	 * static method of one {@code long}), named here because a child's warm-up may not depend on the
+	 * lessons. A spare runs it through the hook until the JIT has compiled it, as the server has when it
+	 * computes serially; without, each worker JVM compiled fib afresh while the lesson's clock ran, and
+	 * computed its tasks about a fifth slower than the server.
+	 */
+	static final String HOT_CLASS = "org.threadlab.scenario.processes.CpuBoundScenario";
+
+	static final String HOT_METHOD = "fib";
+
+	/** What makes a process pool executor's worker's loop: see {@link #linkWorkerTarget()}. */
+	static final String WORKER_CLASS = "org.threadlab.futures.ProcessWorker";
+
+	static final String WORKER_TARGET = "target";
+
+	/** fib(22) calls itself some 28,000 times: a few rounds make it hot enough for the JIT's last tier. */
+	private static final long HOT_ARGUMENT = 22;
+
+	private static final int HOT_ROUNDS = 8;
+
 	private Warmup() {
 	}
 
@@ -50,9 +71,12 @@ final class Warmup {
 		Assignment assignment = Assignment.decode(
 				new Assignment(dry.clock(), dry.gil().describe(), "warm-up", Map.of("warm", "up"), pickled).encode());
 		dry.runHere(assignment.name(), () -> assignment.unpickleTask().run());
+		compileHotCode(dry.gil().describe());
+		compileHotCode(Gil.off().describe());
 		for (String name : IPC_CLASSES) {
 			Class.forName(name, true, Warmup.class.getClassLoader());
 		}
+		linkWorkerTarget();
 		touchAFileChannel();
 		List<Event> events = new ArrayList<>();
 		dry.recorder().read(0, Integer.MAX_VALUE, events);
@@ -61,6 +85,38 @@ final class Warmup {
 				nowhere.write(EventLine.encode(EventLine.decode(EventLine.encode(e))));
 			}
 		}
+	}
+
+	/**
+	 * Unpickles once what a process pool executor's worker is sent (its loop, a lambda made by
+	 * {@code ProcessWorker.target}; here with nothing captured): the first unpickling of a lambda links it,
+	 * which cost each worker of {@code cpu-bound} some milliseconds after its start, while the others
+	 * computed.
+	 */
+	private static void linkWorkerTarget() throws Exception {
+		for (java.lang.reflect.Method m : Class.forName(WORKER_CLASS, true, Warmup.class.getClassLoader()).getDeclaredMethods()) {
+			if (m.getName().equals(WORKER_TARGET) && m.getParameterCount() == 3) {
+				m.setAccessible(true);
+				Pickle.loads(Pickle.dumps(m.invoke(null, null, null, null)));
+			}
+		}
+	}
+
+	/**
+	 * Runs the lessons' hot function on the main actor of a throwaway run with the GIL {@code gil}, as a
+	 * worker runs it (once with the GIL and once without, so that neither surprises the compiled code).
+	 */
+	private static void compileHotCode(String gil) throws Exception {
+		java.lang.reflect.Method hot = Class.forName(HOT_CLASS, true, Warmup.class.getClassLoader())
+			.getDeclaredMethod(HOT_METHOD, long.class);
+		hot.setAccessible(true);
+		Run dry = new Run(Run.Home.CHILD, RunClock.startingNow(1), 4096);
+		Gil.useDescribed(dry, gil);
+		dry.runHere("warm-up", () -> {
+			for (int i = 0; i < HOT_ROUNDS / 2; i++) {
+				hot.invoke(null, HOT_ARGUMENT);
+			}
+		});
 	}
 
 	/** A pipe is read and written through a FileChannel, as this throwaway file is. */

@@ -20,7 +20,7 @@ class ChildPreparation {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void prepare() {
-		ChildLauncher.configure(settings.spares(), settings.cds());
+		ChildLauncher.configure(settings.spares(), settings.sparesMax(), settings.cds());
 		ChildLauncher.prepare();
 	}
 

@@ -2,7 +2,6 @@ package org.threadlab.run;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -11,16 +10,19 @@ import org.threadlab.event.EventKind;
 
 /**
  * The emulated global interpreter lock of one process, as CPython's works: only the thread holding it
- * runs Python code. A thread that wants it waits one switch interval (CPython: 5 ms); if the GIL has
- * not changed hands by then, it asks the holder to drop it, and the holder does so at its next switch
- * point, then waits until another thread has taken it before asking again (CPython's forced
- * switching). Every blocking call drops it before blocking and takes it back after.
+ * runs Python code. Once a thread wants it, the holder is asked to drop it when it has held it a switch
+ * interval (CPython: 5 ms) without a switch, and does so at its next switch point, then waits until
+ * another thread has taken it before it may take it back (CPython's forced switching). Every blocking
+ * call drops it before blocking and takes it back after.
  * <p>
  * The interval is measured in the holder's own running — its CPU time — where CPython measures it on
  * the wall clock. On an idle machine the two agree; on a loaded one (two cores, a room of learners) the
  * wall clock would let a thread the OS has not scheduled lose the GIL before it ran a single line, and
  * the order of a lesson would depend on the load. Measured in CPU time, the holder runs its interval
- * before it is asked to let go, in every run.
+ * before it is asked to let go, in every run. Who measures it and asks is the JVM's {@link SwitchTimer},
+ * not the waiters, which sleep until the GIL is free (and then one of them, the longest waiting, is
+ * woken): so only the holder of a GIL is ever runnable, and threads taking turns get from the OS the
+ * share of one thread, whatever the machine's load.
  * <p>
  * Which steps are switch points is a setting: CPython up to 3.9 could switch between almost any two
  * bytecodes, so between the read and the write of {@code total += 1}; from 3.10 on it switches only at
@@ -29,7 +31,9 @@ import org.threadlab.event.EventKind;
  * Off, it does nothing: the JVM's threads run in parallel, like free-threaded CPython.
  * <p>
  * Thread-safety: all state is guarded by one {@link ReentrantLock}; the fast path of a switch point
- * that need not switch reads one volatile field.
+ * that need not switch reads one volatile field. Waiters wait on {@code free}, signalled one at a time
+ * as CPython's {@code gil->cond}; a holder that dropped it when asked waits there too, from the moment it
+ * dropped it (where CPython first waits on {@code switch_cond} for another to take it, then asks again).
  */
 public final class Gil {
 
@@ -66,7 +70,9 @@ public final class Gil {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	private final Condition changed = lock.newCondition();
+	/** Signalled, one waiter at a time, when the GIL is dropped. */
+	private final Condition free = lock.newCondition();
+
 
 	// guarded by lock
 	private Actor holder;
@@ -77,6 +83,12 @@ public final class Gil {
 	private long switches;
 
 	private int waiting;
+
+	/** The holder's CPU time when its interval began: when it took the GIL, or when a first waiter came. */
+	private long intervalStart;
+
+	/** Whether the {@link SwitchTimer} has a check of this GIL to come. */
+	private boolean timerArmed;
 
 	/** Set by a waiter whose interval ran out; read without the lock on the fast path. */
 	private volatile boolean dropRequested;
@@ -137,48 +149,66 @@ public final class Gil {
 		}
 		lock.lock();
 		try {
-			if (holder == actor) {
+			if (holder == actor || (holder != null && !awaitFree(actor, -1))) {
 				return;
 			}
-			if (holder != null) {
-				record(actor, EventKind.GIL_REQUEST);
-				waiting++;
-				try {
-					long seen = -1;
-					long ranBefore = 0;
-					while (holder != null && !run.isCancelled()) {
-						if (switches != seen) {
-							seen = switches; // a new holder: its interval starts now
-							ranBefore = HolderTime.of(holderThreadId);
-						}
-						changed.awaitNanos(intervalNanos);
-						if (holder != null && switches == seen
-								&& HolderTime.of(holderThreadId) - ranBefore >= intervalNanos) {
-							dropRequested = true; // it ran a whole interval without a switch: ask it
-						}
-					}
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt(); // the run is stopping: go on without the GIL
-					return;
-				}
-				finally {
-					waiting--;
-					changed.signalAll(); // a dropper may be waiting for a waiter that is gone
-				}
-				if (holder != null) {
-					return;
-				}
-			}
-			holder = actor;
-			holderThreadId = Thread.currentThread().getId();
-			switches++;
-			changed.signalAll();
-			record(actor, EventKind.GIL_TAKEN);
+			take(actor);
 		}
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/**
+	 * Waits as a waiter until the GIL is free for {@code actor}; for a thread that has just dropped it when
+	 * asked ({@code droppedAt}, the switch count then; else -1), until another thread has taken it since,
+	 * or nobody else wants it any more (CPython's forced switching). Asleep all along but for the wake-ups
+	 * that hand it the GIL: a wake-up that is not its turn is passed on. Under the lock.
+	 * @return whether to take the GIL now; false if the run stops or the thread was interrupted
+	 */
+	private boolean awaitFree(Actor actor, long droppedAt) {
+		record(actor, EventKind.GIL_REQUEST);
+		if (waiting++ == 0 && holder != null) {
+			intervalStart = HolderTime.of(holderThreadId); // the holder's interval starts now
+		}
+		armTimer();
+		boolean taking = false;
+		boolean woken = false;
+		try {
+			while (!run.isCancelled()) {
+				if (holder == null) {
+					if (switches != droppedAt || waiting == 1) {
+						taking = true;
+						break;
+					}
+					if (woken) {
+						free.signal(); // free, but another's turn first
+					}
+				}
+				free.await();
+				woken = true;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt(); // the run is stopping: go on without the GIL
+		}
+		finally {
+			waiting--;
+			if (!taking && holder == null && waiting > 0) {
+				free.signal(); // the wake-up this thread had, if it had one, is another's
+			}
+		}
+		return taking;
+	}
+
+	private void take(Actor actor) {
+		holder = actor;
+		holderThreadId = Thread.currentThread().getId();
+		switches++;
+		if (waiting > 0) {
+			intervalStart = HolderTime.of(holderThreadId); // others wait: its interval starts now
+		}
+		record(actor, EventKind.GIL_TAKEN);
 	}
 
 	/** Drops the GIL if {@code actor} holds it (before a blocking call, at its end, when asked). */
@@ -192,7 +222,7 @@ public final class Gil {
 				holder = null;
 				dropRequested = false;
 				record(actor, EventKind.GIL_DROPPED);
-				changed.signalAll();
+				free.signal();
 			}
 		}
 		finally {
@@ -212,15 +242,13 @@ public final class Gil {
 			}
 			long before = switches;
 			release(actor);
-			// Forced switching: wait until another thread has taken it before taking it back.
-			while (waiting > 0 && switches == before && !run.isCancelled()) {
-				changed.awaitUninterruptibly();
+			if (awaitFree(actor, before)) {
+				take(actor);
 			}
 		}
 		finally {
 			lock.unlock();
 		}
-		acquire(actor);
 	}
 
 	private void record(Actor actor, EventKind kind) {
@@ -237,7 +265,42 @@ public final class Gil {
 		}
 		lock.lock();
 		try {
-			changed.signalAll();
+			free.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Has the {@link SwitchTimer} check this GIL, unless it will already. Under the lock. */
+	private void armTimer() {
+		if (!timerArmed) {
+			timerArmed = true;
+			SwitchTimer.watch(this, intervalNanos);
+		}
+	}
+
+	/**
+	 * The {@link SwitchTimer}'s look at this GIL, as a CPython waiter's when its timed wait runs out: if the
+	 * holder has run a whole interval (of its CPU time) since it began, it is asked to drop the GIL.
+	 * @return in how many nanoseconds to look again, or -1 if nobody waits any more (the timer is disarmed)
+	 */
+	long checkInterval() {
+		lock.lock();
+		try {
+			if (waiting == 0 || run.isCancelled()) {
+				timerArmed = false;
+				return -1;
+			}
+			if (holder == null) {
+				return intervalNanos; // being handed over: the next holder's interval starts when it takes it
+			}
+			long ran = HolderTime.of(holderThreadId) - intervalStart;
+			if (ran >= intervalNanos) {
+				dropRequested = true; // it ran a whole interval without a switch: ask it
+				return intervalNanos;
+			}
+			return intervalNanos - ran; // it cannot have run its interval sooner
 		}
 		finally {
 			lock.unlock();
