@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.boot.SpringApplication;
@@ -73,24 +75,30 @@ public final class BrokerServers implements AutoCloseable {
 
 	/**
 	 * Starts {@code count} servers, named {@code <name>-a}, {@code <name>-b}… (their instance ids, with a
-	 * random part), on loopback, with {@code extra} arguments ({@code --key=value}) for each.
+	 * random part), on loopback, with {@code extra} arguments ({@code --key=value}) for each, in place of
+	 * the defaults of the same keys.
 	 */
 	public static BrokerServers start(int count, String name, String... extra) {
 		BrokerServers started = new BrokerServers();
 		String run = Tokens.random(24);
 		try {
 			for (int i = 0; i < count; i++) {
-				List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+				Map<String, String> args = new LinkedHashMap<>();
+				for (String arg : List.of("--server.port=0", "--server.address=127.0.0.1",
 						"--spring.main.banner-mode=off", "--logging.level.root=warn",
 						"--threadlab.rooms.broker=rabbitmq", "--threadlab.rooms.instance=" + name + "-" + (char) ('a' + i) + "-" + run,
 						"--spring.rabbitmq.host=" + RABBITMQ_HOST, "--spring.rabbitmq.port=" + RABBITMQ_PORT,
 						"--spring.datasource.url=" + PG_URL, "--spring.datasource.username=" + PG_USER,
 						"--spring.datasource.password=" + PG_PASSWORD,
 						// no spare child JVMs, no class-data archive: two servers in one JVM, lessons of threads
-						"--threadlab.children.spares=0", "--threadlab.children.cds=false"));
-				args.addAll(List.of(extra));
+						"--threadlab.children.spares=0", "--threadlab.children.cds=false")) {
+					args.put(arg.substring(0, arg.indexOf('=')), arg);
+				}
+				for (String arg : extra) {
+					args.put(arg.substring(0, arg.indexOf('=')), arg);
+				}
 				ConfigurableApplicationContext context = new SpringApplication(ThreadLabApplication.class)
-					.run(args.toArray(String[]::new));
+					.run(args.values().toArray(String[]::new));
 				started.servers.add(context);
 				started.ports.add(((WebServerApplicationContext) context).getWebServer().getPort());
 			}

@@ -20,10 +20,14 @@ import org.threadlab.rooms.Subscription;
  * run were here. A follower whose server has no copy yet (the first to join there, late) makes it ask
  * the holder for the run so far; a copy that sees a gap in the sequence asks for the rest. Of two runs
  * of a room (a teacher who moved to another server and started again), the one started last is the
- * room's.
+ * room's. A run that follows one still playing here is shown once that one's end has been sent to its
+ * followers (two frames after it came, at most a second after the new one's start), so that the
+ * broker's lag does not cut the end of a run that a teacher's next start replaces at once.
  * <p>
  * Thread-safety: any thread; watchers are called on the thread that plays, on the broker's consumer
- * thread for another server's run, or at once on the watching thread, and must not block.
+ * thread or the publishing thread for another server's run, or at once on the watching thread, and must
+ * not block. Which run is the room's changes under this object's monitor (a play here, a message heard,
+ * a next run shown), so watchers hear the runs in the order they became the room's.
  */
 final class BrokerRoomCast implements RoomCast {
 
@@ -32,6 +36,12 @@ final class BrokerRoomCast implements RoomCast {
 
 	/** Times a follower with no run here asks for it again (the holder may have had none yet: its start comes anyway). */
 	private static final int SEEK_TRIES = 3;
+
+	/** A run's end has reached its followers' sockets two frames after it came. */
+	private static final long SENT_NANOS = 2 * FeedPublisher.FRAME_MS * 1_000_000;
+
+	/** A next run waits for the one playing at most this long. */
+	private static final long WAIT_NANOS = 1_000_000_000L;
 
 	/** A run held here, and its start as the other servers are told it. */
 	private record Held(LiveFeed feed, Wire.Started started) {
@@ -58,6 +68,12 @@ final class BrokerRoomCast implements RoomCast {
 	/** Rooms followed here with no run yet, and how many more times to ask for it. */
 	private final Map<RoomCode, Integer> seeking = new ConcurrentHashMap<>();
 
+	/** A copy of the room's next run, filling while the one playing here ends. */
+	private final Map<RoomCode, ReplicaFeed> next = new ConcurrentHashMap<>();
+
+	/** The copy the room's current run replaced, which may still hear its last messages. */
+	private final Map<RoomCode, ReplicaFeed> retired = new ConcurrentHashMap<>();
+
 	BrokerRoomCast(BrokerLink link, FeedPublisher publisher, RoomOwners owners) {
 		this.link = link;
 		this.publisher = publisher;
@@ -65,10 +81,11 @@ final class BrokerRoomCast implements RoomCast {
 		link.on(Wire.Run.class, this::heard);
 		link.on(Wire.Want.class, this::asked);
 		publisher.every(1000, this::check);
+		publisher.every(FeedPublisher.FRAME_MS, this::promote);
 	}
 
 	@Override
-	public void play(RoomCode room, LiveFeed feed) {
+	public synchronized void play(RoomCode room, LiveFeed feed) {
 		Wire.Started started = new Wire.Started(feed.runId(), feed.scenario(), feed.speed(), feed.params(), feed.settings(),
 				System.currentTimeMillis());
 		held.put(room, new Held(feed, started));
@@ -103,6 +120,8 @@ final class BrokerRoomCast implements RoomCast {
 				if (current.get(room) instanceof ReplicaFeed) {
 					current.remove(room); // no one here follows it: a later follower asks for it again
 				}
+				next.remove(room);
+				retired.remove(room);
 			}
 		}
 		if (interest != null) {
@@ -130,18 +149,21 @@ final class BrokerRoomCast implements RoomCast {
 		current.remove(room);
 		askedAt.remove(room);
 		seeking.remove(room);
+		next.remove(room);
+		retired.remove(room);
 	}
 
 	/** A message of a run another server holds (the consumer thread). */
-	private void heard(Wire.Run message) {
+	private synchronized void heard(Wire.Run message) {
 		RoomCode room = new RoomCode(message.room());
 		if (!watchers.containsKey(room)) {
 			return; // no one here follows the room (any more)
 		}
 		LiveFeed now = current.get(room);
-		if (now instanceof ReplicaFeed copy && copy.origin().equals(message.origin()) && copy.runId() == message.runId()) {
-			if (copy.apply(message) == ReplicaFeed.Applied.GAP) {
-				ask(room, message.origin(), message.runId(), copy.kept());
+		ReplicaFeed known = copyOf(message, now, next.get(room), retired.get(room));
+		if (known != null) {
+			if (known.apply(message) == ReplicaFeed.Applied.GAP) {
+				ask(room, message.origin(), message.runId(), known.kept());
 			}
 			return;
 		}
@@ -156,7 +178,40 @@ final class BrokerRoomCast implements RoomCast {
 		if (copy.apply(message) == ReplicaFeed.Applied.GAP) {
 			ask(room, message.origin(), message.runId(), 0);
 		}
-		show(room, copy);
+		if (now instanceof ReplicaFeed playing && !done(playing, System.nanoTime())) {
+			next.put(room, copy); // shown once the one playing has ended here (promote)
+		}
+		else {
+			show(room, copy);
+		}
+	}
+
+	private static ReplicaFeed copyOf(Wire.Run message, LiveFeed... feeds) {
+		for (LiveFeed feed : feeds) {
+			if (feed instanceof ReplicaFeed copy && copy.origin().equals(message.origin()) && copy.runId() == message.runId()) {
+				return copy;
+			}
+		}
+		return null;
+	}
+
+	/** Whether a copy playing here may give way: its end has been sent to its followers, or it lacks events. */
+	private static boolean done(ReplicaFeed playing, long now) {
+		return playing.behind() || playing.sinceEnd(now) >= SENT_NANOS;
+	}
+
+	/** Each frame (the publishing thread): a next run whose room's run has ended here, or waited long enough, is shown. */
+	private synchronized void promote() {
+		long now = System.nanoTime();
+		for (Map.Entry<RoomCode, ReplicaFeed> entry : next.entrySet()) {
+			RoomCode room = entry.getKey();
+			ReplicaFeed waiting = entry.getValue();
+			if (!(current.get(room) instanceof ReplicaFeed playing) || done(playing, now) || waiting.age(now) >= WAIT_NANOS) {
+				if (next.remove(room, waiting)) {
+					show(room, waiting);
+				}
+			}
+		}
 	}
 
 	/** Another server asks for the run held here (the consumer thread): it gets it from where it asks. */
@@ -171,7 +226,9 @@ final class BrokerRoomCast implements RoomCast {
 
 	private void show(RoomCode room, LiveFeed feed) {
 		seeking.remove(room);
-		current.put(room, feed);
+		if (current.put(room, feed) instanceof ReplicaFeed replaced) {
+			retired.put(room, replaced);
+		}
 		for (Consumer<LiveFeed> watcher : watchers.getOrDefault(room, Set.of())) {
 			watcher.accept(feed);
 		}

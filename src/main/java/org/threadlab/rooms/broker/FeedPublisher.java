@@ -2,8 +2,7 @@ package org.threadlab.rooms.broker;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +20,8 @@ import org.threadlab.run.Outcome;
  * ({@value #FRAME_MS} ms, as the pump sends it to this server's followers), as sequenced messages of at
  * most {@value #BATCH} events with the lesson clock, the gate when it changed and, once every event is
  * sent, the end; and answers a server that asks for the run so far (a late follower, a gap) with a replay
- * of it, to that server alone. Each run is read from its one trace; nothing is copied per follower or
+ * of it, to that server alone. A run replaced by the room's next is sent to its end all the same, before
+ * the next one's first message (the runs are sent in the order they started). Each run is read from its one trace; nothing is copied per follower or
  * per server.
  * <p>
  * Thread-safety: runs are added and dropped from any thread; one thread ({@code threadlab-room-publish})
@@ -63,7 +63,8 @@ final class FeedPublisher implements AutoCloseable {
 
 	private final BrokerLink link;
 
-	private final Map<RoomCode, Sending> sending = new ConcurrentHashMap<>();
+	/** In the order they started; a run goes once its end is sent, or its room is over. */
+	private final List<Sending> sending = new CopyOnWriteArrayList<>();
 
 	private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
 		Thread t = new Thread(task, "threadlab-room-publish");
@@ -78,12 +79,12 @@ final class FeedPublisher implements AutoCloseable {
 
 	/** The room's run is now {@code feed}, held here: the other servers get it from its start. */
 	void publish(RoomCode room, LiveFeed feed, Wire.Started started) {
-		sending.put(room, new Sending(room, feed, started));
+		sending.add(new Sending(room, feed, started));
 	}
 
-	/** The room is over here: its run is sent no more. */
+	/** The room is over here: its runs are sent no more. */
 	void drop(RoomCode room) {
-		sending.remove(room);
+		sending.removeIf(s -> s.room.equals(room));
 	}
 
 	/** Sends {@code asker} the room's run {@code feed} from {@code from}, as it is now, then goes on live. */
@@ -98,14 +99,14 @@ final class FeedPublisher implements AutoCloseable {
 
 	/** One frame: every run's news. Lets nothing out, or the thread would never run again. */
 	private void frame() {
-		for (Sending s : sending.values()) {
+		for (Sending s : sending) {
 			try {
 				if (send(s)) {
-					sending.remove(s.room, s);
+					sending.remove(s);
 				}
 			}
 			catch (RuntimeException ex) {
-				sending.remove(s.room, s);
+				sending.remove(s);
 				LOG.warn("a room's run could not be sent to the other servers: {}", ex.toString());
 			}
 		}

@@ -57,6 +57,11 @@ final class ReplicaFeed implements LiveFeed {
 	/** A message came past a gap, and no replay has come since: the copy lacks events it knows of. */
 	private volatile boolean behind;
 
+	/** When the end showed (System.nanoTime), or 0; when the copy was made. */
+	private volatile long endedAt;
+
+	private final long madeAt = System.nanoTime();
+
 	// written under this object's monitor
 	private long originGateVersion;
 
@@ -103,8 +108,9 @@ final class ReplicaFeed implements LiveFeed {
 			end = message.end();
 		}
 		kept = have;
-		if (end != null && have >= end.total()) {
+		if (end != null && have >= end.total() && outcome == null) {
 			outcome = end.outcome();
+			endedAt = System.nanoTime();
 		}
 		return Applied.TAKEN;
 	}
@@ -120,6 +126,16 @@ final class ReplicaFeed implements LiveFeed {
 			all[chunk] = new Event[CHUNK];
 		}
 		all[chunk][(int) (seq % CHUNK)] = event;
+	}
+
+	/** Nanoseconds since the end showed here; -1 while the run goes on. */
+	long sinceEnd(long now) {
+		return outcome == null ? -1 : now - endedAt;
+	}
+
+	/** Nanoseconds since the copy was made. */
+	long age(long now) {
+		return now - madeAt;
 	}
 
 	/** Whether a gap was seen and no replay has filled it since. */

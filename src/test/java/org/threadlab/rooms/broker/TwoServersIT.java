@@ -161,7 +161,8 @@ class TwoServersIT {
 					.isEqualTo("thread-target");
 				assertThat(late.next("room-started").get("runId").asLong()).isEqualTo(runId);
 				List<JsonNode> lateBefore = untilPaused(late, runId, "room-"); // the gate as it is now, after the run so far
-				assertThat(lateBefore).as("the run so far").hasSameSizeAs(taughtBefore);
+				assertThat(lateBefore).as("the run so far (with what a step under way recorded once paused)")
+					.hasSizeGreaterThanOrEqualTo(taughtBefore.size());
 				teacher.send("{\"type\":\"resume\"}");
 				List<JsonNode> taught = follow(teacher, runId, "", taughtBefore);
 				assertWholeRun(follow(late, runId, "room-", lateBefore), taught, "late, on B");
