@@ -15,6 +15,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.threadlab.launch.LaunchRefused;
@@ -187,7 +188,12 @@ public class Rooms {
 	public void lesson(LiveRoom room, RoomSignal.Lesson lesson) {
 		room.lesson(lesson);
 		room.touch();
-		records.markLesson(room.code().value(), json.writeValueAsString(lesson));
+		try {
+			records.markLesson(room.code().value(), json.writeValueAsString(lesson));
+		}
+		catch (DataAccessException ex) { // the class is sent all the same; a student joining later is not told
+			LOG.warn("could not keep room {}'s lesson: {}", room.code(), ex.toString());
+		}
 		channel.send(room.code(), lesson);
 	}
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.threadlab.testing.BrokerServers;
+import org.threadlab.testing.Eventually;
 import org.threadlab.testing.SocketClient;
 
 import tools.jackson.databind.JsonNode;
@@ -43,10 +45,20 @@ class TwoServersIT {
 	}
 
 	@AfterAll
-	static void stop() {
+	static void stop() throws InterruptedException {
 		if (servers != null) {
 			servers.close();
+			Eventually.within(Duration.ofSeconds(20)).until("no thread of the rooms' broker left",
+					TwoServersIT::brokerThreads, List::isEmpty);
 		}
+	}
+
+	/** The threads this package and the broker's client start, by their names. */
+	private static List<String> brokerThreads() {
+		return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+			.filter(name -> name.startsWith("threadlab-broker") || name.startsWith("threadlab-rabbit")
+					|| name.equals("threadlab-room-publish") || name.equals("threadlab-roster"))
+			.toList();
 	}
 
 	private static JsonNode open(SocketClient teacher) throws InterruptedException {
@@ -195,6 +207,32 @@ class TwoServersIT {
 				back.send("{\"type\":\"room-close\"}");
 				assertThat(student.next("room-ended").get("reason").asString()).isEqualTo("closed");
 			}
+		}
+	}
+
+	@Test
+	void studentsOnBothServersGetTheirOwnNumbersAndKeepTheirPlaceOnEither() throws Exception {
+		try (SocketClient teacher = new SocketClient(a)) {
+			String code = open(teacher).get("code").asString();
+			String token;
+			try (SocketClient onB = new SocketClient(b); SocketClient onA = new SocketClient(a)) {
+				token = join(onB, code, "Ada").get("member").asString();
+				join(onA, code, "Lin");
+				JsonNode roster = teacher.next("roster", r -> r.get("here").asInt() == 2);
+				assertThat(roster.get("members").findValuesAsString("name")).containsExactly("Ada", "Lin");
+				assertThat(roster.get("members").findValues("id").stream().map(JsonNode::asInt).toList()).containsExactly(1, 2);
+			}
+			teacher.next("roster", r -> r.get("here").asInt() == 0);
+			try (SocketClient back = new SocketClient(a)) { // Ada's page reloaded, and reached A
+				back.send("{\"type\":\"room-join\",\"code\":\"" + code + "\",\"member\":\"" + token + "\"}");
+				JsonNode joined = back.next("room");
+				assertThat(joined.get("name").asString()).isEqualTo("Ada");
+				assertThat(joined.get("member").asString()).isEqualTo(token);
+				JsonNode roster = teacher.next("roster", r -> r.get("here").asInt() == 1);
+				assertThat(roster.get("members")).hasSize(2);
+				assertThat(roster.get("members").get(0).get("here").asBoolean()).as("Ada, here again as herself").isTrue();
+			}
+			teacher.send("{\"type\":\"room-close\"}");
 		}
 	}
 
