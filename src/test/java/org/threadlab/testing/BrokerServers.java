@@ -40,13 +40,19 @@ public final class BrokerServers implements AutoCloseable {
 
 	private final List<Integer> ports = new ArrayList<>();
 
-	/** Skips (or on CI fails) unless RabbitMQ and PostgreSQL both answer. */
+	/**
+	 * Skips (or on CI fails) unless RabbitMQ and PostgreSQL both answer: call it before each test, so that
+	 * each is reported skipped with the reason.
+	 */
 	public static void require() {
 		String missing = missing();
-		if (missing == null) {
-			return;
+		if (missing != null) {
+			skip(missing + "; .ci/run installs and starts Debian's rabbitmq-server and postgresql");
 		}
-		String why = missing + "; .ci/run installs and starts Debian's rabbitmq-server and postgresql";
+	}
+
+	/** Skips the test with {@code why}, or on CI ({@code CI=true}) fails it. */
+	public static void skip(String why) {
 		if ("true".equals(System.getenv("CI"))) {
 			throw new AssertionError(why);
 		}

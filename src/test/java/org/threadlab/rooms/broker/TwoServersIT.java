@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.threadlab.testing.BrokerServers;
 import org.threadlab.testing.Eventually;
@@ -38,10 +39,16 @@ class TwoServersIT {
 
 	@BeforeAll
 	static void startTwo() {
+		if (BrokerServers.missing() == null) {
+			servers = BrokerServers.start(2, "two-servers-it");
+			a = servers.port(0);
+			b = servers.port(1);
+		}
+	}
+
+	@BeforeEach
+	void brokerAndDatabaseAnswer() {
 		BrokerServers.require();
-		servers = BrokerServers.start(2, "two-servers-it");
-		a = servers.port(0);
-		b = servers.port(1);
 	}
 
 	@AfterAll
