@@ -9,8 +9,9 @@ import org.threadlab.run.PauseGate;
 
 /**
  * A room's run as its followers read it: what started, its events by sequence, its gate and its end.
- * On the teacher's container it is the run itself ({@link LocalFeed}); a broker-backed {@link RoomCast}
- * would hand other containers a replica it fills from the stream, with the same reads.
+ * On the teacher's container it is the run itself ({@link LocalFeed}); the broker-backed {@link RoomCast}
+ * ({@code rooms.broker}) hands the other containers a copy it fills from the run's messages, with the same
+ * reads.
  * <p>
  * Thread-safety: every method from any thread, without blocking.
  */

@@ -23,6 +23,9 @@ public final class LiveRoom {
 	// guarded by this
 	private RoomRun run;
 
+	/** The room's control messages as this server hears them (see {@link Rooms}); closed when it ends here. */
+	private volatile Subscription heard = Subscription.NONE;
+
 	LiveRoom(RoomCode code, String secretHash) {
 		this.code = code;
 		this.secretHash = secretHash;
@@ -83,6 +86,14 @@ public final class LiveRoom {
 		RoomRun previous = run;
 		run = next;
 		return previous;
+	}
+
+	void hearing(Subscription subscription) {
+		heard = subscription;
+	}
+
+	void stopHearing() {
+		heard.close();
 	}
 
 	boolean isEnded() {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * twice (a watcher keeps the newest feed it was given, so twice is harmless).
  */
 @Component
+@ConditionalOnProperty(name = "threadlab.rooms.broker", havingValue = RoomSettings.ALONE, matchIfMissing = true)
 class LocalRoomCast implements RoomCast {
 
 	private final Map<RoomCode, LiveFeed> feeds = new ConcurrentHashMap<>();

@@ -5,10 +5,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /** {@link RoomChannel} within one server. Thread-safety: concurrent sets; listeners called in turn. */
 @Component
+@ConditionalOnProperty(name = "threadlab.rooms.broker", havingValue = RoomSettings.ALONE, matchIfMissing = true)
 class LocalRoomChannel implements RoomChannel {
 
 	private final Map<RoomCode, Set<Consumer<RoomSignal>>> listeners = new ConcurrentHashMap<>();

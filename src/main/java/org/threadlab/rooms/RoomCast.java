@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 
 /**
  * The live fan-out of rooms: the teacher's run becomes its room's feed, and every follower's socket
- * watches the room for it. {@link LocalRoomCast} serves the sockets of one server; a broker-backed one
- * (the room's stream across containers) implements the same, so callers do not change.
+ * watches the room for it. {@link LocalRoomCast} serves the sockets of one server; the broker-backed one
+ * ({@code rooms.broker}: the room's run across containers) implements the same, so callers do not change.
  * <p>
  * Thread-safety: any thread; watchers are called on the thread that plays, or at once on the watching
  * thread with the run already playing, and must not block.

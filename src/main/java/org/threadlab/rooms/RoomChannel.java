@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 /**
  * A room's control messages ({@link RoomSignal}) to everyone in it. {@link LocalRoomChannel} serves one
- * server; a broker-backed one carries them across containers, with the same calls.
+ * server; the broker-backed one ({@code rooms.broker}) carries them across containers, with the same calls.
  * <p>
  * Thread-safety: any thread; listeners are called on the sending thread and must not block.
  */

@@ -86,6 +86,26 @@ public final class RoomRun implements LaunchListener {
 		}
 	}
 
+	/** Pauses, steps, resumes or cancels the run as the teacher asks; pausing an ended run does nothing. */
+	void steer(RoomSignal.Steer steer) {
+		if (steer.action().equals("cancel")) {
+			cancel();
+			return;
+		}
+		PauseGate gate = liveGate();
+		if (gate == null) {
+			return;
+		}
+		switch (steer.action()) {
+			case "pause" -> gate.pause();
+			case "step" -> gate.step(steer.actor());
+			case "resume" -> gate.resume();
+			default -> {
+				// an action this server does not know: nothing
+			}
+		}
+	}
+
 	/** The run's gate while it goes on, else null: gating it does nothing. */
 	public PauseGate liveGate() {
 		RunLauncher.Launched l = launched;

@@ -1,6 +1,8 @@
 package org.threadlab.rooms;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,17 +15,24 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.threadlab.launch.LaunchRefused;
 import org.threadlab.launch.RunLauncher;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The rooms of this server: opening one, a teacher taking it back, a student joining, the teacher's
  * run and lessons, and the end of a room (closed, or idle for {@link RoomSettings#idleHours()}). Rooms
- * are kept in the database (code, the secret's hash, times) so that a link outlives a restart; what goes
- * on in a room lives here, its fan-out, control messages and roster behind {@link RoomCast},
- * {@link RoomChannel} and {@link Roster}.
+ * are kept in the database (code, the secret's hash, times, the server holding its run, its last lesson)
+ * so that a link outlives a restart and every server of a workshop knows them; what goes on in a room
+ * lives here, its fan-out, control messages and roster behind {@link RoomCast}, {@link RoomChannel} and
+ * {@link Roster} (in this server's memory, or across servers through a broker). Each server hears the
+ * control messages of the rooms it holds: a lesson, the room's end, and a teacher's steering of a run
+ * this server holds, sent from another server.
  * <p>
  * Thread-safety: any thread. A sweeper thread ({@code threadlab-rooms}) ends idle rooms.
  */
@@ -56,6 +65,10 @@ public class Rooms {
 
 	private final RunLauncher launcher;
 
+	private final RoomOwners owners;
+
+	private final JsonMapper json;
+
 	private final Throttle guard;
 
 	private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -65,8 +78,10 @@ public class Rooms {
 	});
 
 	Rooms(RoomRecords records, JdbcAggregateTemplate jdbc, RoomSettings settings, RoomCast cast, RoomChannel channel,
-			Roster roster, RunLauncher launcher) {
+			Roster roster, RunLauncher launcher, RoomOwners owners, JsonMapper json) {
 		this.records = records;
+		this.owners = owners;
+		this.json = json;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.cast = cast;
@@ -91,8 +106,9 @@ public class Rooms {
 				continue;
 			}
 			LiveRoom room = new LiveRoom(code, Tokens.hash(secret));
-			jdbc.insert(new RoomRecord(code.value(), room.secretHash(), now, now, null));
+			jdbc.insert(new RoomRecord(code.value(), room.secretHash(), now, now, null, null, null));
 			live.put(code, room);
+			hear(room);
 			return new Opened(room, secret);
 		}
 	}
@@ -154,6 +170,11 @@ public class Rooms {
 		if (previous != null && previous.isWaiting()) {
 			previous.replace();
 		}
+		String owner = owners.owner(room.code()).orElse(null);
+		if (owner != null && !owner.equals(owners.me())) {
+			channel.send(room.code(), RoomSignal.Steer.of("cancel")); // the run another server holds
+		}
+		owners.claim(room.code());
 		RoomRun next = new RoomRun(room, cast);
 		next.pending = launcher.launch(checked, "room " + room.code() + " teacher", next);
 		previous = room.replaceRun(next);
@@ -167,13 +188,34 @@ public class Rooms {
 	public void lesson(LiveRoom room, RoomSignal.Lesson lesson) {
 		room.lesson(lesson);
 		room.touch();
+		try {
+			records.markLesson(room.code().value(), json.writeValueAsString(lesson));
+		}
+		catch (DataAccessException ex) { // the class is sent all the same; a student joining later is not told
+			LOG.warn("could not keep room {}'s lesson: {}", room.code(), ex.toString());
+		}
 		channel.send(room.code(), lesson);
+	}
+
+	/**
+	 * The teacher pauses, steps, resumes or cancels the room's run: here if this server holds it, else
+	 * on the server that does (the teacher's page reached another one).
+	 */
+	public void steer(LiveRoom room, RoomSignal.Steer steer) {
+		RoomRun run = room.run();
+		if (run != null) {
+			run.steer(steer);
+		}
+		else {
+			channel.send(room.code(), steer);
+		}
 	}
 
 	/** Ends the room: its run stops, its followers are told, its code is no longer joined. */
 	public void close(LiveRoom room, String reason) {
 		if (live.remove(room.code(), room)) {
 			records.markEnded(room.code().value(), Instant.now()); // first: a follower told may join again at once
+			room.stopHearing();
 			room.end();
 			RoomRun run = room.replaceRun(null);
 			if (run != null) {
@@ -208,22 +250,91 @@ public class Rooms {
 		if (room != null) {
 			return Optional.of(room);
 		}
-		// opened before this server started (a restart): it goes on, without its roster, if not ended or idle
-		return records.findById(code.value())
+		// opened on another server, or before this one started (a restart): it goes on if not ended or idle
+		// (without its roster after a restart, unless the roster is shared)
+		Optional<RoomRecord> record = records.findById(code.value())
 			.filter(r -> r.endedAt() == null
-					&& r.activeAt().isAfter(Instant.now().minusNanos(settings.idleNanos())))
-			.map(r -> live.computeIfAbsent(code, c -> new LiveRoom(c, r.secretHash())));
+					&& r.activeAt().isAfter(Instant.now().minusNanos(settings.idleNanos())));
+		if (record.isEmpty()) {
+			return Optional.empty();
+		}
+		LiveRoom found = new LiveRoom(code, record.get().secretHash());
+		found.lesson(lesson(record.get().lesson()));
+		LiveRoom known = live.putIfAbsent(code, found);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		hear(found);
+		return Optional.of(found);
 	}
 
-	/** Ends the rooms idle for too long, and keeps the others' last activity in the database. */
+	/** This server hears the room's control messages from now on, from whichever server sends them. */
+	private void hear(LiveRoom room) {
+		room.hearing(channel.listen(room.code(), signal -> heard(room, signal)));
+	}
+
+	private void heard(LiveRoom room, RoomSignal signal) {
+		if (signal instanceof RoomSignal.Lesson lesson) {
+			room.lesson(lesson);
+		}
+		else if (signal instanceof RoomSignal.Steer steer) {
+			RoomRun run = room.run();
+			if (run != null) {
+				run.steer(steer);
+			}
+		}
+		else if (signal instanceof RoomSignal.Ended) {
+			endedElsewhere(room);
+		}
+	}
+
+	/** The room was closed by another server: it ends here too, without telling anyone again. */
+	private void endedElsewhere(LiveRoom room) {
+		if (live.remove(room.code(), room)) {
+			room.stopHearing();
+			room.end();
+			RoomRun run = room.replaceRun(null);
+			if (run != null) {
+				run.replace();
+			}
+		}
+	}
+
+	private RoomSignal.Lesson lesson(String stored) {
+		try {
+			return stored == null ? null : json.readValue(stored, RoomSignal.Lesson.class);
+		}
+		catch (JacksonException ex) {
+			LOG.warn("a room's stored lesson could not be read: {}", ex.toString());
+			return null;
+		}
+	}
+
+	/**
+	 * Ends the rooms idle for too long, and keeps the others' last activity in the database. A room is
+	 * idle when neither this server nor any other did anything in it (the others' last activity is the
+	 * database's); one that another server ended ends here too.
+	 */
 	void sweep() {
 		try {
 			long now = System.nanoTime();
-			for (LiveRoom room : List.copyOf(live.values())) {
+			List<LiveRoom> rooms = List.copyOf(live.values());
+			Map<String, RoomRecord> stored = new HashMap<>();
+			records.findAllById(rooms.stream().map(r -> r.code().value()).toList())
+				.forEach(r -> stored.put(r.code(), r));
+			for (LiveRoom room : rooms) {
+				RoomRecord record = stored.get(room.code().value());
+				if (record != null && record.endedAt() != null) {
+					endedElsewhere(room);
+					continue;
+				}
 				if (room.isBusy()) {
 					room.touch();
 				}
 				long idle = now - room.activeAt();
+				if (record != null) {
+					idle = Math.min(idle, Math.max(0, Duration.between(record.activeAt(), Instant.now()).toNanos()));
+				}
 				if (idle > settings.idleNanos()) {
 					close(room, "idle");
 				}

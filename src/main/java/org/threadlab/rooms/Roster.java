@@ -6,8 +6,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Who is in each room and what they do: the state the teacher's page subscribes to. {@link LocalRoster}
- * keeps it in this server's memory; a broker-backed one would share it across containers, with the
- * same calls.
+ * keeps it in this server's memory; the broker-backed one ({@code rooms.broker}) keeps it in the shared
+ * database and tells every container of each change, with the same calls.
  * <p>
  * Thread-safety: any thread; watchers are called on the changing thread and must not block.
  */

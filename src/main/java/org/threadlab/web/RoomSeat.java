@@ -16,7 +16,6 @@ import org.threadlab.rooms.RoomRun;
 import org.threadlab.rooms.RoomSignal;
 import org.threadlab.rooms.Rooms;
 import org.threadlab.rooms.Subscription;
-import org.threadlab.run.PauseGate;
 import org.threadlab.saved.SavedRunStore;
 
 /**
@@ -191,30 +190,26 @@ final class RoomSeat implements RoomRun.Line {
 	}
 
 	void cancel() {
-		RoomRun run = roomRun();
-		if (run != null) {
-			run.cancel();
-		}
+		steer(RoomSignal.Steer.of("cancel"));
 	}
 
 	void pause() {
-		PauseGate gate = gate();
-		if (gate != null) {
-			gate.pause();
-		}
+		steer(RoomSignal.Steer.of("pause"));
 	}
 
 	void step(int actor) {
-		PauseGate gate = gate();
-		if (gate != null) {
-			gate.step(actor);
-		}
+		steer(new RoomSignal.Steer("step", actor));
 	}
 
 	void resume() {
-		PauseGate gate = gate();
-		if (gate != null) {
-			gate.resume();
+		steer(RoomSignal.Steer.of("resume"));
+	}
+
+	/** The room's run steered, wherever it is held (this server, or the one the teacher started it on). */
+	private void steer(RoomSignal.Steer steer) {
+		LiveRoom taught = taught();
+		if (taught != null) {
+			rooms.steer(taught, steer);
 		}
 	}
 
@@ -330,16 +325,6 @@ final class RoomSeat implements RoomRun.Line {
 
 	private synchronized LiveRoom taught() {
 		return teaching ? room : null;
-	}
-
-	private RoomRun roomRun() {
-		LiveRoom taught = taught();
-		return taught == null ? null : taught.run();
-	}
-
-	private PauseGate gate() {
-		RoomRun run = roomRun();
-		return run == null ? null : run.liveGate();
 	}
 
 	private List<RoomMessages.Saved> savedIn(LiveRoom in) {

@@ -91,7 +91,7 @@ public final class RoomsBenchmark {
 	}
 
 	/** The room's runs as recorded: when the sampler first saw each event of each run. */
-	private static final class Recorded {
+	static final class Recorded {
 
 		final Map<Long, long[]> at = new ConcurrentHashMap<>();
 
@@ -128,7 +128,7 @@ public final class RoomsBenchmark {
 	}
 
 	/** One follower's reading: latencies of every event it got, and events missing from runs it saw whole. */
-	private static final class Follower {
+	static final class Follower {
 
 		final List<Long> latencies;
 
@@ -246,7 +246,7 @@ public final class RoomsBenchmark {
 	}
 
 	/** The teacher runs the lessons in turn for {@code seconds}, pausing and stepping every other run. */
-	private static int teach(LoopbackSocket teacher, int seconds) throws Exception {
+	static int teach(LoopbackSocket teacher, int seconds) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		int runs = 0;
 		for (int lesson = 0; System.nanoTime() < deadline; lesson++) {
