@@ -11,7 +11,7 @@ import org.threadlab.event.EventKind;
  * The pause gate of a child process: the learner's pause reaches the process's threads here. The parent
  * tells it to pause, resume or let one hold through ({@link #paused}, {@link #step}); it holds each
  * thread at its next step while paused, and tells the parent who it holds where, when a hold is let go,
- * and when a thread it let through has come to rest (GATE events on the event pipe: the parent's
+ * and when a thread has come to rest while paused (GATE events on the event pipe: the parent's
  * {@link PauseGate} shows them and decides). It never touches the clock: lesson time is the parent's,
  * and stands still in this process while the run is paused because the parent's clock does.
  * <p>
@@ -106,16 +106,21 @@ public final class ChildGate implements Gate {
 		settled(actor);
 	}
 
+	/**
+	 * Paused, every thread that comes to rest is reported, not only the one this gate let through: a
+	 * thread that a jump of lesson time woke (which only the parent knows) may end or block without
+	 * another step to be held at, and the parent's next step waits until it has heard so.
+	 */
 	private void settled(Actor actor) {
 		if (!paused) {
-			return; // nothing is under way: a resume ended every step
+			return; // nothing is under way: a resume ended every step and wake-up
 		}
 		lock.lock();
 		try {
 			if (stepping == actor) {
 				stepping = null;
-				report(actor, null, "settled", 0);
 			}
+			report(actor, null, "settled", 0);
 		}
 		finally {
 			lock.unlock();

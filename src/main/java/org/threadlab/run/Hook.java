@@ -26,9 +26,12 @@ public final class Hook {
 
 	private final ActorTimes times;
 
+	private final Stops stops;
+
 	Hook(Run run) {
 		this.run = run;
 		this.times = new ActorTimes(run);
+		this.stops = new Stops(run, times);
 	}
 
 	/**
@@ -207,8 +210,8 @@ public final class Hook {
 	/** Takes the GIL back after {@link #afterInside} or {@link #release}. */
 	public void resume(Actor actor) {
 		run.gil().acquire(actor);
-		if (stopsHere(actor)) {
-			parkForGood();
+		if (stops.daemonStops(actor)) {
+			stops.parkForGood();
 		}
 	}
 
@@ -252,7 +255,7 @@ public final class Hook {
 
 	/** Records an actor's end; the others may be stuck for good now, which the watchdog checks. */
 	public long exited(Actor actor, Object value) {
-		return ended(actor, () -> stopsHere(actor)
+		return ended(actor, () -> stops.daemonStops(actor)
 				// its process has ended under it
 				? run.trace().recordAlways(actor, EventKind.EXIT, "cut off", Event.NO_CAUSE)
 				: record(actor, EventKind.EXIT, null, value, Event.NO_CAUSE));
@@ -290,42 +293,12 @@ public final class Hook {
 	 * stopping, so that loops with no blocking step in them still end.
 	 */
 	public void backEdge(Actor actor) throws InterruptedException {
-		stopIfStopping(actor);
+		stops.stopIfStopping(actor);
 		run.gil().switchPoint(actor, Gil.SwitchPoint.BACK_EDGE);
 	}
 
-	private void stopIfStopping(Actor actor) throws InterruptedException {
-		if (run.isCancelled() || Thread.interrupted()) {
-			throw new InterruptedException("run " + run.id() + " is stopping");
-		}
-		if (stopsHere(actor)) {
-			parkForGood();
-			throw new InterruptedException("the process of " + actor.name() + " has ended");
-		}
-	}
-
-	/** A daemon thread whose process finalizes goes no further. */
-	private boolean stopsHere(Actor actor) {
-		return actor.info().daemon() && run.trace().isFinalizing();
-	}
-
-	/**
-	 * Where a daemon thread of a finalized process stays, no longer busy: parked until the run's teardown
-	 * interrupts it (or, in a child process, until the JVM exits under it). The interrupt is kept for its
-	 * caller.
-	 */
-	private void parkForGood() {
-		times.ended(Actor.current());
-		try {
-			new CountDownLatch(1).await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	private void pass(Actor actor, EventKind kind, String object, Gil.SwitchPoint point) throws InterruptedException {
-		stopIfStopping(actor);
+		stops.stopIfStopping(actor);
 		Gate gate = run.gate();
 		if (gate != null && gate.holds(actor, kind, object)) {
 			holdAt(gate, actor, kind, object, point);
@@ -334,8 +307,8 @@ public final class Hook {
 
 	/** {@link #pass} for a step that cannot throw: a stop shows at the actor's next blocking step. */
 	private void passQuietly(Actor actor, EventKind kind, String object) {
-		if (stopsHere(actor)) {
-			parkForGood();
+		if (stops.daemonStops(actor)) {
+			stops.parkForGood();
 			return;
 		}
 		Gate gate = run.gate();

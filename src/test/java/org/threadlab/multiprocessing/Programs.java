@@ -12,6 +12,7 @@ import java.time.Duration;
 
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
+import org.threadlab.ipc.ProcessQueue;
 import org.threadlab.probe.Py;
 import org.threadlab.builtins.PyValueError;
 import org.threadlab.probe.TracedLock;
@@ -122,6 +123,19 @@ public final class Programs {
 			Actor me = Actor.current();
 			long cause = me.run().causeOf(Long.parseLong(where[0]), Long.parseLong(where[1]));
 			me.hook().instant(me, EventKind.PRINT, null, "got", cause);
+		};
+	}
+
+	/**
+	 * A thread that sleeps {@code seconds} and ends, while the process's main waits for an item of
+	 * {@code queue} (which only another process can bring), prints it, and joins the thread.
+	 */
+	public static PyTarget napWhileMainWaits(ProcessQueue queue, double seconds) {
+		return () -> {
+			TracedThread napper = new TracedThread("Thread-1 (nap)", false, () -> Py.sleep(seconds));
+			napper.start();
+			Py.print(queue.get());
+			napper.join();
 		};
 	}
 

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.threadlab.event.ActorInfo;
 import org.threadlab.event.Event;
 import org.threadlab.event.EventKind;
+import org.threadlab.ipc.ProcessQueue;
+import org.threadlab.multiprocessing.Programs;
+import org.threadlab.multiprocessing.PyProcess;
+import org.threadlab.probe.Py;
 import org.threadlab.run.Outcome;
 import org.threadlab.run.PauseGate;
 import org.threadlab.run.Run;
@@ -66,9 +70,18 @@ class PausedProcessesTest {
 	@Test
 	void pausedWhileBothProcessesSleepAStepWakesTheFirstSleeperAndAnotherStepMovesOnlyIt() throws Exception {
 		Scenario scenario = new ProcessQueueScenario();
-		run = start(scenario, Map.of("seconds", 2, "consumerSleeps", true), 2);
+		run = start(scenario, Map.of("seconds", 2, "consumerSleeps", true), 2, true);
 		PauseGate gate = (PauseGate) run.gate();
-		// both workers sleep 2 lesson seconds (1 real at speed 2): the producer after its put, the consumer first
+		// Both workers sleep 2 lesson seconds (1 real at speed 2): the producer after its put, the consumer
+		// first thing. Which sleep begins first is a race of two starting processes (two cold JVMs, when no
+		// spare is ready, begin their work 50 to 250 ms apart, in either order), and the consumer first by
+		// more than a step lasts leaves no moment with both awake and the consumer still held. So the gate
+		// orders them: main is held before it starts the consumer, the producer before its sleep; resumed,
+		// the producer's sleep begins at once, the consumer's once its process has started.
+		stepOnlyUntilHeld(run, gate, "main", h -> h.kind() == EventKind.STARTING
+				&& Trace.of(run.recorder()).events().stream().anyMatch(e -> e.kind() == EventKind.STARTING));
+		stepOnlyUntilHeld(run, gate, "Process-1", h -> h.kind() == EventKind.SLEEP);
+		gate.resume();
 		awaitEvent(run, e -> e.kind() == EventKind.PUT_DONE, "the producer's put");
 		waitUntil(() -> Trace.of(run.recorder()).events().stream().filter(e -> e.kind() == EventKind.SLEEP).count() == 2);
 		gate.pause();
@@ -104,10 +117,56 @@ class PausedProcessesTest {
 		assertThat(Trace.of(run.recorder()).allPrints()).contains("a");
 	}
 
+	@Test
+	void aThreadOfAChildThatAJumpWokeAndThatEndsWhileItsProcessGoesOnLetsTheNextStepMoveTimeAgain() throws Exception {
+		run = new Run(Run.Home.SERVER, RunClock.startingNow(2), 100_000);
+		PauseGate gate = new PauseGate(run.clock());
+		run.useGate(gate);
+		run.start("main", () -> {
+			var queue = new ProcessQueue("queue", 1);
+			var child = new PyProcess(Programs.napWhileMainWaits(queue, 2));
+			child.start();
+			Py.sleep(6);
+			queue.put("late");
+			child.join();
+		});
+		// the child's thread naps, its main waits for the queue, and the server's main sleeps longer
+		waitUntil(() -> count(run, EventKind.SLEEP) == 2 && count(run, EventKind.GET) == 1);
+		gate.pause();
+		nothingMovesWhilePaused(run);
+		int napper = Trace.of(run.recorder()).actor("Thread-1 (nap)").id();
+		assertThat(gate.step()).as("a jump to the nap's end").isTrue();
+		assertThat(gate.snapshot().jump().woke()).containsExactly(napper);
+		settle(run);
+		assertThat(Trace.of(run.recorder()).events().stream().filter(e -> e.actor() == napper).map(Event::kind))
+			.as("it woke and ended, with no step left to be held at").endsWith(EventKind.WAKE, EventKind.EXIT);
+
+		// its process goes on (its main waits for the queue): the next step still moves time, to main's wake-up
+		assertThat(gate.step()).as("a jump to main's wake-up").isTrue();
+		assertThat(gate.snapshot().jump().woke()).containsExactly(0);
+		gate.resume();
+		Outcome outcome = run.outcome().get(60, TimeUnit.SECONDS);
+		assertThat(outcome.status()).as("%s", outcome).isEqualTo(Outcome.Status.COMPLETED);
+		assertThat(Trace.of(run.recorder()).allPrints()).contains("late");
+	}
+
+	private static long count(Run run, EventKind kind) {
+		return Trace.of(run.recorder()).events().stream().filter(e -> e.kind() == kind).count();
+	}
+
 	private static Run start(Scenario scenario, Map<String, ?> values, double speed) {
+		return start(scenario, values, speed, false);
+	}
+
+	/** Starts the scenario's run, {@code paused} from its first step or not. */
+	private static Run start(Scenario scenario, Map<String, ?> values, double speed, boolean paused) {
 		Params params = Params.parse(scenario.parameters(), values);
 		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(speed), 1_000_000);
-		run.useGate(new PauseGate(run.clock()));
+		PauseGate gate = new PauseGate(run.clock());
+		if (paused) {
+			gate.pause();
+		}
+		run.useGate(gate);
 		run.start(scenario.mainName(params), () -> scenario.run(params));
 		return run;
 	}
@@ -149,6 +208,22 @@ class PausedProcessesTest {
 			gate.step();
 		}
 		throw new AssertionError("no such hold within 200 steps: " + gate.snapshot());
+	}
+
+	/** Steps only the thread named {@code name} (of whichever process) until it is held where {@code wanted} says. */
+	private static void stepOnlyUntilHeld(Run run, PauseGate gate, String name, Predicate<PauseGate.Held> wanted)
+			throws InterruptedException {
+		for (int i = 0; i < 200; i++) {
+			settle(run);
+			PauseGate.Held held = gate.snapshot().held().stream().filter(h -> h.name().equals(name)).findFirst().orElse(null);
+			if (held != null && wanted.test(held)) {
+				return;
+			}
+			if (held != null) {
+				gate.step(held.actor());
+			}
+		}
+		throw new AssertionError("no such hold of " + name + " within 200 steps: " + gate.snapshot());
 	}
 
 	private static boolean isChild(Run run, PauseGate.Held held) {
