@@ -163,13 +163,18 @@ public final class Watchdog {
 		Set<Actor> seen = new HashSet<>();
 		while (current != null && seen.add(current)) {
 			Blocker blocker = waits.get(current);
-			if (blocker == null || blocker.canProceed(current) || blocker.holders().isEmpty()) {
+			if (blocker == null || blocker.canProceed(current)) {
+				return null;
+			}
+			// asked once: a holder may be computed from state another thread changes (a worker ending its task)
+			List<Actor> holders = blocker.holders();
+			if (holders.isEmpty()) {
 				return null;
 			}
 			path.add(current);
 			objects.add(blocker.name());
 			kinds.add(blocker.kind());
-			current = blocker.holders().get(0);
+			current = holders.get(0);
 			if (current == start) {
 				if (path.size() == 1 && blocker.anyoneMayRelease() && !othersStuck(start)) {
 					return null; // a Lock used as a signal: another running thread may still release it

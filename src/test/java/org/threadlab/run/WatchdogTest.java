@@ -121,4 +121,36 @@ class WatchdogTest {
 		assertThat(run.outcome().get().status()).isEqualTo(Outcome.Status.DEADLOCK);
 	}
 
+
+	@Test
+	void aHolderThatLetsGoWhileTheWatchdogLooksIsNoCycleAndNoError() {
+		Run run = new Run(Run.Home.SERVER, RunClock.startingNow(1), 1_000);
+		Actor waiter = run.registerActor("main", org.threadlab.event.ActorInfo.Type.THREAD, Run.pid(), -1, false);
+		Actor worker = run.registerActor("worker", org.threadlab.event.ActorInfo.Type.THREAD, Run.pid(), -1, false);
+		Watchdog watchdog = new Watchdog();
+		watchdog.started(waiter);
+		watchdog.started(worker);
+		int[] asked = new int[1];
+		Blocker result = new Blocker() {
+
+			@Override
+			public String name() {
+				return "future-1";
+			}
+
+			@Override
+			public boolean canProceed(Actor who) {
+				return false;
+			}
+
+			@Override
+			public List<Actor> holders() {
+				// the worker finishes its task between two looks: a result's holders are read from volatile state
+				return asked[0]++ == 0 ? List.of(worker) : List.of();
+			}
+
+		};
+		assertThat(watchdog.waiting(waiter, result)).as("no cycle: the worker runs").isNull();
+	}
+
 }
