@@ -69,8 +69,10 @@ class PyProcessTest {
 		Event began = trace.first("Process-1", PRINT);
 		double realMs = (Long.parseLong((String) began.value()) - asked.get()) / 1e6;
 		double lessonMs = (began.timeNs() - starting.timeNs()) / 1e6;
+		// the print is recorded once it has crossed the pipe back, a little after the child stamped it: allow
+		// that trip, but stay far below the five times the start would be drawn if it were scaled
 		assertThat(lessonMs).as("the start took %.1f real ms; at speed 5 it would be drawn 5 times as long", realMs)
-			.isLessThanOrEqualTo(realMs + 2);
+			.isLessThanOrEqualTo(realMs * 1.5 + 25);
 		double slept = (trace.first("sleeper", WAKE).timeNs() - trace.first("sleeper", SLEEP).timeNs()) / 1e9;
 		assertThat(slept).as("the sleep spans its 2 lesson seconds").isBetween(2.0, 2.05);
 	}
