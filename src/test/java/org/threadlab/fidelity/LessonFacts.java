@@ -12,10 +12,10 @@ import static org.threadlab.fidelity.Structure.processes;
 import static org.threadlab.fidelity.Structure.requestCounts;
 import static org.threadlab.fidelity.Structure.requests;
 import static org.threadlab.fidelity.Structure.served;
-import static org.threadlab.fidelity.Structure.servedBy;
 import static org.threadlab.fidelity.Structure.started;
 import static org.threadlab.fidelity.Structure.stuck;
 import static org.threadlab.fidelity.Structure.takers;
+import static org.threadlab.fidelity.Structure.tasksPerWorker;
 import static org.threadlab.fidelity.Structure.wakes;
 
 import java.util.List;
@@ -81,8 +81,8 @@ final class LessonFacts {
 				default -> Of.these(takers("cond"), notified("cond"), wakes("cond"));
 			};
 			case "semaphore" -> Of.these(started("THREAD", ANY), mostHeld("sem"));
-			case "future-basics" -> Of.these(started("THREAD", ANY), servedBy(), cancels());
-			case "as-completed", "executor-map", "wait-first" -> Of.these(started("THREAD", ANY), servedBy());
+			case "future-basics" -> Of.these(started("THREAD", ANY), tasksPerWorker(), cancels());
+			case "as-completed", "executor-map", "wait-first" -> Of.these(started("THREAD", ANY), tasksPerWorker());
 			case "pool-internals" -> Of.these(started("THREAD", ANY), getters("work_queue"));
 			case "process" -> Of.these(started("PROCESS", ANY), joins());
 			case "fork" -> Of.these(processes());

@@ -146,17 +146,20 @@ final class Structure {
 		});
 	}
 
-	/** Which worker (by name) ran each task: the pool's own order. */
-	static Fact servedBy() {
-		return new Fact("which worker ran each task, by name", false, s -> {
-			Map<String, String> served = new TreeMap<>();
+	/**
+	 * How many tasks each worker ran, as sorted counts ([1, 1, 1]: each task on a worker of its own). Which
+	 * idle worker takes a task from the work queue is the workers' race, in CPython as in ThreadLab.
+	 */
+	static Fact tasksPerWorker() {
+		return new Fact("how many tasks each worker ran", false, s -> {
+			Map<String, Integer> ran = new TreeMap<>();
 			for (Step e : s.all()) {
 				Step submit = e.kind() == EventKind.RUNNING ? s.cause(e) : null;
 				if (submit != null && submit.kind() == EventKind.SUBMIT) {
-					served.merge(String.valueOf(submit.value()), e.actor(), (a, b) -> a + ", " + b);
+					ran.merge(e.actor(), 1, Integer::sum);
 				}
 			}
-			return served;
+			return ran.values().stream().sorted().toList();
 		});
 	}
 
