@@ -56,9 +56,16 @@ final class SpareDemand {
 
 	static final int OBSERVE_MS = 200;
 
+	/**
+	 * The shortest span a look measures a process's CPU over. Each refill thread looks in turn: one right
+	 * after another saw no CPU used in the moment between them, called computing workers idle, and started
+	 * a JVM beside them (the Linux tick is 10 ms, too).
+	 */
+	static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
 	private static final long OBSERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(OBSERVE_MS);
 
-	/** A spare handed out, and its CPU time when last looked at. */
+	/** A spare handed out, its CPU time when last looked at, and the share of a core it used before that. */
 	private static final class Watched {
 
 		final ProcessHandle process;
@@ -68,6 +75,8 @@ final class SpareDemand {
 		long cpuNanos;
 
 		long seenNanos;
+
+		double cores;
 
 		Watched(ProcessHandle process, long cpuNanos, long now) {
 			this.process = process;
@@ -172,13 +181,14 @@ final class SpareDemand {
 
 	/**
 	 * 0 if the spares handed out lately use little CPU now; else how long to wait before looking again.
-	 * Each is measured from the moment it was handed out, once that is {@value #OBSERVE_MS} ms ago (a
-	 * lesson's workers take a few tens of milliseconds to begin computing), then between looks.
+	 * Each is measured from the moment it was handed out, and none is judged before the newest was handed
+	 * out {@value #OBSERVE_MS} ms ago (a lesson's workers take a few tens of milliseconds to begin
+	 * computing); then between looks at least {@link #SAMPLE_NANOS} apart, a look sooner keeping what the
+	 * last one measured.
 	 */
 	private long busyOrNew(long now) {
 		double busy = 0;
 		long youngest = Long.MAX_VALUE;
-		boolean measured = false;
 		for (Iterator<Watched> it = watched.iterator(); it.hasNext();) {
 			Watched w = it.next();
 			long age = now - w.handedOutNanos;
@@ -190,19 +200,20 @@ final class SpareDemand {
 				youngest = Math.min(youngest, OBSERVE_NANOS - age);
 				continue;
 			}
-			long used = cpu.applyAsLong(w.process);
 			long elapsed = now - w.seenNanos;
-			if (elapsed > 0 && used >= w.cpuNanos) {
-				busy += (double) (used - w.cpuNanos) / elapsed;
+			if (elapsed >= SAMPLE_NANOS) {
+				long used = cpu.applyAsLong(w.process);
+				w.cores = used >= w.cpuNanos ? (double) (used - w.cpuNanos) / elapsed : 0;
+				w.cpuNanos = used;
+				w.seenNanos = now;
 			}
-			w.cpuNanos = used;
-			w.seenNanos = now;
-			measured = true;
+			busy += w.cores;
 		}
 		if (busy > BUSY_CORES) {
 			return RECHECK_NANOS;
 		}
-		return measured || youngest == Long.MAX_VALUE ? 0 : youngest;
+		// one handed out a moment later may be about to compute, as its pool's others do: wait to see it too
+		return youngest == Long.MAX_VALUE ? 0 : youngest;
 	}
 
 	private void forgetOld(long now) {

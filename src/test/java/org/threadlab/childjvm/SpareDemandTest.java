@@ -98,6 +98,34 @@ class SpareDemandTest {
 	}
 
 	@Test
+	void theSecondRefillThreadLookingAMomentAfterTheFirstSeesTheWorkersStillComputing() throws Exception {
+		ProcessHandle taken = child();
+		long t = 1_000 * S;
+		demand.asked(t, taken);
+		cpu.put(taken.pid(), 300 * MS);
+		assertThat(demand.delayNanos(t + 300 * MS)).isEqualTo(SpareDemand.RECHECK_NANOS);
+		assertThat(demand.delayNanos(t + 300 * MS + 500_000)).as("half a millisecond later, no CPU counted yet: still computing")
+			.isEqualTo(SpareDemand.RECHECK_NANOS);
+	}
+
+	@Test
+	void aPoolsWorkersAreJudgedTogetherOnceTheLastHandedOutHasHadItsMoment() throws Exception {
+		ProcessHandle first = child();
+		ProcessHandle last = new ProcessBuilder("sleep", "30").start().toHandle();
+		try {
+			long t = 1_000 * S;
+			demand.asked(t, first);
+			demand.asked(t + 40 * MS, last);
+			cpu.put(first.pid(), 40 * MS); // it waited for its pool's first task
+			assertThat(demand.delayNanos(t + SpareDemand.OBSERVE_MS * MS)).as("the last one is too new to tell")
+				.isEqualTo(40 * MS);
+		}
+		finally {
+			last.destroy();
+		}
+	}
+
+	@Test
 	void underDemandComputingProcessesHoldTheNextBackTwoSecondsAtMost() throws Exception {
 		ProcessHandle taken = child();
 		long t = 1_000 * S;
