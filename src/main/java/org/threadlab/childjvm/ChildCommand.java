@@ -13,6 +13,13 @@ import java.util.List;
  * never onto the event pipe. Not {@code -XX:TieredStopAtLevel=1}: it starts a JVM about 10 ms sooner
  * but leaves CPU-bound code two to three times slower than in the server, and the lesson of §6 is that
  * processes run CPU-bound work as fast as threads could, in parallel.
+ * <p>
+ * Nor does the JIT compile the JDK's class spinner (ASM, and the lambda-form rewriting that feeds it):
+ * a pool's worker spins a few dozen small classes as it links what it is sent, just enough to make them
+ * hot, and C2 then spent some 0.2 s of a core per worker on {@code Frame.execute} alone, while
+ * {@code cpu-bound}'s three workers needed the two cores for fib (processes ×1.05 against serial, ×1.3
+ * to ×1.4 without). Interpreted, those few classes cost a millisecond or two. ({@code quiet} first: the
+ * JVM otherwise prints each command on its standard output, the event pipe.)
  */
 final class ChildCommand {
 
@@ -24,7 +31,9 @@ final class ChildCommand {
 			+ Path.of(System.getProperty("java.io.tmpdir"), "threadlab-child-hs_err_pid%p.log");
 
 	static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx128m", "-Xss512k", "-XX:-UsePerfData",
-			"-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Dfile.encoding=UTF-8", ERROR_FILE);
+			"-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Dfile.encoding=UTF-8", ERROR_FILE,
+			"-XX:CompileCommand=quiet", "-XX:CompileCommand=exclude,jdk.internal.org.objectweb.asm.*::*",
+			"-XX:CompileCommand=exclude,java.lang.invoke.LambdaForm$Name::replaceNames");
 
 	private ChildCommand() {
 	}

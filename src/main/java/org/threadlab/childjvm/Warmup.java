@@ -77,6 +77,7 @@ final class Warmup {
 			Class.forName(name, true, Warmup.class.getClassLoader());
 		}
 		linkWorkerTarget();
+		linkATask();
 		touchAFileChannel();
 		List<Event> events = new ArrayList<>();
 		dry.recorder().read(0, Integer.MAX_VALUE, events);
@@ -100,6 +101,21 @@ final class Warmup {
 				Pickle.loads(Pickle.dumps(m.invoke(null, null, null, null)));
 			}
 		}
+	}
+
+	/**
+	 * Unpickles and calls a task as a process pool's worker is sent one: a lambda that captures a number
+	 * and calls a static function of it ({@code cpu-bound}'s {@code () -> fib(n)}), so that a worker's
+	 * first task finds the unpickling of a lambda and its captured number already linked.
+	 */
+	private static void linkATask() throws Exception {
+		long n = 3;
+		org.threadlab.ipc.PicklableCallable<Long> task = () -> twice(n);
+		((org.threadlab.ipc.PicklableCallable<?>) Pickle.loads(Pickle.dumps(task))).call();
+	}
+
+	private static long twice(long n) {
+		return 2 * n;
 	}
 
 	/**
