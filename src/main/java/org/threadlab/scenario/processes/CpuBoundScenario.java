@@ -85,6 +85,7 @@ public final class CpuBoundScenario extends AbstractScenario {
 	public CpuBoundScenario() {
 		super(lesson("cpu-bound", PARAMETERS, CpuBoundScenario::launch)
 			.variant("default", Map.of("start", 29, "stop", 38, "workers", 3))
+			.variant("tutorial", Map.of("start", 25, "stop", 40, "workers", 3))
 			.variant("small", Map.of("start", 25, "stop", 34, "workers", 3))
 			//: cost.1
 			//: cost.2
