@@ -26,8 +26,9 @@ final class Warmup {
 
 	/**
 	 * What a process that talks to others loads on its first step: a pool's or a process pool executor's
-	 * worker reading its queue, a process queue's reader, a manager's client and server. Loaded here, and
-	 * so archived too, they cost a pool's worker tens of milliseconds less before it takes its first task.
+	 * worker reading its queue, a process queue's reader, a manager's client and server, and what a
+	 * process's assignment carries. Loaded here, and so archived too, and their serialization constructors
+	 * made, they cost a pool's worker tens of milliseconds less before it takes its first task.
 	 */
 	private static final List<String> IPC_CLASSES = List.of("org.threadlab.ipc.ProcessQueue", "org.threadlab.ipc.Fifo",
 			"org.threadlab.ipc.Fifo$Open", "org.threadlab.ipc.TokenPipe", "org.threadlab.ipc.Message",
@@ -38,7 +39,10 @@ final class Warmup {
 			"org.threadlab.manager.Request", "org.threadlab.manager.Reply", "org.threadlab.manager.Token",
 			"org.threadlab.manager.QueueProxy", "org.threadlab.manager.DictProxy", "org.threadlab.manager.ListProxy",
 			"org.threadlab.manager.AcquirerProxy", "org.threadlab.manager.ManagerServer", "org.threadlab.manager.Sockets",
-			"java.nio.channels.SocketChannel", "java.net.UnixDomainSocketAddress");
+			"java.nio.channels.SocketChannel", "java.net.UnixDomainSocketAddress", "org.threadlab.multiprocessing.PyProcess",
+			"org.threadlab.multiprocessing.PyProcess$Bootstrap", "org.threadlab.childjvm.ChildProcess",
+			"org.threadlab.childjvm.ChildProcess$Signal", "org.threadlab.probe.QueueWait", "org.threadlab.futures.ProcessPoolExecutor$Wakeup",
+			"java.lang.invoke.SerializedLambda");
 
 	/**
 	 * The function a lesson's worker processes spend their time in: {@code cpu-bound}'s fib (a class and a
@@ -74,7 +78,8 @@ final class Warmup {
 		compileHotCode(dry.gil().describe());
 		compileHotCode(Gil.off().describe());
 		for (String name : IPC_CLASSES) {
-			Class.forName(name, true, Warmup.class.getClassLoader());
+			// a class's first unpickling generates its serialization constructor: here, not in a worker's start
+			java.io.ObjectStreamClass.lookup(Class.forName(name, true, Warmup.class.getClassLoader()));
 		}
 		linkWorkerTarget();
 		linkATask();
