@@ -24,7 +24,7 @@ import org.threadlab.testing.Trace;
 
 /**
  * What §6's two comparisons take, in ThreadLab and in CPython on the same machine in the same minutes:
- * {@code cpu-bound} (serial, a pool of threads, a pool of processes; its default, fib(29..37) on 3) and
+ * {@code cpu-bound} (serial, a pool of threads, a pool of processes; its default, the tutorial's fib(25..39) on 3) and
  * {@code io-bound} (threads, processes), each run {@value #ROUNDS} times after one warm-up run, ThreadLab's
  * run and CPython's taking turns so that the machine's load weighs on both alike. ThreadLab's runs with
  * the server's usual {@value #SPARES} spare child JVMs ready before each; CPython's is the lesson's listing,
@@ -55,8 +55,8 @@ public final class ProcessPoolBenchmark {
 		Scenario cpu = CATALOG.find("cpu-bound").orElseThrow();
 		Scenario io = CATALOG.find("io-bound").orElseThrow();
 		Map<String, Object> cpuValues = new LinkedHashMap<>();
-		cpuValues.put("start", Long.parseLong(System.getenv().getOrDefault("BENCH_POOLS_START", "29")));
-		cpuValues.put("stop", Long.parseLong(System.getenv().getOrDefault("BENCH_POOLS_STOP", "38")));
+		cpuValues.put("start", Long.parseLong(System.getenv().getOrDefault("BENCH_POOLS_START", "25")));
+		cpuValues.put("stop", Long.parseLong(System.getenv().getOrDefault("BENCH_POOLS_STOP", "40")));
 		cpuValues.put("workers", Long.parseLong(System.getenv().getOrDefault("BENCH_POOLS_WORKERS", "3")));
 		Map<String, Object> ioValues = Map.of("tasks", 30, "seconds", 0.2, "workers", 3);
 		boolean python = CPythonListing.python() != null;

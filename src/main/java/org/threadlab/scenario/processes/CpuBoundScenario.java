@@ -23,8 +23,8 @@ import org.threadlab.scenario.Params;
 public final class CpuBoundScenario extends AbstractScenario {
 
 	static final List<ParameterSpec> PARAMETERS = List.of(
-			ParameterSpec.integer("start", 29, 1, 39),
-			ParameterSpec.integer("stop", 38, 2, 40),
+			ParameterSpec.integer("start", 25, 1, 39),
+			ParameterSpec.integer("stop", 40, 2, 40),
 			ParameterSpec.integer("workers", 3, 1, 4));
 
 	//: the-program
@@ -84,8 +84,8 @@ public final class CpuBoundScenario extends AbstractScenario {
 
 	public CpuBoundScenario() {
 		super(lesson("cpu-bound", PARAMETERS, CpuBoundScenario::launch)
-			.variant("default", Map.of("start", 29, "stop", 38, "workers", 3))
-			.variant("tutorial", Map.of("start", 25, "stop", 40, "workers", 3))
+			.variant("default", Map.of("start", 25, "stop", 40, "workers", 3))
+			.variant("quick", Map.of("start", 29, "stop", 38, "workers", 3))
 			.variant("small", Map.of("start", 25, "stop", 34, "workers", 3))
 			//: cost.1
 			//: cost.2
