@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.threadlab.event.Event;
+import org.threadlab.ipc.PicklableCallable;
 import org.threadlab.ipc.Pickle;
 import org.threadlab.probe.Py;
 import org.threadlab.probe.TracedLock;
@@ -82,7 +83,7 @@ final class Warmup {
 			java.io.ObjectStreamClass.lookup(Class.forName(name, true, Warmup.class.getClassLoader()));
 		}
 		linkWorkerTarget();
-		linkATask();
+		linkHotTasks();
 		touchAFileChannel();
 		List<Event> events = new ArrayList<>();
 		dry.recorder().read(0, Integer.MAX_VALUE, events);
@@ -109,18 +110,39 @@ final class Warmup {
 	}
 
 	/**
-	 * Unpickles and calls a task as a process pool's worker is sent one: a lambda that captures a number
-	 * and calls a static function of it ({@code cpu-bound}'s {@code () -> fib(n)}), so that a worker's
-	 * first task finds the unpickling of a lambda and its captured number already linked.
+	 * Links the tasks of {@link #HOT_CLASS} as a pool's worker does when it unpickles the first one sent
+	 * ({@code cpu-bound}'s {@code () -> fib(n)}): a serialized lambda is linked by its class's
+	 * {@code $deserializeLambda$}, which spins some twenty method-handle classes on its first call; a
+	 * worker did so on its first task, 20 ms while the others computed. Each of the class's lambdas is
+	 * offered as a {@link PicklableCallable} capturing zeros; those that are not one are refused by the
+	 * class, and nothing is called.
 	 */
-	private static void linkATask() throws Exception {
-		long n = 3;
-		org.threadlab.ipc.PicklableCallable<Long> task = () -> twice(n);
-		((org.threadlab.ipc.PicklableCallable<?>) Pickle.loads(Pickle.dumps(task))).call();
+	private static void linkHotTasks() throws Exception {
+		Class<?> hot = Class.forName(HOT_CLASS, true, Warmup.class.getClassLoader());
+		java.lang.reflect.Method link = hot.getDeclaredMethod("$deserializeLambda$", java.lang.invoke.SerializedLambda.class);
+		link.setAccessible(true);
+		for (java.lang.reflect.Method lambda : hot.getDeclaredMethods()) {
+			if (!lambda.isSynthetic() || !lambda.getName().startsWith("lambda$")
+					|| !java.lang.reflect.Modifier.isStatic(lambda.getModifiers())) {
+				continue;
+			}
+			java.lang.invoke.MethodType impl = java.lang.invoke.MethodType.methodType(lambda.getReturnType(), lambda.getParameterTypes());
+			Object[] captured = java.util.Arrays.stream(lambda.getParameterTypes()).map(Warmup::zero).toArray();
+			try {
+				link.invoke(null, new java.lang.invoke.SerializedLambda(hot, PicklableCallable.class.getName().replace('.', '/'),
+						"call", "()Ljava/lang/Object;", java.lang.invoke.MethodHandleInfo.REF_invokeStatic,
+						hot.getName().replace('.', '/'), lambda.getName(), impl.toMethodDescriptorString(),
+						impl.dropParameterTypes(0, impl.parameterCount()).wrap().toMethodDescriptorString(), captured));
+			}
+			catch (java.lang.reflect.InvocationTargetException notATask) {
+				// another lambda of the class: not sent to a worker
+			}
+		}
 	}
 
-	private static long twice(long n) {
-		return 2 * n;
+	private static Object zero(Class<?> type) {
+		return type == long.class ? (Object) 0L : type == int.class ? (Object) 0 : type == double.class ? (Object) 0.0
+				: type == boolean.class ? (Object) false : null;
 	}
 
 	/**

@@ -3,10 +3,15 @@ package org.threadlab.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.threadlab.rooms.RoomRefused;
+import org.threadlab.rooms.Rooms;
 import org.threadlab.testing.Chromium;
 
 import com.microsoft.playwright.Locator;
@@ -23,6 +28,27 @@ import com.microsoft.playwright.Page;
 class RoomsPageIT extends BrowserTest {
 
 	private static final String MAIN = "main.scenario";
+
+	/** A held thread that a step would let go: held buttons keep their places, a thread waiting for the GIL is one, disabled. */
+	private static final String STEPPABLE = "#held button.held-thread:not([disabled])";
+
+	@Autowired
+	private Rooms rooms;
+
+	/** The rooms this test opened: closed after it, so that a failure leaves no paused run to the next test. */
+	private final List<String> opened = new ArrayList<>();
+
+	@AfterEach
+	void closeTheRoomsOpened() {
+		for (String code : opened) {
+			try {
+				rooms.close(rooms.find(code, "127.0.0.1"), "the test is over");
+			}
+			catch (RoomRefused closedAlready) {
+				// ended by the test itself
+			}
+		}
+	}
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
@@ -50,6 +76,7 @@ class RoomsPageIT extends BrowserTest {
 		teacher.click("#room-open");
 		assertThat(teacher.locator("#room-code")).hasText(Pattern.compile("[2-79FHKMQRWXY]{3}-[2-79FHKMQRWXY]{3}"));
 		String code = teacher.locator("#room-code").textContent();
+		opened.add(code);
 		assertThat(teacher.locator("#room-panel svg.qr")).hasCount(1);
 		String link = teacher.locator("#room-link").textContent();
 		assertThat(link).endsWith("/join/" + code.replace("-", "")).doesNotContain("secret");
@@ -87,9 +114,9 @@ class RoomsPageIT extends BrowserTest {
 		for (Page student : List.of(ada, lin)) {
 			assertThat(student.locator(MAIN)).hasAttribute("data-paused", "true", LONG_ATTR);
 		}
-		teacher.waitForCondition(() -> teacher.locator("#held button.held-thread").count() > 0);
+		teacher.waitForCondition(() -> teacher.locator(STEPPABLE).count() > 0);
 		int linGate = number(lin, "data-gate");
-		teacher.locator("#held button.held-thread").first().click();
+		teacher.locator(STEPPABLE).first().click();
 		lin.waitForCondition(() -> number(lin, "data-gate") > linGate);
 		assertThat(lin.locator("#held button.held-thread").first()).isVisible();
 
@@ -116,7 +143,8 @@ class RoomsPageIT extends BrowserTest {
 		int adaGate = number(ada, "data-gate");
 		for (int i = 0; i < 3; i++) {
 			int gate = number(teacher, "data-gate");
-			teacher.locator("#held button.held-thread").first().click();
+			teacher.waitForCondition(() -> teacher.locator(STEPPABLE).count() > 0);
+			teacher.locator(STEPPABLE).first().click();
 			teacher.waitForCondition(() -> number(teacher, "data-gate") > gate);
 		}
 		ada.waitForCondition(() -> number(ada, "data-gate") > adaGate); // the run goes on in the student's page
@@ -196,7 +224,7 @@ class RoomsPageIT extends BrowserTest {
 
 	@SuppressWarnings("unchecked")
 	private static List<String> held(Page tab) {
-		return (List<String>) tab.locator("#held button.held-thread").evaluateAll("buttons => buttons.map(b => b.dataset.actor)");
+		return (List<String>) tab.locator(STEPPABLE).evaluateAll("buttons => buttons.map(b => b.dataset.actor)");
 	}
 
 	/** Steps A and B in turns until the run ends, as a learner closes the cycle by hand. */
