@@ -84,6 +84,7 @@ final class Warmup {
 		}
 		linkWorkerTarget();
 		linkHotTasks();
+		nameTheWorkersItems();
 		touchAFileChannel();
 		List<Event> events = new ArrayList<>();
 		dry.recorder().read(0, Integer.MAX_VALUE, events);
@@ -137,6 +138,21 @@ final class Warmup {
 			catch (java.lang.reflect.InvocationTargetException notATask) {
 				// another lambda of the class: not sent to a worker
 			}
+		}
+	}
+
+	/**
+	 * Names what a process pool executor's worker takes and sends back, as its events do
+	 * ("_CallItem(0, fib(25))"): each string concatenation links its method handles on its first use,
+	 * some twenty classes, which a worker otherwise spun while the others computed.
+	 */
+	private static void nameTheWorkersItems() throws Exception {
+		for (String item : List.of(WORKER_CLASS + "$CallItem", WORKER_CLASS + "$ResultItem")) {
+			java.lang.reflect.Constructor<?> make = Class.forName(item, true, Warmup.class.getClassLoader()).getDeclaredConstructors()[0];
+			make.setAccessible(true);
+			Object[] values = java.util.Arrays.stream(make.getParameterTypes()).map(type -> type == int.class ? (Object) 0
+					: type == String.class ? "warm-up" : type == Object.class ? (Object) 1L : null).toArray();
+			org.threadlab.builtins.PyRepr.repr(make.newInstance(values));
 		}
 	}
 
